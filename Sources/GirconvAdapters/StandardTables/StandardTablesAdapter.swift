@@ -1,0 +1,289 @@
+import GirconvCore
+
+/// Reads the standard layouts (2019 trial, 2021 revised): table 二 by its "第二十条第（X）项" blocks,
+/// table 三 (25 or 23 rows × 7 applicant columns) and table 四 (15 numbers), from any document whose
+/// tables are grids: HTML tables, or rows rebuilt from flattened text. The layout differences live in
+/// `StandardLabels` data, not in code.
+public struct StandardTablesAdapter: ReportAdapter {
+    let labels: StandardLabels
+
+    /// The 2019 trial layout adapter.
+    public static let trial2019 = StandardTablesAdapter(labels: .trial2019)
+    /// The 2021 revised layout adapter.
+    public static let revised2021 = StandardTablesAdapter(labels: .revised2021)
+
+    public var id: String { labels.adapterID }
+    public var layout: Layout { labels.layout }
+
+    // MARK: Detection
+
+    public func detect(_ document: ReportDocument) -> DetectionScore {
+        var score = 0.0
+        var evidence: [String] = []
+        for item in labels.sharedEvidence where document.mentions(item.key) {
+            score += item.weight; evidence.append(item.phrase)
+        }
+        guard score > 0 else { return .none }
+        var own = 0.0, rival = 0.0
+        for item in labels.ownEvidence where document.mentions(item.key) {
+            own += item.weight; evidence.append(item.phrase)
+        }
+        for item in labels.rivalEvidence where document.mentions(item.key) {
+            rival += item.weight; evidence.append("not " + item.phrase)
+        }
+        // Table headers, not the year, tell the two standard layouts apart: the layout whose own column
+        // labels are printed wins; the rival's labels count against it.
+        return DetectionScore(confidence: score + own - rival, evidence: evidence)
+    }
+
+    // MARK: Extraction
+
+    public func extract(from document: ReportDocument) throws -> Extraction {
+        let (report, metadataWarnings) = ReportMetadataReader.read(document, layout: layout)
+        var sink = FigureSink()
+        sink.warnings += metadataWarnings
+        let rows = document.tables.flatMap { table in table.rows.map { RowView(row: $0, tableIndex: table.tableIndex) } }
+        let regions = Regions(rows: rows)
+        readProactive(rows[regions.proactive], into: &sink)
+        readRequests(rows[regions.requests], into: &sink)
+        readAppeals(rows[regions.appeals], into: &sink)
+        reportMissing(into: &sink)
+        return Extraction(report: report, figures: sink.figures, warnings: sink.warnings)
+    }
+
+    /// Where tables 二, 三 and 四 lie in the row stream, found by their marker labels.
+    struct Regions {
+        var proactive: Range<Int>
+        var requests: Range<Int>
+        var appeals: Range<Int>
+
+        init(rows: [RowView]) {
+            func first(from start: Int, where predicate: (String) -> Bool) -> Int? {
+                guard start < rows.count else { return nil }
+                return rows[start...].firstIndex { row in
+                    row.labelTexts.contains { label in
+                        let key = TextNormalizer.labelKey(label)
+                        return key.count <= 40 && predicate(key)
+                    }
+                }
+            }
+            let proactiveStart = first(from: 0) { $0.contains("第二十条第") } ?? 0
+            let requestsStart = first(from: proactiveStart) { $0.contains("申请人情况") || $0.contains("本年新收") || $0.contains("收到和处理政府信息公开申请") }
+            let appealsStart = first(from: requestsStart ?? proactiveStart) { $0.contains("行政复议") && !$0.contains("本年新收") }
+            let end = rows.count
+            proactive = proactiveStart..<(requestsStart ?? appealsStart ?? end)
+            requests = (requestsStart ?? end)..<(appealsStart ?? end)
+            appeals = (appealsStart ?? end)..<end
+            if let requestsStart, let appealsStart, appealsStart < requestsStart { appeals = appealsStart..<requestsStart }
+        }
+    }
+
+    // MARK: Table 二
+
+    func readProactive(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
+        var currentBlock: StandardLabels.Block? = nil
+        var headerColumns: [StandardLabels.Column]? = nil
+        var collectingHeaders = false
+        for row in rows {
+            let keys = row.labelTexts.map(TextNormalizer.labelKey)
+            if let item = keys.lazy.compactMap(Self.articleItem).first {
+                currentBlock = labels.blocks.first { $0.item == item }
+                headerColumns = nil
+                collectingHeaders = false
+                if currentBlock == nil {
+                    sink.warn("unknown-block", "table 二: a block headed 第二十条第（\(item)）项 is not part of the \(layout.rawValue) layout; skipped",
+                              location: row.rowLabel?.location)
+                }
+                continue
+            }
+            // The header row: "信息内容" then the column labels, in the same row (HTML) or in the rows
+            // that follow (flattened text).
+            if let headerIndex = keys.firstIndex(where: { $0.hasPrefix("信息内容") }) {
+                collectingHeaders = true
+                headerColumns = []
+                for key in keys[(headerIndex + 1)...] { appendHeader(key, to: &headerColumns, block: currentBlock) }
+                continue
+            }
+            if row.values.isEmpty {
+                if collectingHeaders, let key = keys.last { appendHeader(key, to: &headerColumns, block: currentBlock) }
+                continue
+            }
+            collectingHeaders = false
+            guard let key = keys.last, let spec = labels.proactiveRows.first(where: { $0.label.matches(key: key) }) else {
+                if let label = row.rowLabel {
+                    sink.warn("row-unrecognised", "table 二: row \"\(label.text)\" is not a row of the \(layout.rawValue) layout; skipped", location: label.location)
+                }
+                continue
+            }
+            guard let block = labels.blocks.first(where: { $0.item == spec.block }) else { continue }
+            // Columns: as the printed header says when it belongs to this row's block, else the template.
+            var columns = block.columns
+            if let headerColumns, !headerColumns.isEmpty, currentBlock?.item == block.item {
+                if headerColumns.count == block.columns.count || headerColumns.count == row.values.count {
+                    columns = headerColumns
+                }
+            }
+            guard row.values.count == columns.count else {
+                sink.incompleteRow(table: "表二", label: row.rowLabel!, expected: columns.count, found: row.values.count,
+                                   paths: columns.map { "proactive.\(spec.prefix).\($0.key)" })
+                continue
+            }
+            for (column, cell) in zip(columns, row.values) {
+                let path = "proactive.\(spec.prefix).\(column.key)"
+                sink.record(path: path, cell: cell, table: "表二", row: row.rowLabel!.text, column: column.label.synonyms.first ?? column.key)
+            }
+        }
+    }
+
+    private func appendHeader(_ key: String, to columns: inout [StandardLabels.Column]?, block: StandardLabels.Block?) {
+        guard let block, !key.isEmpty else { return }
+        if let column = block.columns.first(where: { $0.label.matches(key: key) }) { columns?.append(column) }
+    }
+
+    /// "第二十条第(五)项" → "五".
+    static func articleItem(_ key: String) -> String? {
+        guard let start = key.range(of: "第二十条第") else { return nil }
+        var rest = key[start.upperBound...]
+        if rest.first == "(" { rest = rest.dropFirst() }
+        let item = rest.prefix { "一二三四五六七八九十".contains($0) }
+        return item.isEmpty ? nil : String(item)
+    }
+
+    // MARK: Table 三
+
+    func readRequests(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
+        let columns = FigureCatalog.applicantColumns
+        var columnOrder = columns.map(\.key)
+        var group: String? = nil
+        for row in rows {
+            // A header row that names all seven columns in its own cells fixes their order (HTML).
+            let headerKeys = row.labels.suffix(7).map { TextNormalizer.labelKey($0.text) }
+            if row.values.isEmpty, headerKeys.count == 7, let order = Self.applicantOrder(headerKeys) {
+                columnOrder = order
+                continue
+            }
+            let keys = row.labels.map { TextNormalizer.labelKey($0.text) }.filter { !$0.isEmpty }
+            // Group labels on the left (rowspan) set the group.
+            for key in keys.dropLast() {
+                if let g = labels.requestGroups.first(where: { $0.label.matches(key: key) }) { group = g.path }
+            }
+            guard let key = keys.last else { continue }
+            let spec = labels.requestRows.first { spec in
+                guard spec.label.matches(key: key) else { return false }
+                return !spec.needsGroup || spec.group == group
+            }
+            if let spec {
+                if spec.group == nil { group = nil } else { group = spec.group }
+                guard !row.values.isEmpty else { continue }
+                readRequestRow(row, path: spec.path, columnOrder: columnOrder, group: group, into: &sink)
+            } else if let g = labels.requestGroups.first(where: { $0.label.matches(key: key) }) {
+                group = g.path
+                if !row.values.isEmpty {
+                    // A group row printed with its own figures.
+                    readRequestRow(row, path: g.path, columnOrder: columnOrder, group: nil, into: &sink)
+                }
+            } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.count < 60 {
+                sink.warn("row-unrecognised", "table 三: row \"\(row.rowLabel?.text ?? "")\" is not a row of the \(layout.rawValue) layout; skipped",
+                          location: row.rowLabel?.location)
+            }
+        }
+    }
+
+    private func readRequestRow(_ row: RowView, path: String, columnOrder: [String], group: String?, into sink: inout FigureSink) {
+        let label = row.rowLabel!
+        let paths = columnOrder.map { "requests.\(path).\($0)" }
+        guard row.values.count == columnOrder.count else {
+            sink.incompleteRow(table: "表三", label: label, expected: columnOrder.count, found: row.values.count, paths: paths)
+            return
+        }
+        let groupLabel = row.labels.dropLast().last { cell in
+            !cell.text.isEmpty && labels.requestGroups.contains { $0.label.matches(key: TextNormalizer.labelKey(cell.text)) }
+        }
+        let rowText = [groupLabel?.text, label.text].compactMap { $0 }.joined(separator: " › ")
+        for (key, cell) in zip(columnOrder, row.values) {
+            let columnLabel = FigureCatalog.applicantColumns.first { $0.key == key }!.label
+            sink.record(path: "requests.\(path).\(key)", cell: cell, table: "表三", row: rowText, column: columnLabel)
+        }
+    }
+
+    /// The column order named by a header row's seven labels, if they are exactly the seven columns.
+    static func applicantOrder(_ keys: [String]) -> [String]? {
+        let patterns: [(String, LabelPattern)] = [
+            ("naturalPerson", LabelPattern(["自然人"])), ("business", LabelPattern(["商业企业"])),
+            ("research", LabelPattern(["科研机构"])), ("nonprofit", LabelPattern(["社会公益组织", "公益组织"])),
+            ("legalService", LabelPattern(["法律服务机构"])), ("otherOrg", LabelPattern(["其他"], mode: .equals)),
+            ("total", LabelPattern(["总计", "合计"], mode: .equals)),
+        ]
+        let order = keys.compactMap { key in patterns.first { $0.1.matches(key: key) }?.0 }
+        return order.count == 7 && Set(order).count == 7 ? order : nil
+    }
+
+    // MARK: Table 四
+
+    func readAppeals(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
+        let groups = FigureCatalog.appealGroups, columns = FigureCatalog.appealColumns
+        let expected = groups.count * columns.count
+        guard let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else { return }
+        let label = dataRow.rowLabel ?? dataRow.values[0]
+        let paths = groups.flatMap { g in columns.map { "appeals.\(g.key).\($0.key)" } }
+        guard dataRow.values.count == expected else {
+            sink.incompleteRow(table: "表四", label: label, expected: expected, found: dataRow.values.count, paths: paths)
+            return
+        }
+        for (index, cell) in dataRow.values.enumerated() {
+            let group = groups[index / columns.count], column = columns[index % columns.count]
+            sink.record(path: "appeals.\(group.key).\(column.key)", cell: cell, table: "表四", row: group.label, column: column.label)
+        }
+    }
+
+    // MARK: Completeness
+
+    /// Warns once per row of the layout's tables that gave no figure at all.
+    func reportMissing(into sink: inout FigureSink) {
+        var missingRows: [String] = []
+        for row in labels.proactiveRows where !sink.figures.keys.contains(where: { $0.hasPrefix("proactive.\(row.prefix).") }) {
+            missingRows.append("表二 \(row.label.synonyms[0])")
+        }
+        for row in labels.requestRows where !sink.figures.keys.contains(where: { $0.hasPrefix("requests.\(row.path).") }) {
+            missingRows.append("表三 \(row.path)")
+        }
+        if !sink.figures.keys.contains(where: { $0.hasPrefix("appeals.") }) { missingRows.append("表四") }
+        if !missingRows.isEmpty {
+            sink.warn("rows-not-found", "not found in the report: " + missingRows.joined(separator: ", "), location: nil)
+        }
+    }
+}
+
+/// Collects figures and warnings while an adapter reads a document.
+struct FigureSink {
+    var figures: [String: Figure] = [:]
+    var warnings: [ReportWarning] = []
+
+    mutating func warn(_ code: String, _ message: String, path: String? = nil, location: SourceLocation?) {
+        warnings.append(ReportWarning(code: code, message: message, path: path, location: location))
+    }
+
+    mutating func record(path: String, cell: GridCell, table: String, row: String, column: String) {
+        var location = cell.location
+        location.table = table; location.row = row; location.column = column
+        if figures[path] != nil {
+            warn("duplicate-row", "\(path) is printed twice; the first reading is kept", path: path, location: location)
+            return
+        }
+        let (figure, warning) = CellInterpreter.figure(for: path, cell: cell, location: location)
+        figures[path] = figure
+        if let warning { warnings.append(warning) }
+    }
+
+    /// A row whose number of cells does not match its columns (cells lost when flattened): its figures are
+    /// null, because which cell is missing cannot be known.
+    mutating func incompleteRow(table: String, label: GridCell, expected: Int, found: Int, paths: [String]) {
+        var location = label.location
+        location.table = table; location.row = label.text
+        for path in paths where figures[path] == nil {
+            figures[path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: "", location: location))
+        }
+        warn("row-incomplete", "\(table) row \"\(label.text)\" has \(found) cells where \(expected) are expected; its figures are left null",
+             location: location)
+    }
+}

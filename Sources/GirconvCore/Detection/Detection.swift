@@ -1,0 +1,41 @@
+/// The answer of one detector: how well an input fits its layout, and why.
+public struct DetectionScore: Sendable, Equatable {
+    /// 0 (does not fit) … 1 (certain).
+    public var confidence: Double
+    /// The labels or phrases that decided, quoted as matched.
+    public var evidence: [String]
+    public init(confidence: Double, evidence: [String]) {
+        self.confidence = min(1, max(0, confidence)); self.evidence = evidence
+    }
+    public static let none = DetectionScore(confidence: 0, evidence: [])
+}
+
+/// Answers "is this report of my layout?" (Tika's Detector). Detectors must be cheap and side-effect free,
+/// never throw, and give evidence for any non-zero score.
+public protocol FormatDetector: Sendable {
+    /// A stable id, used in `detection.adapter` and on the command line.
+    var id: String { get }
+    func detect(_ document: ReportDocument) -> DetectionScore
+}
+
+/// What an adapter extracted from a report; the registry wraps it into a `CanonicalRecord`.
+public struct Extraction: Sendable {
+    public var report: ReportInfo
+    public var figures: [String: Figure]
+    public var warnings: [ReportWarning]
+    public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = []) {
+        self.report = report; self.figures = figures; self.warnings = warnings
+    }
+}
+
+/// Maps one layout into the canonical record (Tika's Parser).
+///
+/// Rules every adapter follows:
+/// - every figure comes from the document and carries provenance naming its cell or sentence;
+/// - a value that cannot be read is `nil` with a warning, never a guess and never 0;
+/// - figures the report does not give are absent;
+/// - it never throws for odd content; it throws only when the document is not of its layout at all.
+public protocol ReportAdapter: FormatDetector {
+    var layout: Layout { get }
+    func extract(from document: ReportDocument) throws -> Extraction
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Raw input: the bytes of one report and the name it is known by.
+public struct RawInput: Sendable {
+    public var name: String
+    public var bytes: [UInt8]
+    public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+}
+
+/// Decoded input: text plus what was learnt while decoding it.
+public struct DecodedInput: Sendable {
+    public var text: String
+    /// The encoding used, as recorded in `source.encoding`: "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
+    public var encoding: String
+    /// "text/html" or "text/plain".
+    public var mediaType: String
+}
+
+/// Turns bytes into text, refusing what is not text. Encodings: BOM first, then a declared charset (for
+/// HTML), then valid UTF-8, else GB18030 (a superset of GBK and GB2312).
+public enum InputDecoder {
+    /// Default largest input accepted, in bytes (reports are rarely over 2 MB).
+    public static let defaultMaxBytes = 64 * 1024 * 1024
+
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    public static func decode(_ input: RawInput, maxBytes: Int = defaultMaxBytes) throws -> DecodedInput {
+        let bytes = input.bytes
+        guard bytes.count <= maxBytes else {
+            throw GirconvError.inputTooLarge(path: input.name, bytes: bytes.count, limit: maxBytes)
+        }
+        guard !bytes.isEmpty else { throw GirconvError.emptyInput(path: input.name) }
+
+        // Byte-order marks.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            return try finish(input, text: decodeUTF8(Array(bytes.dropFirst(3)), name: input.name), encoding: "UTF-8 (BOM)")
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let text = String(data: Data(bytes.dropFirst(2)), encoding: little ? .utf16LittleEndian : .utf16BigEndian) else {
+                throw GirconvError.undecodable(path: input.name, reason: "invalid UTF-16 after its byte-order mark")
+            }
+            return try finish(input, text: text, encoding: little ? "UTF-16LE" : "UTF-16BE")
+        }
+        try rejectBinary(bytes, name: input.name)
+
+        let looksHTML = sniffHTML(bytes)
+        if looksHTML, let declared = declaredCharset(bytes) {
+            switch declared {
+            case .utf8:
+                if let text = String(validating: bytes, as: UTF8.self) { return try finish(input, text: text, encoding: "UTF-8") }
+                // The declaration lies: fall through to sniffing.
+            case .gb:
+                if String(validating: bytes, as: UTF8.self) != nil, bytes.contains(where: { $0 >= 0x80 }) {
+                    // Declared GB but valid UTF-8 with non-ASCII content: the declaration lies.
+                    return try finish(input, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
+                }
+                return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030")
+            }
+        }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return try finish(input, text: text, encoding: "UTF-8")
+        }
+        return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030")
+    }
+
+    private static func finish(_ input: RawInput, text: String, encoding: String) throws -> DecodedInput {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+            throw GirconvError.emptyInput(path: input.name)
+        }
+        return DecodedInput(text: text, encoding: encoding, mediaType: sniffHTML(input.bytes) ? "text/html" : "text/plain")
+    }
+
+    private static func decodeUTF8(_ bytes: [UInt8], name: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw GirconvError.undecodable(path: name, reason: "a UTF-8 byte-order mark, but invalid UTF-8 after it")
+        }
+        return text
+    }
+
+    private static func decodeGB18030(_ bytes: [UInt8], name: String) throws -> String {
+        guard let text = String(data: Data(bytes), encoding: gb18030) else {
+            throw GirconvError.undecodable(path: name, reason: "neither valid UTF-8 nor GB18030/GBK")
+        }
+        // A GB18030 decode of non-Chinese junk produces a text with few CJK characters and many odd
+        // symbols; such input is not a report in any known encoding.
+        var cjk = 0, other = 0
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value) {
+                cjk += 1
+            } else {
+                other += 1
+            }
+        }
+        if other > 16 && other > cjk {
+            throw GirconvError.undecodable(path: name, reason: "neither valid UTF-8 nor plausible GB18030 text")
+        }
+        return text
+    }
+
+    /// NUL bytes or a high share of control bytes mean binary data (images, PDFs, archives).
+    static func rejectBinary(_ bytes: [UInt8], name: String) throws {
+        let sample = bytes.prefix(65_536)
+        if sample.starts(with: Array("%PDF".utf8)) { throw GirconvError.binaryInput(path: name, reason: "a PDF file") }
+        if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw GirconvError.binaryInput(path: name, reason: "a ZIP/Office file") }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw GirconvError.binaryInput(path: name, reason: "an OLE/legacy Office file") }
+        var controls = 0
+        for b in sample {
+            if b == 0 { throw GirconvError.binaryInput(path: name, reason: "contains NUL bytes") }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        }
+        if controls * 100 > sample.count { throw GirconvError.binaryInput(path: name, reason: "\(controls) control bytes") }
+    }
+
+    /// True when the bytes look like an HTML page.
+    public static func sniffHTML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<?xml") && head.contains("<html") {
+            return true
+        }
+        return trimmed.hasPrefix("<") && (head.contains("<body") || head.contains("<head") || head.contains("<table") || head.contains("<meta") || head.contains("<div"))
+    }
+
+    enum DeclaredCharset { case utf8, gb }
+
+    /// The charset an HTML page declares in its first 8 KB (`<meta charset>` or `http-equiv`).
+    static func declaredCharset(_ bytes: [UInt8]) -> DeclaredCharset? {
+        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset") else { return nil }
+        var rest = head[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
+        rest = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        switch String(rest) {
+        case "utf-8", "utf8": return .utf8
+        case "gb2312", "gbk", "gb18030", "x-gbk", "euc-cn", "cp936", "windows-936", "gb_2312-80", "x-euc-cn": return .gb
+        default: return nil
+        }
+    }
+}

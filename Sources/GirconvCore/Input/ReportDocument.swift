@@ -1,0 +1,66 @@
+/// A line of the document text with its position.
+public struct TextLine: Sendable, Equatable {
+    public var text: String
+    /// 1-based line number.
+    public var number: Int
+    /// Character (Unicode scalar) offset of the line's start in the document text.
+    public var offset: Int
+}
+
+/// A report ready for detection and conversion: the text, its lines, its tables as grids, and a form of
+/// the text normalised for matching. Produced by a `DocumentReader` (plain text in the core; HTML in
+/// GirconvHTML), consumed by adapters.
+public struct ReportDocument: Sendable {
+    public var source: SourceInfo
+    /// The text of the report as decoded (for HTML: the text of the report body).
+    public var text: String
+    public var lines: [TextLine]
+    /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
+    public var tables: [TableGrid]
+    /// `text` normalised for matching (simplified script, folded width, no whitespace).
+    public let matchText: String
+    public var script: Script
+    /// The page title, when the input had one (HTML `<title>`).
+    public var pageTitle: String?
+
+    public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], pageTitle: String? = nil) {
+        self.source = source
+        self.text = text
+        self.lines = lines
+        self.tables = tables
+        self.pageTitle = pageTitle
+        self.script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
+        self.matchText = TextNormalizer.matchKey(text)
+    }
+
+    /// All table rows in document order (the stream adapters read label by label).
+    public var allRows: [(table: TableGrid, row: GridRow)] {
+        tables.flatMap { table in table.rows.map { (table, $0) } }
+    }
+
+    /// True when the normalised text contains the (already normalised) phrase.
+    public func mentions(_ key: String) -> Bool { matchText.contains(key) }
+
+    /// Splits text into lines with their offsets (CRLF and CR handled).
+    public static func splitLines(_ text: String) -> [TextLine] {
+        var lines: [TextLine] = []
+        var current = String.UnicodeScalarView()
+        var offset = 0, lineStart = 0, number = 1
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            if scalar == "\n" && previousWasCR { previousWasCR = false; lineStart = offset + 1; continue }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
+                lines.append(TextLine(text: String(current), number: number, offset: lineStart))
+                current = String.UnicodeScalarView()
+                number += 1
+                lineStart = offset + 1
+            } else {
+                current.append(scalar)
+            }
+        }
+        if !current.isEmpty { lines.append(TextLine(text: String(current), number: number, offset: lineStart)) }
+        return lines
+    }
+}

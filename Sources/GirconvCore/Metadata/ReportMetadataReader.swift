@@ -1,0 +1,130 @@
+import Foundation
+
+/// Finds a report's title, year and reporting body in its text. Shared by every adapter.
+///
+/// Matching runs on normalised text; what is returned is quoted from the original (traditional
+/// characters stay traditional).
+public enum ReportMetadataReader {
+    /// The report title: an early short line naming 政府信息公开 and 报告, preferring one with a year.
+    public static func title(in document: ReportDocument) -> String? {
+        var candidates: [String] = []
+        if let pageTitle = document.pageTitle { candidates.append(pageTitle) }
+        candidates += document.lines.prefix(80).map(\.text)
+        var best: (text: String, score: Int)? = nil
+        for (rank, raw) in candidates.enumerated() {
+            let text = FlattenedTextGridBuilder.collapse(raw)
+            guard text.count >= 8, text.count <= 80 else { continue }
+            let key = TextNormalizer.matchKey(text)
+            guard key.contains("政府信息公开") || key.contains("政务公开"), key.contains("报告") else { continue }
+            guard !key.hasPrefix("根据"), !key.contains("。") else { continue }
+            var score = 100 - rank
+            if year(inTitle: text) != nil { score += 50 }
+            if key.hasSuffix("报告") { score += 20 }
+            if best == nil || score > best!.score { best = (text, score) }
+        }
+        return best?.text
+    }
+
+    /// The year reported on, from the title ("2019年度…", "2019年…").
+    public static func year(inTitle title: String) -> Int? {
+        let folded = TextNormalizer.foldWidthAndPunctuation(title)
+        let scalars = Array(folded.unicodeScalars)
+        var i = 0
+        while i + 4 < scalars.count {
+            let digits = scalars[i..<i + 4]
+            if digits.allSatisfy({ ("0"..."9").contains($0) }), scalars[i + 4] == "年",
+               i == 0 || !("0"..."9").contains(scalars[i - 1]) {
+                let value = Int(String(String.UnicodeScalarView(digits)))!
+                if (2000...2100).contains(value) { return value }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The reporting body named in the title: the words before the year, or between the year and
+    /// 政府信息公开. For "东莞市政府信息公开…" it is 东莞市政府 (the title shares 政府 between both).
+    public static func agency(inTitle title: String) -> String? {
+        let normalized = TextNormalizer.foldWidthAndPunctuation(TextNormalizer.simplified(title))
+        let original = Array(title)
+        let norm = Array(normalized)
+        guard original.count == norm.count else { return agencyFromNormalized(normalized) }
+        guard let range = agencyRange(norm) else { return nil }
+        return clean(String(original[range]))
+    }
+
+    static func agencyFromNormalized(_ text: String) -> String? {
+        let chars = Array(text)
+        return agencyRange(chars).map { clean(String(chars[$0])) } ?? nil
+    }
+
+    static func clean(_ s: String) -> String? {
+        let t = s.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "　 ,，、:：")))
+        return t.isEmpty ? nil : t
+    }
+
+    /// The character range of the agency within a normalised title.
+    static func agencyRange(_ chars: [Character]) -> Range<Int>? {
+        let text = String(chars)
+        guard let marker = firstIndex(of: "政府信息公开", in: chars) ?? firstIndex(of: "政务公开", in: chars)
+                ?? firstIndex(of: "信息公开", in: chars) else { return nil }
+        // Find a year "20xx年" (optionally 度) before the marker.
+        var yearStart: Int? = nil, yearEnd: Int? = nil
+        var i = 0
+        while i + 4 < marker {
+            if chars[i..<i + 4].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年" {
+                yearStart = i; yearEnd = i + 5
+                if yearEnd! < chars.count, chars[yearEnd!] == "度" { yearEnd! += 1 }
+                break
+            }
+            i += 1
+        }
+        _ = text
+        var range: Range<Int>
+        if let yearStart, yearStart > 0 {
+            range = 0..<yearStart
+        } else if let yearEnd {
+            range = yearEnd..<marker
+        } else {
+            range = 0..<marker
+        }
+        // "东莞市政府信息公开": the title's 政府 belongs to the body too.
+        if range.upperBound == marker, marker + 2 <= chars.count, String(chars[marker..<marker + 2]) == "政府",
+           let last = range.last, "市县区省州旗盟".contains(chars[last]) {
+            range = range.lowerBound..<(marker + 2)
+        }
+        return range.isEmpty ? nil : range
+    }
+
+    static func firstIndex(of needle: String, in chars: [Character]) -> Int? {
+        let n = Array(needle)
+        guard n.count <= chars.count else { return nil }
+        for i in 0...(chars.count - n.count) where chars[i] == n[0] && Array(chars[i..<i + n.count]) == n {
+            return i
+        }
+        return nil
+    }
+
+    /// Title, agency and year together, with warnings for what could not be found.
+    public static func read(_ document: ReportDocument, layout: Layout) -> (ReportInfo, [ReportWarning]) {
+        var warnings: [ReportWarning] = []
+        let foundTitle = Self.title(in: document)
+        var foundYear = foundTitle.flatMap { Self.year(inTitle: $0) }
+        if foundYear == nil { foundYear = yearInOpening(document) }
+        let foundAgency = foundTitle.flatMap { Self.agency(inTitle: $0) }
+        if foundTitle == nil { warnings.append(ReportWarning(code: "title-not-found", message: "no report title found in the first lines")) }
+        if foundYear == nil { warnings.append(ReportWarning(code: "year-not-found", message: "the year reported on is not stated in the title")) }
+        if foundAgency == nil { warnings.append(ReportWarning(code: "agency-not-found", message: "the reporting body could not be read from the title")) }
+        return (ReportInfo(title: foundTitle, agency: foundAgency, year: foundYear, layout: layout, script: document.script), warnings)
+    }
+
+    /// "本报告…2019年度…" in the opening paragraphs, when the title has no year.
+    static func yearInOpening(_ document: ReportDocument) -> Int? {
+        for line in document.lines.prefix(40) {
+            let key = TextNormalizer.matchKey(line.text)
+            guard key.contains("年度"), key.contains("报告") else { continue }
+            if let y = year(inTitle: line.text) { return y }
+        }
+        return nil
+    }
+}

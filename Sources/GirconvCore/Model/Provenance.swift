@@ -1,0 +1,57 @@
+/// How a figure's value was obtained from its source text.
+public enum ReadingRule: String, Sendable, Codable, CaseIterable {
+    /// A number printed in the report.
+    case printed
+    /// An empty cell inside a filled table, read as zero.
+    case blankAsZero = "blank read as 0"
+    /// A dash ("—", "-") in a table cell, the statistical convention for "none": read as zero.
+    case dashAsZero = "dash read as 0"
+    /// The word 无 ("none") in a table cell: read as zero.
+    case noneWordAsZero = "无 read as 0"
+    /// "/" or 不适用: the row does not apply; the figure is absent (null).
+    case notApplicable = "not applicable"
+    /// A cell or phrase that could not be read as a number: the figure is null, with a warning.
+    case unreadable
+    /// A sentence that states there were none ("全年未收到…"): zero.
+    case statedZero = "stated as none"
+    /// Computed from other printed figures (never printed itself).
+    case derived
+}
+
+/// Where in the source a figure (or a warning) comes from.
+///
+/// Table figures name the table, row and column labels as printed; sentence figures quote the sentence.
+/// `line` is 1-based in the decoded text; `offset` counts characters (Unicode scalars) from its start.
+public struct SourceLocation: Sendable, Equatable, Codable {
+    public var table: String?
+    public var row: String?
+    public var column: String?
+    public var sentence: String?
+    public var line: Int?
+    public var offset: Int?
+    /// For HTML input: the 1-based table number in the page and the grid slot.
+    public var tableIndex: Int?
+    public var rowIndex: Int?
+    public var columnIndex: Int?
+
+    public init(table: String? = nil, row: String? = nil, column: String? = nil, sentence: String? = nil,
+                line: Int? = nil, offset: Int? = nil,
+                tableIndex: Int? = nil, rowIndex: Int? = nil, columnIndex: Int? = nil) {
+        self.table = table; self.row = row; self.column = column; self.sentence = sentence
+        self.line = line; self.offset = offset
+        self.tableIndex = tableIndex; self.rowIndex = rowIndex; self.columnIndex = columnIndex
+    }
+}
+
+/// The full account of one figure: where it was read, the raw text there, and the rule that read it.
+public struct Provenance: Sendable, Equatable {
+    public var how: ReadingRule
+    public var raw: String
+    public var location: SourceLocation
+    /// For derived figures: the paths they were computed from.
+    public var derivedFrom: [String]
+
+    public init(how: ReadingRule, raw: String, location: SourceLocation, derivedFrom: [String] = []) {
+        self.how = how; self.raw = raw; self.location = location; self.derivedFrom = derivedFrom
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Turns one table cell into a figure for a path, applying the cell conventions of `shared/formats.md`:
+///
+/// | cell | value | rule |
+/// |---|---|---|
+/// | a number ("12", "1,234", "+5", "251000元", "25.1万元") | the number, unit converted for the path | printed |
+/// | blank / spaces / NBSP | 0 | blank read as 0 (a blank *total* with non-zero parts is later set null) |
+/// | "—", "-", "－" | 0 | dash read as 0 |
+/// | 无 | 0 | 无 read as 0 |
+/// | "/", 不适用 | null | not applicable |
+/// | anything else | null + warning | unreadable |
+public enum CellInterpreter {
+    public static func figure(for path: String, cell: GridCell, location: SourceLocation) -> (Figure, ReportWarning?) {
+        let kind = FigureCatalog.spec(for: path)?.kind ?? .count
+        let raw = cell.text
+        func make(_ value: Decimal?, _ how: ReadingRule) -> Figure {
+            Figure(value: value, provenance: Provenance(how: how, raw: raw, location: location))
+        }
+        switch NumberReader.read(raw) {
+        case let .number(value, unit):
+            guard let converted = NumberReader.convert(value, unit: unit, to: kind) else {
+                return (make(nil, .unreadable), ReportWarning(code: "unit-mismatch",
+                        message: "\(path): \"\(raw)\" has a unit that does not fit a \(kind.rawValue)", path: path, location: location))
+            }
+            if (kind == .count || kind == .signedCount) && converted != converted.rounded() {
+                return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
+                        message: "\(path): \"\(raw)\" is not a whole number, so not a count", path: path, location: location))
+            }
+            var warning: ReportWarning? = nil
+            if kind == .count && converted < 0 {
+                warning = ReportWarning(code: "negative-count", message: "\(path): \"\(raw)\" is a negative count; kept as printed",
+                                        path: path, location: location)
+            }
+            return (make(converted, .printed), warning)
+        case .blank: return (make(0, .blankAsZero), nil)
+        case .dash: return (make(0, .dashAsZero), nil)
+        case .noneWord: return (make(0, .noneWordAsZero), nil)
+        case .notApplicable: return (make(nil, .notApplicable), nil)
+        case .text:
+            return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
+                    message: "\(path): cannot read \"\(raw)\" as a number", path: path, location: location))
+        }
+    }
+}
+
+extension Decimal {
+    /// The value rounded to a whole number.
+    func rounded() -> Decimal {
+        var input = self, output = Decimal()
+        NSDecimalRound(&output, &input, 0, .plain)
+        return output
+    }
+}

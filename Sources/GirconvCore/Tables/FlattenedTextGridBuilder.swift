@@ -1,0 +1,105 @@
+import Foundation
+
+/// Rebuilds table rows from a page flattened to text.
+///
+/// Two flattenings are common:
+/// - one cell per line (a row label, then its values, each on its own line); blank cells are lines holding
+///   only spaces or NBSP, or are lost entirely;
+/// - one row per line, cells joined by "|" ("规章 | 0 | 0 | 0 |").
+///
+/// Every label line starts a new row; the value lines (numbers, dashes, 无, "/", blank cells) that follow it
+/// are that row's cells. Prose lines become one-cell rows, harmless to adapters that look for labels.
+/// When whitespace-only lines are so frequent that they are evidently spacing (more than 30% of the
+/// non-empty lines), they are treated as separators, not as blank cells.
+public enum FlattenedTextGridBuilder {
+    public static func build(lines: [TextLine]) -> TableGrid {
+        let whitespaceOnly = lines.filter { !$0.text.isEmpty && isBlank($0.text) }.count
+        let contentLines = lines.filter { !isBlank($0.text) }.count
+        let blankLinesAreCells = whitespaceOnly * 10 <= contentLines * 3
+
+        var rows: [GridRow] = []
+        var current: [GridCell] = []
+        func flush() {
+            if !current.isEmpty { rows.append(makeRow(current, index: rows.count)) }
+            current = []
+        }
+        for line in lines {
+            if line.text.isEmpty { continue }
+            if isBlank(line.text) {
+                if blankLinesAreCells && !current.isEmpty {
+                    current.append(cell("", line: line, column: 0, offset: line.offset))
+                }
+                continue
+            }
+            if let pipeCells = splitPipes(line) {
+                flush()
+                current = pipeCells
+                flush()
+                continue
+            }
+            let trimmed = collapse(line.text)
+            let leading = line.text.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            let theCell = cell(trimmed, line: line, column: 0, offset: line.offset + leading)
+            if isValue(trimmed) {
+                current.append(theCell)
+            } else {
+                flush()
+                current = [theCell]
+            }
+        }
+        flush()
+        return TableGrid(rows: rows, tableIndex: nil)
+    }
+
+    /// True for a cell text that is a value rather than a label.
+    public static func isValue(_ text: String) -> Bool {
+        switch NumberReader.read(text) {
+        case .number, .blank, .dash, .noneWord, .notApplicable: return true
+        case .text: return false
+        }
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
+        GridCell(text: text, location: SourceLocation(line: line.number, offset: offset), originRow: 0, originColumn: column)
+    }
+
+    private static func makeRow(_ cells: [GridCell], index: Int) -> GridRow {
+        GridRow(cells: cells.enumerated().map { i, c in
+            var c = c; c.originRow = index; c.originColumn = i; return c
+        }, index: index)
+    }
+
+    /// Splits a "|"-joined row; nil when the line is not one (fewer than two cells).
+    static func splitPipes(_ line: TextLine) -> [GridCell]? {
+        guard line.text.contains("|") || line.text.contains("｜") else { return nil }
+        var cells: [GridCell] = []
+        var offset = line.offset
+        var piece = ""
+        var pieceStart = offset
+        func emit() {
+            let leading = piece.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            cells.append(cell(collapse(piece), line: line, column: cells.count, offset: pieceStart + leading))
+        }
+        for scalar in line.text.unicodeScalars {
+            if scalar == "|" || scalar == "｜" {
+                emit(); piece = ""; pieceStart = offset + 1
+            } else {
+                piece.unicodeScalars.append(scalar)
+            }
+            offset += 1
+        }
+        emit()
+        // Leading and trailing pipes frame the row; they do not make empty cells.
+        if let first = cells.first, first.text.isEmpty, line.text.trimmingCharacters(in: .whitespaces).first.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeFirst() }
+        if let last = cells.last, last.text.isEmpty, line.text.trimmingCharacters(in: .whitespaces).last.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeLast() }
+        return cells.count >= 2 ? cells : nil
+    }
+}

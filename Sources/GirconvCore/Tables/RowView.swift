@@ -1,0 +1,31 @@
+/// A grid row seen as "labels, then values": the trailing run of value cells (numbers, blanks, dashes,
+/// 无, "/") are the values; the cells before them are labels (group labels first, the row label last).
+/// Slots copied by a colspan are dropped; slots copied by a rowspan are kept, so a group label printed
+/// once on the left is seen by every row it spans.
+public struct RowView: Sendable {
+    public let row: GridRow
+    public let tableIndex: Int?
+    public let labels: [GridCell]
+    public let values: [GridCell]
+
+    public init(row: GridRow, tableIndex: Int?) {
+        self.row = row
+        self.tableIndex = tableIndex
+        var distinct: [GridCell] = []
+        for cell in row.cells {
+            if let last = distinct.last, last.originRow == cell.originRow, last.originColumn == cell.originColumn { continue }
+            distinct.append(cell)
+        }
+        var split = distinct.count
+        while split > 0, FlattenedTextGridBuilder.isValue(distinct[split - 1].text) { split -= 1 }
+        labels = Array(distinct[..<split])
+        values = Array(distinct[split...])
+    }
+
+    /// The non-empty label texts, in order.
+    public var labelTexts: [String] { labels.map(\.text).filter { !$0.isEmpty } }
+    /// The row label: the last non-empty label.
+    public var rowLabel: GridCell? { labels.last { !$0.text.isEmpty } }
+    /// Normalised key of the row label.
+    public var rowKey: String { rowLabel.map { TextNormalizer.labelKey($0.text) } ?? "" }
+}

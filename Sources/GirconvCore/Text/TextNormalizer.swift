@@ -1,0 +1,104 @@
+import Foundation
+
+/// Normalisation for *matching* labels and phrases. Output never uses normalised text: records quote the
+/// source as printed.
+///
+/// - traditional → simplified characters (ICU `Hant-Hans`), applied only when the text holds
+///   traditional-only characters, since the transform is the costly step;
+/// - full-width ASCII forms → half-width (digits, brackets, colon, comma, percent); U+3000 → space;
+/// - curly quotes → straight quotes, the many dashes → "-", odd spaces (NBSP, thin, zero-width) → space.
+public enum TextNormalizer {
+    /// Characters that occur in traditional-script reports and never in simplified ones. One of them is
+    /// enough to run the ICU transform (and to call the script `hant`).
+    static let traditionalMarkers: Set<Character> = Set(
+        "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億"
+    )
+
+    /// True when `text` contains characters used only in traditional script: one is enough in a short
+    /// label or title, three in a longer text (a simplified report may quote a name in traditional form).
+    public static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
+        let needed = text.utf8.count <= 300 ? 1 : 3
+        var hits = 0
+        for ch in text where traditionalMarkers.contains(ch) {
+            hits += 1
+            if hits >= needed { return true }
+        }
+        return false
+    }
+
+    /// Traditional → simplified, only when needed.
+    public static func simplified(_ text: String) -> String {
+        guard isTraditional(text) else { return text }
+        return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+
+    /// Width, quote, dash and space folding (no script conversion); keeps the character count of
+    /// everything but removed zero-width characters.
+    public static func foldWidthAndPunctuation(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            out.append(contentsOf: fold(scalar))
+        }
+        return String(out)
+    }
+
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        let v = scalar.value
+        switch v {
+        case 0xFF01...0xFF5E:                       // full-width ASCII
+            return [Unicode.Scalar(v - 0xFEE0)!]
+        case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F:
+            return [" "]
+        case 0x200B, 0x200C, 0x200D, 0xFEFF:        // zero-width
+            return []
+        case 0x201C, 0x201D, 0x201E, 0x300C, 0x300D: // “ ” „ 「 」
+            return ["\""]
+        case 0x2018, 0x2019:                        // ‘ ’
+            return ["'"]
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63: // hyphens, dashes, minus
+            return ["-"]
+        case 0x3014: return ["["]                   // 〔
+        case 0x3015: return ["]"]                   // 〕
+        default:
+            return [scalar]
+        }
+    }
+
+    /// The key a label is compared by: simplified, folded, with all whitespace removed.
+    public static func matchKey(_ text: String) -> String {
+        let folded = foldWidthAndPunctuation(simplified(text))
+        return String(folded.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    }
+
+    /// `matchKey` with a leading enumeration removed: "一、", "（三）", "3.", "(1)", "1、", "第一，".
+    public static func labelKey(_ text: String) -> String {
+        stripEnumeration(matchKey(text))
+    }
+
+    private static let chineseNumerals: Set<Character> = Set("一二三四五六七八九十")
+
+    /// Removes one leading enumeration marker from an already folded key.
+    public static func stripEnumeration(_ key: String) -> String {
+        var s = Substring(key)
+        // (一) (1) [1]
+        if let first = s.first, first == "(" || first == "[" {
+            let close: Character = first == "(" ? ")" : "]"
+            if let end = s.firstIndex(of: close) {
+                let inner = s[s.index(after: s.startIndex)..<end]
+                if !inner.isEmpty, inner.count <= 3, inner.allSatisfy({ chineseNumerals.contains($0) || $0.isASCII && $0.isNumber }) {
+                    s = s[s.index(after: end)...]
+                    return String(s)
+                }
+            }
+        }
+        // 一、  1.  1、  12．
+        var i = s.startIndex
+        while i < s.endIndex, chineseNumerals.contains(s[i]) || (s[i].isASCII && s[i].isNumber) { i = s.index(after: i) }
+        if i > s.startIndex, i < s.endIndex, "、.,:)".contains(s[i]) {
+            return String(s[s.index(after: i)...])
+        }
+        return String(s)
+    }
+}

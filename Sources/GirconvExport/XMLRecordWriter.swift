@@ -1,0 +1,70 @@
+import Foundation
+import GirconvCore
+
+/// XML 1.0, UTF-8, nested like the JSON form: objects become elements, arrays repeat an `<item>`
+/// element, null is an empty element with `null="true"`. Keys that are not XML names (none in the
+/// canonical record today) are written as `<entry key="…">`. Characters illegal in XML 1.0 are dropped.
+///
+/// Written by hand rather than with XMLCoder: the record is an ordered tree with dynamic keys (figure
+/// paths), which XMLCoder's Codable mapping neither orders nor names as wanted, and the writer must strip
+/// characters XML 1.0 forbids, which XMLCoder does not do.
+public struct XMLRecordWriter: RecordWriter {
+    public init() {}
+
+    public func write(_ records: [CanonicalRecord]) throws -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        if records.count == 1 {
+            element("girconvRecord", records[0].tree(), into: &out, indent: 0)
+        } else {
+            out += "<girconvRecords>\n"
+            for record in records { element("girconvRecord", record.tree(), into: &out, indent: 1) }
+            out += "</girconvRecords>\n"
+        }
+        return out
+    }
+
+    private func element(_ name: String, _ value: TreeValue, into out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent)
+        let (open, close) = Self.isName(name) ? (name, name) : ("entry key=\"\(Self.escape(name, attribute: true))\"", "entry")
+        switch value {
+        case .object(let pairs):
+            if pairs.isEmpty { out += "\(pad)<\(open)/>\n"; return }
+            out += "\(pad)<\(open)>\n"
+            for (key, item) in pairs { element(key, item, into: &out, indent: indent + 1) }
+            out += "\(pad)</\(close)>\n"
+        case .array(let items):
+            if items.isEmpty { out += "\(pad)<\(open)/>\n"; return }
+            out += "\(pad)<\(open)>\n"
+            for item in items { element("item", item, into: &out, indent: indent + 1) }
+            out += "\(pad)</\(close)>\n"
+        case .string(let s): out += "\(pad)<\(open)>\(Self.escape(s, attribute: false))</\(close)>\n"
+        case .number(let d): out += "\(pad)<\(open)>\(TreeValue.format(d))</\(close)>\n"
+        case .bool(let b): out += "\(pad)<\(open)>\(b)</\(close)>\n"
+        case .null: out += "\(pad)<\(open) null=\"true\"/>\n"
+        }
+    }
+
+    /// True for a valid XML element name made of ASCII letters, digits, "_", "-" and ".".
+    static func isName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+            && !s.lowercased().hasPrefix("xml")
+    }
+
+    /// Escapes markup characters and drops characters XML 1.0 does not allow.
+    static func escape(_ s: String, attribute: Bool) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
