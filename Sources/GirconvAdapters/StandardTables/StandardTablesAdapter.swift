@@ -152,9 +152,13 @@ public struct StandardTablesAdapter: ReportAdapter {
     // MARK: Table 三
 
     func readRequests(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
-        let columns = FigureCatalog.applicantColumns
-        var columnOrder = columns.map(\.key)
-        var group: String? = nil
+        var columnOrder = FigureCatalog.applicantColumns.map(\.key)
+        // The group rows now belong to, and the cell that printed its label.
+        var group: (path: String, cell: GridCell)? = nil
+        func groupMatching(_ cell: GridCell) -> StandardLabels.RequestGroup? {
+            let key = TextNormalizer.labelKey(cell.text)
+            return labels.requestGroups.first { $0.label.matches(key: key) }
+        }
         for row in rows {
             // A header row that names all seven columns in its own cells fixes their order (HTML).
             let headerKeys = row.labels.suffix(7).map { TextNormalizer.labelKey($0.text) }
@@ -162,44 +166,40 @@ public struct StandardTablesAdapter: ReportAdapter {
                 columnOrder = order
                 continue
             }
-            let keys = row.labels.map { TextNormalizer.labelKey($0.text) }.filter { !$0.isEmpty }
-            // Group labels on the left (rowspan) set the group.
-            for key in keys.dropLast() {
-                if let g = labels.requestGroups.first(where: { $0.label.matches(key: key) }) { group = g.path }
+            let labelCells = row.labels.filter { !TextNormalizer.labelKey($0.text).isEmpty }
+            // Group labels on the left (a rowspan) set the group.
+            for cell in labelCells.dropLast() {
+                if let g = groupMatching(cell) { group = (g.path, cell) }
             }
-            guard let key = keys.last else { continue }
+            guard let labelCell = labelCells.last else { continue }
+            let key = TextNormalizer.labelKey(labelCell.text)
             let spec = labels.requestRows.first { spec in
-                guard spec.label.matches(key: key) else { return false }
-                return !spec.needsGroup || spec.group == group
+                spec.label.matches(key: key) && (!spec.needsGroup || spec.group == group?.path)
             }
             if let spec {
-                if spec.group == nil { group = nil } else { group = spec.group }
+                if spec.group == nil || spec.group != group?.path { group = nil }
                 guard !row.values.isEmpty else { continue }
-                readRequestRow(row, path: spec.path, columnOrder: columnOrder, group: group, into: &sink)
-            } else if let g = labels.requestGroups.first(where: { $0.label.matches(key: key) }) {
-                group = g.path
+                let rowText = [group?.cell.text, labelCell.text].compactMap { $0 }.joined(separator: " › ")
+                readRequestRow(row, path: spec.path, label: labelCell, rowText: rowText, columnOrder: columnOrder, into: &sink)
+            } else if let g = groupMatching(labelCell) {
+                group = (g.path, labelCell)
                 if !row.values.isEmpty {
                     // A group row printed with its own figures.
-                    readRequestRow(row, path: g.path, columnOrder: columnOrder, group: nil, into: &sink)
+                    readRequestRow(row, path: g.path, label: labelCell, rowText: labelCell.text, columnOrder: columnOrder, into: &sink)
                 }
             } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.count < 60 {
-                sink.warn("row-unrecognised", "table 三: row \"\(row.rowLabel?.text ?? "")\" is not a row of the \(layout.rawValue) layout; skipped",
-                          location: row.rowLabel?.location)
+                sink.warn("row-unrecognised", "table 三: row \"\(labelCell.text)\" is not a row of the \(layout.rawValue) layout; skipped",
+                          location: labelCell.location)
             }
         }
     }
 
-    private func readRequestRow(_ row: RowView, path: String, columnOrder: [String], group: String?, into sink: inout FigureSink) {
-        let label = row.rowLabel!
+    private func readRequestRow(_ row: RowView, path: String, label: GridCell, rowText: String, columnOrder: [String], into sink: inout FigureSink) {
         let paths = columnOrder.map { "requests.\(path).\($0)" }
         guard row.values.count == columnOrder.count else {
             sink.incompleteRow(table: "表三", label: label, expected: columnOrder.count, found: row.values.count, paths: paths)
             return
         }
-        let groupLabel = row.labels.dropLast().last { cell in
-            !cell.text.isEmpty && labels.requestGroups.contains { $0.label.matches(key: TextNormalizer.labelKey(cell.text)) }
-        }
-        let rowText = [groupLabel?.text, label.text].compactMap { $0 }.joined(separator: " › ")
         for (key, cell) in zip(columnOrder, row.values) {
             let columnLabel = FigureCatalog.applicantColumns.first { $0.key == key }!.label
             sink.record(path: "requests.\(path).\(key)", cell: cell, table: "表三", row: rowText, column: columnLabel)

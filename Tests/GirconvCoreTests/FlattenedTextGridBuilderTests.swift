@@ -1,0 +1,42 @@
+import XCTest
+@testable import GirconvCore
+
+final class FlattenedTextGridBuilderTests: XCTestCase {
+    func rows(_ text: String) -> [RowView] {
+        FlattenedTextGridBuilder.build(lines: ReportDocument.splitLines(text)).rows.map { RowView(row: $0, tableIndex: nil) }
+    }
+
+    func testOneCellPerLineWithSeparatorLines() {
+        let r = rows("规章\n\n0\n\n0\n\n0\n\n规范性文件\n\n6\n\n6\n\n\u{00A0} 13\n")
+        XCTAssertEqual(r.count, 2)
+        XCTAssertEqual(r[0].rowLabel?.text, "规章")
+        XCTAssertEqual(r[0].values.map(\.text), ["0", "0", "0"])
+        XCTAssertEqual(r[1].values.map(\.text), ["6", "6", "13"])
+        XCTAssertEqual(r[1].values[2].location.line, 15)
+    }
+
+    func testWhitespaceOnlyLinesAreBlankCells() {
+        let r = rows("标题\n说明文字\n另一行\n保护第三方合法权益\n1\n\u{00A0}\n  \n0\n0\n0\n1\n")
+        let row = r.first { $0.rowLabel?.text == "保护第三方合法权益" }!
+        XCTAssertEqual(row.values.map(\.text), ["1", "", "", "0", "0", "0", "1"])
+    }
+
+    func testFrequentWhitespaceLinesAreSpacingNotCells() {
+        // Every line followed by a space-only line: these are spacing; blank cells are lost.
+        let r = rows("规章\n \n0\n \n0\n \n0\n \n")
+        XCTAssertEqual(r[0].values.map(\.text), ["0", "0", "0"])
+    }
+
+    func testPipeRows() {
+        let r = rows("| 规章 | 0 | 0 | 0 |\n规范性文件 | 6 | | 13\n")
+        XCTAssertEqual(r[0].rowLabel?.text, "规章")
+        XCTAssertEqual(r[0].values.map(\.text), ["0", "0", "0"])
+        XCTAssertEqual(r[1].values.map(\.text), ["6", "", "13"])
+    }
+
+    func testProseIsALabelOnlyRow() {
+        let r = rows("2019年,市府办公室高度重视政务公开工作。\n行政许可\n0\n")
+        XCTAssertTrue(r[0].values.isEmpty)
+        XCTAssertEqual(r[1].values.count, 1)
+    }
+}

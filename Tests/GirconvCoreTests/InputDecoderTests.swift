@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import GirconvCore
+
+final class InputDecoderTests: XCTestCase {
+    let text = "恩平市人民政府办公室2019年度政府信息公开工作年度报告\n规章\n0\n"
+    var gb18030Bytes: [UInt8] { [UInt8](text.data(using: String.Encoding(rawValue: 0x8000_0632))!) }
+
+    func decode(_ bytes: [UInt8], max: Int = InputDecoder.defaultMaxBytes) throws -> DecodedInput {
+        try InputDecoder.decode(RawInput(name: "t", bytes: bytes), maxBytes: max)
+    }
+
+    func testUTF8WithAndWithoutBOM() throws {
+        XCTAssertEqual(try decode(Array(text.utf8)).encoding, "UTF-8")
+        let withBOM = try decode([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        XCTAssertEqual(withBOM.encoding, "UTF-8 (BOM)")
+        XCTAssertEqual(withBOM.text, text)
+    }
+
+    func testUTF16WithBOM() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + [UInt8](text.data(using: .utf16LittleEndian)!)
+        let decoded = try decode(bytes)
+        XCTAssertEqual(decoded.encoding, "UTF-16LE")
+        XCTAssertEqual(decoded.text, text)
+    }
+
+    func testGBKTextIsDecodedAsGB18030() throws {
+        let decoded = try decode(gb18030Bytes)
+        XCTAssertEqual(decoded.encoding, "GB18030")
+        XCTAssertEqual(decoded.text, text)
+    }
+
+    func testGBKOnlyCharactersSurvive() throws {
+        // 镕 and 喆 are outside GB2312: a page "declared gb2312" must still decode them.
+        let page = "<html><head><meta charset=\"gb2312\"></head><body>朱镕基 喆</body></html>"
+        let decoded = try decode([UInt8](page.data(using: String.Encoding(rawValue: 0x8000_0632))!))
+        XCTAssertEqual(decoded.encoding, "GB18030")
+        XCTAssertTrue(decoded.text.contains("朱镕基 喆"))
+        XCTAssertEqual(decoded.mediaType, "text/html")
+    }
+
+    func testLyingDeclarationIsOverruled() throws {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>政府信息公开</body></html>"
+        let decoded = try decode(Array(page.utf8))
+        XCTAssertEqual(decoded.encoding, "UTF-8")
+        XCTAssertTrue(decoded.text.contains("政府信息公开"))
+    }
+
+    func testRefusals() {
+        XCTAssertThrowsError(try decode([])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-empty") }
+        XCTAssertThrowsError(try decode(Array(" \n\t\n".utf8))) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-empty") }
+        XCTAssertThrowsError(try decode([0x41, 0x00, 0x42])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
+        XCTAssertThrowsError(try decode(Array("%PDF-1.7\n".utf8))) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
+        XCTAssertThrowsError(try decode([0x50, 0x4B, 0x03, 0x04, 0x14])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
+        XCTAssertThrowsError(try decode(Array(text.utf8), max: 10)) {
+            XCTAssertEqual(($0 as? GirconvError)?.kind, "input-too-large")
+            XCTAssertEqual(($0 as? GirconvError)?.exitCode, 66)
+        }
+    }
+
+    func testRandomHighBytesAreRefusedNotMisread() {
+        var generator = SystemRandomNumberGenerator()
+        let junk = (0..<4000).map { _ in UInt8.random(in: 0x80...0xFF, using: &generator) }
+        XCTAssertThrowsError(try decode(junk)) { error in
+            let kind = (error as? GirconvError)?.kind
+            XCTAssertTrue(kind == "input-undecodable" || kind == "input-binary", "\(error)")
+        }
+    }
+
+    func testLineSplittingKeepsOffsets() {
+        let lines = ReportDocument.splitLines("ab\r\ncd\ref\n\ngh")
+        XCTAssertEqual(lines.map(\.text), ["ab", "cd", "ef", "", "gh"])
+        XCTAssertEqual(lines.map(\.number), [1, 2, 3, 4, 5])
+        XCTAssertEqual(lines.map(\.offset), [0, 4, 7, 10, 11])
+    }
+}

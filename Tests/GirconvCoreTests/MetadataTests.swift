@@ -1,0 +1,26 @@
+import XCTest
+@testable import GirconvCore
+
+final class MetadataTests: XCTestCase {
+    func testYearAndAgencyFromTitles() {
+        let cases: [(String, Int?, String?)] = [
+            ("恩平市人民政府办公室2019年度政府信息公开工作年度报告", 2019, "恩平市人民政府办公室"),
+            ("2016年从化区人民政府办公室 政府信息公开年度报告", 2016, "从化区人民政府办公室"),
+            ("深圳市政务服务管理办公室2017年政府信息公开工作年度报告", 2017, "深圳市政务服务管理办公室"),
+            ("2018年東莞市政府信息公開工作年度報告", 2018, "東莞市政府"),
+            ("葫蘆島市2017年度政府信息公開工作報告", 2017, "葫蘆島市"),
+            ("示例县交通运输局２０２１年政府信息公开工作年度报告", 2021, "示例县交通运输局"),
+        ]
+        for (title, year, agency) in cases {
+            XCTAssertEqual(ReportMetadataReader.year(inTitle: title), year, title)
+            XCTAssertEqual(ReportMetadataReader.agency(inTitle: title), agency, title)
+        }
+    }
+
+    func testTitleIsFoundPastSiteChrome() {
+        let text = "本站支持IPv6\n当前位置: 首页 > 最新动态 > 通知公告\n恩平市人民政府办公室2019年度政府信息公开工作年度报告\n根据《条例》，现公布2019年度政府信息公开工作年度报告。\n"
+        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+        XCTAssertEqual(ReportMetadataReader.title(in: document), "恩平市人民政府办公室2019年度政府信息公开工作年度报告")
+    }
+}

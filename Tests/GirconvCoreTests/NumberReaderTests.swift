@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+@testable import GirconvCore
+
+final class NumberReaderTests: XCTestCase {
+    func number(_ raw: String) -> Decimal? {
+        if case let .number(value, _) = NumberReader.read(raw) { return value }
+        return nil
+    }
+
+    func testPlainSignedAndGroupedNumbers() {
+        XCTAssertEqual(number("0"), 0)
+        XCTAssertEqual(number("12"), 12)
+        XCTAssertEqual(number("-8"), -8)
+        XCTAssertEqual(number("+1036"), 1036)
+        XCTAssertEqual(number("1,036"), 1036)
+        XCTAssertEqual(number("1,234,567.5"), Decimal(string: "1234567.5"))
+        XCTAssertEqual(number("1862794.63"), Decimal(string: "1862794.63"))
+        XCTAssertEqual(number("  13 "), 13)
+        XCTAssertEqual(number("\u{00A0}13"), 13, "NBSP around a number")
+        XCTAssertEqual(number("\u{3000}7\u{3000}"), 7, "ideographic spaces")
+    }
+
+    func testFullWidthDigitsSignsAndSeparators() {
+        XCTAssertEqual(number("１２３"), 123)
+        XCTAssertEqual(number("－５"), -5)
+        XCTAssertEqual(number("１，２３４"), 1234)
+        XCTAssertEqual(number("３.５"), Decimal(string: "3.5"))
+    }
+
+    func testUnits() {
+        XCTAssertEqual(NumberReader.read("251000元"), .number(251000, unit: .yuan))
+        XCTAssertEqual(NumberReader.read("25.1万元"), .number(Decimal(string: "25.1")!, unit: .wanYuan))
+        XCTAssertEqual(NumberReader.read("25.1 万元"), .number(Decimal(string: "25.1")!, unit: .wanYuan))
+        XCTAssertEqual(NumberReader.read("12件"), .number(12, unit: .counter))
+        XCTAssertEqual(NumberReader.read("3人次"), .number(3, unit: .counter))
+    }
+
+    func testUnitConversionPerPathKind() {
+        XCTAssertEqual(NumberReader.convert(Decimal(string: "25.1")!, unit: .wanYuan, to: .amountYuan), 251000)
+        XCTAssertEqual(NumberReader.convert(400, unit: .yuan, to: .amountWanYuan), Decimal(string: "0.04"))
+        XCTAssertEqual(NumberReader.convert(12, unit: .counter, to: .count), 12)
+        XCTAssertNil(NumberReader.convert(12, unit: .yuan, to: .count), "money on a count path")
+        XCTAssertNil(NumberReader.convert(12, unit: .counter, to: .amountYuan), "a count on a money path")
+    }
+
+    func testZeroAndAbsentMarkers() {
+        XCTAssertEqual(NumberReader.read(""), .blank)
+        XCTAssertEqual(NumberReader.read("   "), .blank)
+        XCTAssertEqual(NumberReader.read("\u{00A0}"), .blank)
+        XCTAssertEqual(NumberReader.read("—"), .dash)
+        XCTAssertEqual(NumberReader.read("——"), .dash)
+        XCTAssertEqual(NumberReader.read("-"), .dash)
+        XCTAssertEqual(NumberReader.read("－"), .dash)
+        XCTAssertEqual(NumberReader.read("无"), .noneWord)
+        XCTAssertEqual(NumberReader.read("無"), .noneWord)
+        XCTAssertEqual(NumberReader.read("/"), .notApplicable)
+        XCTAssertEqual(NumberReader.read("／"), .notApplicable)
+        XCTAssertEqual(NumberReader.read("不适用"), .notApplicable)
+    }
+
+    func testTextIsNotANumber() {
+        for raw in ["57.25%", "1,23", "12,3456", "1.2.3", "约10", "10余", "规章", "2019年", "1-3", "..", "+", "1e5", "12 34"] {
+            XCTAssertEqual(NumberReader.read(raw), .text, raw)
+        }
+    }
+}
