@@ -41,11 +41,13 @@ enum OutputWriter {
         let temp = directory.appendingPathComponent(".\(url.lastPathComponent).girconv-\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try Data(text.utf8).write(to: temp)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temp)
-            } else {
-                try FileManager.default.moveItem(at: temp, to: url)
+            // rename(2) replaces the target atomically (FileManager.replaceItemAt is not reliable on Linux).
+            guard rename(temp.path, url.path) == 0 else {
+                throw GirconvError.outputUnwritable(path: path, reason: String(cString: strerror(errno)))
             }
+        } catch let error as GirconvError {
+            try? FileManager.default.removeItem(at: temp)
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw GirconvError.outputUnwritable(path: path, reason: (error as NSError).localizedDescription)

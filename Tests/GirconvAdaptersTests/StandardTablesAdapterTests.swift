@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+@testable import GirconvAdapters
+import GirconvCore
+
+/// Rules of the standard-table adapter on small hand-made inputs, including the ugly cases.
+final class StandardTablesAdapterTests: XCTestCase {
+    let registry = BuiltinAdapters.registry()
+
+    func convert(_ text: String, name: String = "t.txt") throws -> CanonicalRecord {
+        try registry.convert(RawInput(name: name, bytes: Array(text.utf8)))
+    }
+
+    func sample(_ name: String) throws -> String {
+        try String(contentsOf: GoldenSampleTests.samples.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func value(_ record: CanonicalRecord, _ path: String) -> Decimal? { record.figures[path]?.value }
+
+    func testSeedEnpingHeadlineFigures() throws {
+        let record = try convert(try sample("enping-2019-office.txt"))
+        XCTAssertEqual(record.detection.adapter, "2019-trial")
+        XCTAssertEqual(record.figures.count, 198)
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 2)
+        XCTAssertEqual(value(record, "proactive.procurement.amountYuan"), Decimal(string: "1862794.63"))
+        XCTAssertEqual(value(record, "proactive.otherServices.previousYear"), 15)
+        XCTAssertEqual(value(record, "proactive.normativeDocs.publicTotal"), 13)
+        XCTAssertTrue(record.checks.allSatisfy { $0.status == .pass })
+        XCTAssertTrue(record.warnings.isEmpty, "\(record.warnings)")
+    }
+
+    func testDetectionTellsLayoutsApartByHeadersNotYear() throws {
+        // A 2021-layout table under a title that says 2020: headers decide.
+        var text = try sample("constructed-2021-county-transport.txt")
+        text = text.replacingOccurrences(of: "2021年政府信息公开工作年度报告", with: "2020年政府信息公开工作年度报告")
+        let record = try convert(text)
+        XCTAssertEqual(record.report.layout, .revised2021)
+        XCTAssertEqual(record.report.year, 2020)
+        XCTAssertTrue(record.detection.evidence.contains("本年制发件数"))
+        XCTAssertEqual(record.detection.candidates.first?.adapter, "2019-trial")
+    }
+
+    func testOtherLayoutsAreRefusedWithWhatWasSeen() throws {
+        XCTAssertThrowsError(try convert(try sample("conghua-2016-office.txt"))) { error in
+            guard case let .noLayoutRecognised(_, seen)? = error as? GirconvError else { return XCTFail("\(error)") }
+            XCTAssertTrue(seen.contains("2016年从化区人民政府办公室"), seen)
+        }
+    }
+
+    func testTwentyTwentyOneOtherHandlingRowsAndFees() throws {
+        let record = try convert(try sample("constructed-2021-county-transport.txt"))
+        XCTAssertEqual(value(record, "requests.otherHandling.noCorrection.total"), 1)
+        XCTAssertEqual(value(record, "requests.otherHandling.feeUnpaid.total"), 0)
+        XCTAssertEqual(value(record, "requests.otherHandling.other.total"), 0)
+        XCTAssertNil(record.figures["requests.otherHandling.total"], "2021 has no （六） row of its own")
+        XCTAssertEqual(value(record, "proactive.fees.amountWanYuan"), Decimal(string: "3.5"))
+        XCTAssertEqual(value(record, "proactive.licensing.decisions"), 1286)
+        XCTAssertEqual(record.figures["proactive.enforcement.decisions"]?.provenance.how, .dashAsZero)
+        XCTAssertEqual(record.figures["requests.denied.thirdPartyRights.business"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(record.figures.count, 200)
+    }
+
+    func testPipeJoinedRowsSignsUnitsAndNotApplicable() throws {
+        let record = try convert(try sample("constructed-2020-city-environment-pipes.txt"))
+        XCTAssertEqual(value(record, "proactive.licensing.change"), -8)
+        XCTAssertEqual(value(record, "proactive.otherServices.change"), 1)
+        XCTAssertEqual(value(record, "proactive.licensing.decisions"), 1036)
+        XCTAssertEqual(value(record, "proactive.procurement.amountYuan"), 251000)
+        XCTAssertEqual(record.figures["proactive.enforcement.decisions"]?.provenance.how, .notApplicable)
+        XCTAssertNil(value(record, "proactive.enforcement.decisions"))
+        XCTAssertEqual(value(record, "appeals.litigationDirect.upheld"), 1)
+    }
+
+    func testBlankTotalWithNonZeroPartsIsNeverZero() throws {
+        let record = try convert(try sample("constructed-2020-city-environment-pipes.txt"))
+        XCTAssertNil(value(record, "requests.granted.total"))
+        XCTAssertTrue(record.warnings.contains { $0.code == "blank-total" && $0.path == "requests.granted.total" })
+        XCTAssertEqual(record.checks.first { $0.rule == "t3.rowTotal.granted" }?.status, .notAssessable)
+    }
+
+    func testTraditionalCharactersAndMirrorTerms() throws {
+        var text = try sample("enping-2019-office.txt")
+        for (simplified, traditional) in [("规范性文件", "規範性檔案"), ("行政许可", "行政許可"), ("本年新收政府信息公开申请数量", "本年新收政府信息公開申請數量"),
+                                          ("政府信息公开工作年度报告", "政府信息公開工作年度報告"), ("结转下年度继续办理", "結轉下年度繼續辦理")] {
+            text = text.replacingOccurrences(of: simplified, with: traditional)
+        }
+        let record = try convert(text)
+        XCTAssertEqual(record.report.script, .traditional)
+        XCTAssertEqual(value(record, "proactive.normativeDocs.publicTotal"), 13)
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 2)
+        XCTAssertEqual(record.figures["proactive.normativeDocs.made"]?.provenance.location.row, "規範性檔案", "quoted as printed")
+        XCTAssertEqual(record.report.title, "恩平市人民政府办公室2019年度政府信息公開工作年度報告")
+    }
+
+    func testLostBlankCellsMakeTheRowNullNotShifted() throws {
+        // Two of table 三's cells vanished in flattening: which ones cannot be known.
+        var text = try sample("enping-2019-office.txt")
+        text = text.replacingOccurrences(of: "  (一)予以公开\n\n  1\n\n  0\n\n  0\n\n", with: "  (一)予以公开\n\n  1\n\n")
+        let record = try convert(text)
+        for column in ["naturalPerson", "business", "total"] {
+            XCTAssertNil(value(record, "requests.granted.\(column)"))
+            XCTAssertEqual(record.figures["requests.granted.\(column)"]?.provenance.how, .unreadable)
+        }
+        XCTAssertTrue(record.warnings.contains { $0.code == "row-incomplete" })
+        XCTAssertEqual(value(record, "requests.partiallyGranted.total"), 1, "the next row is unaffected")
+    }
+
+    func testUnreadableCellIsNullWithWarning() throws {
+        let text = try sample("enping-2019-office.txt").replacingOccurrences(of: "  41\n", with: "  41个\n")
+            .replacingOccurrences(of: "  15\n", with: "  约15\n")
+        let record = try convert(text)
+        XCTAssertEqual(value(record, "proactive.procurement.projects"), 41, "a counting word after a count is fine")
+        // "约15" is prose, not a value: the row loses a cell and is flagged rather than misread.
+        XCTAssertNil(value(record, "proactive.otherServices.previousYear"))
+        XCTAssertFalse(record.warnings.isEmpty)
+    }
+
+    func testMissingTablesAreWarnedAbout() throws {
+        let text = try sample("enping-2019-office.txt")
+        let cut = text.components(separatedBy: "四、政府信息公开行政复议")[0]
+        let record = try convert(cut)
+        XCTAssertNil(record.figures["appeals.review.total"])
+        XCTAssertTrue(record.warnings.contains { $0.code == "rows-not-found" && $0.message.contains("表四") })
+    }
+
+    func testArticleItemParsing() {
+        XCTAssertEqual(StandardTablesAdapter.articleItem("第二十条第(五)项"), "五")
+        XCTAssertEqual(StandardTablesAdapter.articleItem("第二十条第一项"), "一")
+        XCTAssertNil(StandardTablesAdapter.articleItem("信息内容"))
+    }
+
+    func testApplicantColumnOrderFromHeader() {
+        let keys = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        XCTAssertEqual(StandardTablesAdapter.applicantOrder(keys), ["naturalPerson", "business", "research", "nonprofit", "legalService", "otherOrg", "total"])
+        XCTAssertNil(StandardTablesAdapter.applicantOrder(Array(keys.dropLast()) + ["合计外"]))
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import XCTest
+
+/// Runs the built `girconv` executable as a user would and checks output, files and exit codes.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = Bundle.main.bundleURL.appendingPathComponent("girconv")
+    var workDir: URL!
+
+    override func setUpWithError() throws {
+        workDir = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: workDir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: workDir)
+    }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                      stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func sample(_ name: String) -> String { Self.root.appendingPathComponent("Samples/\(name)").path }
+
+    func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = workDir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func testConvertsToEachFormat() throws {
+        let json = try run([sample("enping-2019-office.txt")])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((object?["report"] as? [String: Any])?["year"] as? Int, 2019)
+
+        let csv = try run([sample("enping-2019-office.txt"), "--to", "csv"])
+        XCTAssertEqual(csv.status, 0)
+        let lines = csv.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let row = lines[1].split(separator: ",", omittingEmptySubsequences: false)
+        XCTAssertEqual(header.count, row.count)
+        XCTAssertEqual(row[header.firstIndex(of: "requests.newReceived.total")!], "2")
+        XCTAssertEqual(row[header.firstIndex(of: "proactive.procurement.amountYuan")!], "1862794.63")
+
+        let xml = try run([sample("enping-2019-office.txt"), "--to", "xml"])
+        XCTAssertEqual(xml.status, 0)
+        XCTAssertTrue(xml.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    }
+
+    func testReadsStandardInput() throws {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sample("constructed-2021-county-transport-gbk.txt")))
+        let result = try run(["-", "--to", "json", "--compact"], stdin: bytes)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\"encoding\":\"GB18030\""))
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1)
+    }
+
+    func testOutputFileIsWrittenWholeAndLeavesNoTemporaryFiles() throws {
+        let out = workDir.appendingPathComponent("out.csv").path
+        try "old".write(toFile: out, atomically: true, encoding: .utf8)
+        let result = try run([sample("enping-2019-office.txt"), "--to", "csv", "-o", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("schemaVersion,"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workDir.path), ["out.csv"])
+    }
+
+    func testFailedConversionLeavesNoOutputFile() throws {
+        let out = workDir.appendingPathComponent("never.json").path
+        let result = try run([sample("conghua-2016-office.txt"), "-o", out])
+        XCTAssertEqual(result.status, 65)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workDir.path), [])
+    }
+
+    func testExitCodesAndOneLineErrors() throws {
+        let cases: [([String], Int32, String)] = [
+            ([workDir.appendingPathComponent("missing.txt").path], 66, "no such file"),
+            ([try file("empty.txt", [])], 66, "input is empty"),
+            ([try file("one.txt", [0x0A])], 66, "input is empty"),
+            ([try file("junk.bin", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])], 66, "binary"),
+            ([try file("report.pdf", Array("%PDF-1.4\n%âãÏÓ\n".utf8))], 66, "PDF"),
+            ([sample("shenzhen-2017-government-services.txt")], 65, "no known layout"),
+            ([sample("enping-2019-office.txt"), "--max-bytes", "100"], 66, "over the limit"),
+            ([sample("enping-2019-office.txt"), "-o", "/nonexistent-dir/x.json"], 73, "cannot write output"),
+            ([sample("enping-2019-office.txt"), "--adapter", "nope"], 64, "unknown adapter"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try run(arguments)
+            XCTAssertEqual(result.status, status, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stdout.isEmpty, "\(arguments)")
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "one line: \(result.stderr)")
+        }
+    }
+
+    func testUsageErrors() throws {
+        let badFormat = try run([sample("enping-2019-office.txt"), "--to", "yaml"])
+        XCTAssertEqual(badFormat.status, 64)
+        let noFile = try run([])
+        XCTAssertEqual(noFile.status, 64)
+    }
+
+    func testDetectExplainsTheDecision() throws {
+        let result = try run(["detect", sample("constructed-2021-county-transport.txt")])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("layout: 2021-revised"))
+        XCTAssertTrue(result.stdout.contains("本年制发件数"))
+        XCTAssertTrue(result.stdout.contains("2019-trial:"))
+        let none = try run(["detect", sample("dongguan-2018-city.txt")])
+        XCTAssertEqual(none.status, 65)
+        XCTAssertTrue(none.stdout.contains("layout: none recognised"))
+    }
+
+    func testSchemaAndHelp() throws {
+        let schema = try run(["schema"])
+        XCTAssertEqual(schema.status, 0)
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)))
+        let help = try run(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for needle in ["Exit codes", "65", "66", "detect", "schema", "--to"] {
+            XCTAssertTrue(help.stdout.contains(needle), needle)
+        }
+    }
+}
