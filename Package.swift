@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "GirconvCore", targets: ["GirconvCore"]),
         // The built-in adapters (one per layout) and their registry.
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
+        // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
+        .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
         // JSON, CSV and XML writers of the canonical record.
         .library(name: "GirconvExport", targets: ["GirconvExport"]),
         .executable(name: "girconv", targets: ["girconv"]),
@@ -22,8 +24,17 @@ let package = Package(
         // MARK: Core (no I/O beyond decoding bytes, no libxml2)
         .target(name: "GirconvCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
+        // MARK: HTML (libxml2)
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "GirconvHTML", dependencies: ["GirconvCore", "CLibXML2"]),
+
         // MARK: Adapters
-        .target(name: "GirconvAdapters", dependencies: ["GirconvCore"]),
+        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML"]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [
@@ -33,14 +44,15 @@ let package = Package(
 
         // MARK: Command-line tool
         .executableTarget(name: "girconv", dependencies: [
-            "GirconvCore", "GirconvAdapters", "GirconvExport",
+            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
-        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvExport"]),
-        .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters"]),
+        .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),
+        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvExport", "GirconvHTML"]),
+        .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
     ]
 )

@@ -181,3 +181,217 @@ if __name__ == "__main__":
     # The same 2021 report encoded as GB18030 (GBK), as many government sites serve their text.
     with open("Samples/constructed-2021-county-transport-gbk.txt", "wb") as f:
         f.write(revised_2021().replace("\u00a0", " ").encode("gb18030"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# HTML pages
+
+WORD_CELL = ("<td width=64 valign=center style='width:48.0pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt'>"
+             "<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US "
+             "style='font-size:10.5pt;font-family:宋体'>{}<o:p></o:p></span></p></td>")
+
+
+def td(text, attrs="", word=False):
+    if word:
+        cell = WORD_CELL.format(text if text else "&nbsp;")
+        return cell.replace("<td ", "<td " + attrs + " ", 1) if attrs else cell
+    return "<td{}>{}</td>".format(" " + attrs if attrs else "", text if text else "&nbsp;")
+
+
+def table2_html(blocks, word):
+    """blocks: list of (item, headers, rows[(label, cells)])."""
+    out = ["<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>"]
+    for item, headers, rows in blocks:
+        out.append("<tr>" + td("第二十条第（{}）项".format(item), 'colspan="{}"'.format(len(headers) + 1), word) + "</tr>")
+        out.append("<tr>" + td("信息内容", "", word) + "".join(td(h, "", word) for h in headers) + "</tr>")
+        for label, cells in rows:
+            out.append("<tr>" + td(label, "", word) + "".join(td(c, "", word) for c in cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def table3_rows_html(rows, data, word, revised):
+    groups = {"（三）不予公开": 8, "（四）无法提供": 3, "（五）不予处理": 5, "（六）其他处理": 3}
+    result_rows = 2 + 8 + 3 + 5 + (3 if revised else 1) + 1
+    out = [
+        "<tr>" + td("（本列数据的勾稽关系为：第一项加第二项之和，<br>等于第三项加第四项之和）", 'colspan=3 rowspan=3', word)
+        + td("申请人情况", "colspan=7", word) + "</tr>",
+        "<tr>" + td("自然人", "rowspan=2", word) + td("法人或其他组织", "colspan=5", word) + td("总计", "rowspan=2", word) + "</tr>",
+        "<tr>" + "".join(td(h, "", word) for h in ["商业<br>企业", "科研<br>机构", "社会公益<br>组织", "法律服务<br>机构", "其他"]) + "</tr>",
+    ]
+    pending_group = None
+    first_result = True
+    for label, kind in rows:
+        if label == "三、本年度办理结果":
+            continue
+        if kind == "label":
+            pending_group = label
+            continue
+        cells = "".join(td(c, "", word) for c in data.get(label, ["0"] * 7))
+        prefix = ""
+        if label.startswith("（") and label not in ("（七）总计",) or label == "（七）总计":
+            if first_result and label.startswith("（一）"):
+                prefix += td("三、本年度办理结果", "rowspan={}".format(result_rows), word)
+                first_result = False
+        if label.startswith(("一、", "二、", "四、")):
+            out.append("<tr>" + td(label, "colspan=3", word) + cells + "</tr>")
+        elif label[:1].isdigit():
+            if pending_group:
+                prefix += td(pending_group, "rowspan={}".format(groups[pending_group]), word)
+                pending_group = None
+            out.append("<tr>" + prefix + td(label, "", word) + cells + "</tr>")
+        else:
+            out.append("<tr>" + prefix + td(label, "colspan=2", word) + cells + "</tr>")
+    return out
+
+
+def table4_rows_html(values, word):
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    return [
+        "<tr>" + td("行政复议", "colspan=5", word) + td("行政诉讼", "colspan=10", word) + "</tr>",
+        "<tr>" + "".join(td(h, "rowspan=2", word) for h in heads) + td("未经复议直接起诉", "colspan=5", word)
+        + td("复议后起诉", "colspan=5", word) + "</tr>",
+        "<tr>" + "".join(td(h, "", word) for h in heads * 2) + "</tr>",
+        "<tr>" + "".join(td(v, "", word) for v in values) + "</tr>",
+    ]
+
+
+CHROME_TOP = """<div class="top-nav"><a href="/">首页</a> | <a href="/zwgk/">政务公开</a> | <a href="/hdjl/">互动交流</a> | <a href="/bsfw/">办事服务</a></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/ndbg/">政府信息公开年报</a></div>
+"""
+
+
+def chrome_bottom(related):
+    items = "".join('<li><a href="/zwgk/ndbg/{0}.html">{1}</a><span>2020-01-1{0}</span></li>'.format(i, t) for i, t in enumerate(related))
+    return """<div class="xgwz"><h4>相关文章</h4><ul>{}</ul></div>
+<div id="footer"><p>版权所有：示例市人民政府　主办：示例市人民政府办公室　联系电话：0000-2345678</p>
+<p>网站标识码：1234000001　ICP备案号：示ICP备05012345号　公网安备 12345602000006号</p>
+<p>您是本站第 <span>1203456</span> 位访问者</p></div>
+""".format(items)
+
+
+def html_2019_gbk_word():
+    title = "示例市玥湖区人民政府办公室2019年政府信息公开工作年度报告"
+    t2 = table2_html([
+        ("一", ["本年新<br>制作数量", "本年新<br>公开数量", "对外公开<br>总数量"], [("规章", ["0", "0", "0"]), ("规范性文件", ["4", "4", "27"])]),
+        ("六", ["上一年<br>项目数量", "本年增/减", "处理决定<br>数量"], [("行政处罚", ["12", "-2", "96"]), ("行政强制", ["3", "0", "0"])]),
+        ("五", ["上一年<br>项目数量", "本年增/减", "处理决定<br>数量"], [("行政许可", ["145", "+6", "3,212"]), ("其他对外管理服务事项", ["", "", ""])]),
+        ("八", ["上一年<br>项目数量", "本年增/减"], [("行政事业性收费", ["2", "0"])]),
+        ("九", ["采购项目数量", "采购总金额"], [("政府集中采购", ["9", "251000元"])]),
+    ], word=True)
+    data = {
+        "一、本年新收政府信息公开申请数量": ["17", "3", "1", "0", "0", "0", "21"],
+        "二、上年结转政府信息公开申请数量": ["2", "", "", "", "", "", "2"],
+        "（一）予以公开": ["8", "2", "1", "0", "0", "0", "11"],
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ["2", "0", "0", "0", "0", "0", "2"],
+        "3.危及“三安全一稳定”": ["1", "", "", "", "", "", "1"],
+        "5.属于三类内部事务信息": ["1", "0", "0", "0", "0", "0", "1"],
+        "1.本机关不掌握相关政府信息": ["4", "1", "0", "0", "0", "0", "5"],
+        "2.没有现成信息需要另行制作": ["1", "0", "0", "0", "0", "0", "1"],
+        "1.信访举报投诉类申请": ["1", "0", "0", "0", "0", "0", "1"],
+        "（七）总计": ["18", "3", "1", "0", "0", "0", "22"],
+        "四、结转下年度继续办理": ["1", "", "", "", "", "", "1"],
+    }
+    t3 = ["<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>"] + \
+         table3_rows_html(T3_ROWS_2019 + T3_TAIL_2019, data, True, False) + ["</table>"]
+    t4 = ["<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>"] + \
+         table4_rows_html(["2", "1", "0", "1", "4", "1", "0", "0", "0", "1", "0", "0", "0", "1", "1"], True) + ["</table>"]
+    body = """<html xmlns:o="urn:schemas-microsoft-com:office:office">
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>{title}_示例市玥湖区人民政府</title>
+<style>p.MsoNormal {{margin:0cm;font-size:10.5pt}}</style>
+<script>var _hmt = _hmt || []; document.write("访问量 1000");</script>
+</head>
+<body>
+{chrome_top}
+<div class="article">
+<h1 class="title">{title}</h1>
+<div class="info">发布时间：2020-01-15　来源：区政府办　浏览次数：<span>318</span>　【<a href="javascript:window.print()">打印</a>】</div>
+<div class="content">
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>本报告根据《中华人民共和国政府信息公开条例》要求编制。联系人：朱镕，电话：0000-7654321。<o:p></o:p></span></p>
+<p class=MsoNormal><b><span style='font-family:黑体'>一、总体情况</span></b></p>
+<p class=MsoNormal><span>2019年，我区共收到政府信息公开申请21件，同比增长31.25%。</span></p>
+<p class=MsoNormal><b><span style='font-family:黑体'>二、主动公开政府信息情况</span></b></p>
+{t2}
+<p class=MsoNormal><b><span style='font-family:黑体'>三、收到和处理政府信息公开申请情况</span></b></p>
+{t3}
+<p class=MsoNormal><b><span style='font-family:黑体'>四、政府信息公开行政复议、行政诉讼情况</span></b></p>
+{t4}
+<p class=MsoNormal><b><span style='font-family:黑体'>五、存在的主要问题及改进情况</span></b></p>
+<p class=MsoNormal><span>信息公开的规范性仍需加强。</span></p>
+<p class=MsoNormal><b><span style='font-family:黑体'>六、其他需要报告的事项</span></b></p>
+<p class=MsoNormal><span>本年度未收取信息处理费。</span></p>
+</div>
+</div>
+{chrome_bottom}
+</body>
+</html>
+""".format(title=title, chrome_top=CHROME_TOP, t2=t2, t3="\n".join(t3), t4="\n".join(t4),
+           chrome_bottom=chrome_bottom(["示例市玥湖区人民政府办公室2018年政府信息公开工作年度报告",
+                                        "示例市玥湖区教育局2019年政府信息公开工作年度报告"]))
+    return body
+
+
+def html_2021_layout_tables():
+    title = "示例市人力资源和社会保障局2022年政府信息公开工作年度报告"
+    t2 = table2_html([
+        ("一", ["本年制发件数", "本年废止件数", "现行有效件数"], [("规章", ["0", "0", "0"]), ("行政规范性文件", ["5", "2", "31"])]),
+        ("五", ["本年处理决定数量"], [("行政许可", ["2,418"])]),
+        ("六", ["本年处理决定数量"], [("行政处罚", ["37"]), ("行政强制", ["0"])]),
+        ("八", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["0.12"])]),
+    ], word=False)
+    data = {
+        "一、本年新收政府信息公开申请数量": ["40", "6", "0", "1", "2", "0", "49"],
+        "二、上年结转政府信息公开申请数量": ["3", "0", "0", "0", "0", "0", "3"],
+        "（一）予以公开": ["20", "3", "0", "1", "1", "0", "25"],
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ["4", "1", "0", "0", "0", "0", "5"],
+        "4.保护第三方合法权益": ["2", "0", "0", "0", "0", "0", "2"],
+        "1.本机关不掌握相关政府信息": ["9", "1", "0", "0", "1", "0", "11"],
+        "3.补正后申请内容仍不明确": ["1", "0", "0", "0", "0", "0", "1"],
+        "2.重复申请": ["2", "0", "0", "0", "0", "0", "2"],
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": ["2", "1", "0", "0", "0", "0", "3"],
+        "3.其他": ["1", "0", "0", "0", "0", "0", "1"],
+        "（七）总计": ["41", "6", "0", "1", "2", "0", "50"],
+        "四、结转下年度继续办理": ["2", "0", "0", "0", "0", "0", "2"],
+    }
+    # Tables 三 and 四 printed as one table, the whole page inside a layout table.
+    t34 = ["<table border=\"1\" style=\"border-collapse:collapse\"><tbody>"] + \
+          table3_rows_html(T3_ROWS_2019 + T3_TAIL_2021, data, False, True) + \
+          ["<tr><td colspan=\"10\">四、政府信息公开行政复议、行政诉讼情况</td></tr>"] + \
+          table4_rows_html(["3", "1", "0", "0", "4", "2", "0", "0", "1", "3", "0", "0", "0", "0", "0"], False) + ["</tbody></table>"]
+    return """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<title>{title}-示例市人民政府门户网站</title>
+</head>
+<body>
+<table class="layout" width="1000"><tr><td>
+{chrome_top}
+</td></tr><tr><td>
+<div class="detail">
+<h2>{title}</h2>
+<p>　　本年度报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。</p>
+<p>　　一、总体情况</p>
+<p>　　二、主动公开政府信息情况</p>
+{t2}
+<p>　　三、收到和处理政府信息公开申请情况</p>
+{t34}
+<p>　　五、存在的主要问题及改进情况</p>
+<p>　　六、其他需要报告的事项</p>
+<p>　　本年度实际收取信息处理费共计400元。</p>
+</div>
+</td></tr><tr><td>
+{chrome_bottom}
+</td></tr></table>
+</body>
+</html>
+""".format(title=title, chrome_top=CHROME_TOP, t2=t2, t34="\n".join(t34),
+           chrome_bottom=chrome_bottom(["示例市人力资源和社会保障局2021年政府信息公开工作年度报告"]))
+
+
+if __name__ == "__main__":
+    with open("Samples/constructed-2019-district-office-gbk-word.html", "wb") as f:
+        f.write(html_2019_gbk_word().encode("gb18030"))
+    with open("Samples/constructed-2022-city-hrss-spans.html", "w", encoding="utf-8") as f:
+        f.write(html_2021_layout_tables())

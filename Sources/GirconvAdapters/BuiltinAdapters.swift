@@ -1,6 +1,7 @@
 import GirconvCore
+import GirconvHTML
 
-/// The adapters that ship with girconv.
+/// The adapters and readers that ship with girconv.
 public enum BuiltinAdapters {
     /// Every built-in adapter, in registration order.
     public static let all: [any ReportAdapter] = [
@@ -8,8 +9,11 @@ public enum BuiltinAdapters {
         StandardTablesAdapter.revised2021,
     ]
 
+    /// Every built-in document reader: HTML (libxml2) and plain text.
+    public static let readers: [any DocumentReader] = [HTMLReportReader(), PlainTextReader()]
+
     /// A registry holding the built-in adapters and readers.
     public static func registry() -> AdapterRegistry {
-        AdapterRegistry(adapters: all)
+        AdapterRegistry(adapters: all, readers: readers)
     }
 }

@@ -14,21 +14,22 @@ public struct ReportDocument: Sendable {
     public var source: SourceInfo
     /// The text of the report as decoded (for HTML: the text of the report body).
     public var text: String
+    /// The lines of `text`, less site chrome (breadcrumbs, footers, counters); each keeps its number and offset.
     public var lines: [TextLine]
     /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
     public var tables: [TableGrid]
     /// `text` normalised for matching (simplified script, folded width, no whitespace).
     public let matchText: String
     public var script: Script
-    /// The page title, when the input had one (HTML `<title>`).
-    public var pageTitle: String?
+    /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
+    public var titleHints: [String]
 
-    public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], pageTitle: String? = nil) {
+    public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], titleHints: [String] = []) {
         self.source = source
         self.text = text
-        self.lines = lines
+        self.lines = lines.filter { !ChromeLines.isChrome($0.text) }
         self.tables = tables
-        self.pageTitle = pageTitle
+        self.titleHints = titleHints
         self.script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
         self.matchText = TextNormalizer.matchKey(text)
     }

@@ -7,17 +7,15 @@ import Foundation
 public enum ReportMetadataReader {
     /// The report title: an early short line naming 政府信息公开 and 报告, preferring one with a year.
     public static func title(in document: ReportDocument) -> String? {
-        var candidates: [String] = []
-        if let pageTitle = document.pageTitle { candidates.append(pageTitle) }
-        candidates += document.lines.prefix(80).map(\.text)
+        let candidates = document.titleHints + document.lines.prefix(80).map(\.text)
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
             let text = FlattenedTextGridBuilder.collapse(raw)
             guard text.count >= 8, text.count <= 80 else { continue }
             let key = TextNormalizer.matchKey(text)
             guard key.contains("政府信息公开") || key.contains("政务公开"), key.contains("报告") else { continue }
-            guard !key.hasPrefix("根据"), !key.contains("。") else { continue }
-            var score = 100 - rank
+            guard !key.hasPrefix("根据"), !key.contains("。"), !key.contains(">"), !key.contains("|") else { continue }
+            var score = 200 - rank
             if year(inTitle: text) != nil { score += 50 }
             if key.hasSuffix("报告") { score += 20 }
             if best == nil || score > best!.score { best = (text, score) }

@@ -1,0 +1,18 @@
+/// Lines that belong to a website's frame, not to the report: breadcrumbs, footers, counters, share
+/// and print links. Dropped from the lines adapters read (titles, sentences), for text and HTML alike.
+public enum ChromeLines {
+    /// Phrases that mark a line as site chrome (matched on the normalised line).
+    static let markers: [String] = [
+        "icp备", "公网安备", "网站标识码", "版权所有", "主办单位", "承办单位", "技术支持", "访问量", "浏览次数", "阅读次数",
+        "点击数", "当前位置", "您的位置", "您现在的位置", "【打印】", "[打印]", "关闭窗口", "打印本页", "分享到", "扫一扫",
+        "字号:", "【字体", "[字体", "网站地图", "站点地图", "本站支持ipv6", "相关文章", "相关链接", "相关阅读",
+    ]
+
+    public static func isChrome(_ line: String) -> Bool {
+        let key = TextNormalizer.matchKey(line).lowercased()
+        guard key.count < 200 else { return false }
+        if markers.contains(where: { key.contains($0) }) { return true }
+        // Breadcrumbs: "首页 > 政务公开 > 年度报告".
+        return key.hasPrefix("首页") && (key.contains(">") || key.contains("»") || key.contains("›"))
+    }
+}

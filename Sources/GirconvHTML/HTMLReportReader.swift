@@ -1,0 +1,116 @@
+import GirconvCore
+
+/// Reads an HTML report page with libxml2 into a `ReportDocument`: every leaf `<table>` as a grid, the
+/// report body as lines of text (one line per block, table rows with cells joined by " | "), and title
+/// hints from headings and `<title>`. Site chrome (navigation, breadcrumbs, related-article lists,
+/// footers) is left out of the text, so it can never become a title or a figure.
+public struct HTMLReportReader: DocumentReader {
+    public init() {}
+    public var mediaTypes: [String] { ["text/html"] }
+
+    public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
+        let document: HTMLDocument
+        do {
+            document = try HTMLDocument(utf8: decoded.text)
+        } catch {
+            throw GirconvError.undecodable(path: source.name, reason: "\(error)")
+        }
+        var extractor = BodyExtractor()
+        if let body = document.select("//body").first ?? document.root {
+            extractor.walk(body)
+        }
+        extractor.endLine()
+        var tables: [TableGrid] = []
+        for table in extractor.tables {
+            let grid = HTMLTableGridBuilder.grid(of: table, tableIndex: tables.count + 1)
+            if !grid.rows.isEmpty { tables.append(grid) }
+        }
+        var hints = extractor.headings
+        if let title = document.select("//title").first?.textContent {
+            hints += Self.pageTitleParts(title)
+        }
+        let text = extractor.lines.joined(separator: "\n")
+        let lines = ReportDocument.splitLines(text)
+        return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints)
+    }
+
+    /// A page `<title>` usually appends the site name ("…年度报告_恩平市人民政府"): split it off.
+    static func pageTitleParts(_ title: String) -> [String] {
+        let separators: Set<Character> = ["_", "|", "｜", "-", "—"]
+        return title.split(whereSeparator: { separators.contains($0) })
+            .map { HTMLTableGridBuilder.collapseWhitespace(String($0)) }
+            .filter { !$0.isEmpty }
+    }
+}
+
+/// One pass over the body: text lines, the leaf tables, and headings.
+struct BodyExtractor {
+    var lines: [String] = []
+    var tables: [HTMLNode] = []
+    var headings: [String] = []
+    private var current = ""
+
+    static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt",
+                                         "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "form",
+                                         "table", "tr", "hr", "address", "figure", "figcaption", "caption"]
+
+    mutating func endLine() {
+        let line = HTMLTableGridBuilder.collapseWhitespace(current)
+        current = ""
+        guard !line.isEmpty else { return }
+        if ChromeLines.isChrome(line) { return }
+        lines.append(line)
+    }
+
+    mutating func walk(_ node: HTMLNode) {
+        for child in node.children {
+            if let text = child.textValue {
+                current += text
+                continue
+            }
+            guard child.isElement else { continue }
+            let name = child.name
+            if ChromeRules.invisibleTags.contains(name) { continue }
+            if isChrome(child) { endLine(); continue }
+            if name == "br" { endLine(); continue }
+            if name == "table" {
+                endLine()
+                readTable(child)
+                continue
+            }
+            let block = Self.blockTags.contains(name)
+            if block { endLine() }
+            if ["h1", "h2", "h3"].contains(name) || (child.attribute("class") ?? "").lowercased().contains("title") {
+                let text = HTMLTableGridBuilder.cellText(child)
+                if text.count >= 6 && text.count <= 100 { headings.append(text) }
+            }
+            walk(child)
+            if block { endLine() }
+        }
+    }
+
+    /// A table: leaf tables are data (kept as grids, their rows written as text lines); a table holding
+    /// other tables is page layout, walked for its content.
+    mutating func readTable(_ table: HTMLNode) {
+        if !table.select(".//table").isEmpty {
+            walk(table)
+            return
+        }
+        tables.append(table)
+        for row in HTMLTableGridBuilder.rowElements(of: table) {
+            let cells = row.children.filter { $0.name == "td" || $0.name == "th" }.map(HTMLTableGridBuilder.cellText)
+            current = cells.joined(separator: " | ")
+            endLine()
+        }
+    }
+
+    /// Navigation, footers, related-article lists and the like — unless they hold a table (some sites
+    /// wrap the whole article in a `class="...content-bottom..."` box).
+    func isChrome(_ node: HTMLNode) -> Bool {
+        let name = node.name
+        let named = ChromeRules.chromeTags.contains(name)
+            || [node.attribute("class"), node.attribute("id")].contains { $0.map(ChromeRules.isChromeName) ?? false }
+        guard named else { return false }
+        return node.select(".//table").isEmpty
+    }
+}

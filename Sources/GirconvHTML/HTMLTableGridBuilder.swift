@@ -1,0 +1,93 @@
+import GirconvCore
+
+/// Turns an HTML `<table>` into a `TableGrid`: every row a list of slots, rowspan/colspan expanded so that
+/// each slot knows the cell it came from. Rows of nested tables are not rows of this table.
+///
+/// Spans are clamped (colspan ≤ 64, rowspan ≤ 256; 0 or junk means 1). Where a span would cover a slot
+/// another cell already holds (overlapping spans in broken markup), the earlier cell keeps the slot.
+public enum HTMLTableGridBuilder {
+    static let maxColspan = 64
+    static let maxRowspan = 256
+
+    public static func grid(of table: HTMLNode, tableIndex: Int) -> TableGrid {
+        let rows = rowElements(of: table)
+        // occupancy[row][column] = the slot, once filled.
+        var slots: [[GridCell?]] = Array(repeating: [], count: rows.count)
+        for (r, tr) in rows.enumerated() {
+            var column = 0
+            for td in tr.children where td.name == "td" || td.name == "th" {
+                while column < slots[r].count, slots[r][column] != nil { column += 1 }
+                let colspan = span(td.attribute("colspan"), limit: maxColspan)
+                let rowspan = min(span(td.attribute("rowspan"), limit: maxRowspan), rows.count - r)
+                let text = cellText(td)
+                let location = SourceLocation(line: td.line, tableIndex: tableIndex, rowIndex: r + 1, columnIndex: column + 1)
+                let cell = GridCell(text: text, location: location, originRow: r, originColumn: column)
+                for dr in 0..<rowspan {
+                    for dc in 0..<colspan {
+                        let (rr, cc) = (r + dr, column + dc)
+                        if slots[rr].count <= cc { slots[rr].append(contentsOf: Array(repeating: nil, count: cc - slots[rr].count + 1)) }
+                        if slots[rr][cc] == nil { slots[rr][cc] = cell }
+                    }
+                }
+                column += colspan
+            }
+        }
+        let gridRows = slots.enumerated().map { r, row in
+            GridRow(cells: row.enumerated().map { c, slot in
+                slot ?? GridCell(text: "", location: SourceLocation(tableIndex: tableIndex, rowIndex: r + 1, columnIndex: c + 1),
+                                 originRow: r, originColumn: c)
+            }, index: r)
+        }
+        return TableGrid(rows: gridRows, tableIndex: tableIndex)
+    }
+
+    /// The `<tr>` elements of a table in order, through thead/tbody/tfoot and stray wrappers, but not
+    /// inside nested tables.
+    static func rowElements(of table: HTMLNode) -> [HTMLNode] {
+        var rows: [HTMLNode] = []
+        func walk(_ node: HTMLNode) {
+            for child in node.children where child.isElement {
+                switch child.name {
+                case "tr": rows.append(child)
+                case "table": continue
+                default: walk(child)
+                }
+            }
+        }
+        walk(table)
+        return rows
+    }
+
+    static func span(_ value: String?, limit: Int) -> Int {
+        guard let value else { return 1 }
+        let digits = value.drop(while: { $0 == " " }).prefix { $0.isASCII && $0.isNumber }
+        guard let n = Int(digits), n >= 1 else { return 1 }
+        return min(n, limit)
+    }
+
+    /// The visible text of a cell: `<br>`, paragraphs and other blocks become spaces; whitespace (NBSP
+    /// included) is collapsed. Word-export markup (`<p class=MsoNormal><span>…`, `<o:p>`) is just nesting.
+    public static func cellText(_ cell: HTMLNode) -> String {
+        var pieces: [String] = []
+        func walk(_ node: HTMLNode) {
+            for child in node.children {
+                if let text = child.textValue { pieces.append(text); continue }
+                guard child.isElement else { continue }
+                switch child.name {
+                case "script", "style", "table": continue
+                case "br": pieces.append(" ")
+                case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6":
+                    pieces.append(" "); walk(child); pieces.append(" ")
+                default: walk(child)
+                }
+            }
+        }
+        walk(cell)
+        return collapseWhitespace(pieces.joined())
+    }
+
+    static func collapseWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" }).joined(separator: " ")
+    }
+}
+

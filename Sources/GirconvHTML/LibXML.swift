@@ -1,0 +1,127 @@
+import CLibXML2
+
+/// libxml2 is initialised once per process, before the first parse.
+private let libxml2Initialised: Void = { clibxml2_initialize() }()
+
+/// Parser options as an option set (RECOVER | NONET | NOERROR | NOWARNING by default).
+public struct HTMLParseOptions: OptionSet, Sendable {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+    public static let recover = HTMLParseOptions(rawValue: Int32(HTML_PARSE_RECOVER.rawValue))
+    public static let noNetwork = HTMLParseOptions(rawValue: Int32(HTML_PARSE_NONET.rawValue))
+    public static let noErrors = HTMLParseOptions(rawValue: Int32(HTML_PARSE_NOERROR.rawValue))
+    public static let noWarnings = HTMLParseOptions(rawValue: Int32(HTML_PARSE_NOWARNING.rawValue))
+    public static let `default`: HTMLParseOptions = [.recover, .noNetwork, .noErrors, .noWarnings]
+}
+
+/// Why an HTML page could not be parsed at all (libxml2 recovers from nearly everything).
+public struct HTMLParseError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+/// A parsed HTML document. Owns the libxml2 tree and frees it when the last reference (including every
+/// `HTMLNode` taken from it) goes away. Not Sendable: use one document per task.
+public final class HTMLDocument {
+    let pointer: htmlDocPtr
+
+    /// Parses UTF-8 text. The bytes are read in place (no copy) and only for the duration of the call;
+    /// the charset is given explicitly, so a `<meta charset>` in the page cannot re-decode it.
+    public init(utf8 text: String, url: String? = nil, options: HTMLParseOptions = .default) throws {
+        _ = libxml2Initialised
+        var text = text
+        let parsed: htmlDocPtr? = text.withUTF8 { buffer -> htmlDocPtr? in
+            guard buffer.count <= Int(Int32.max), let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(buffer.count), url, "UTF-8", options.rawValue)
+            }
+        }
+        guard let parsed else { throw HTMLParseError(description: "libxml2 could not parse the page") }
+        pointer = parsed
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// The root element (`<html>`), if any.
+    public var root: HTMLNode? {
+        xmlDocGetRootElement(pointer).map { HTMLNode(document: self, pointer: $0) }
+    }
+
+    /// Evaluates an XPath expression from the document root; returns the element nodes it selects.
+    public func select(_ xpath: String) -> [HTMLNode] { select(xpath, from: nil) }
+
+    func select(_ xpath: String, from node: xmlNodePtr?) -> [HTMLNode] {
+        guard let context = xmlXPathNewContext(pointer) else { return [] }
+        defer { xmlXPathFreeContext(context) }
+        if let node { context.pointee.node = node }
+        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        let set = result.pointee.nodesetval
+        let count = clibxml2_nodeset_count(set)
+        var nodes: [HTMLNode] = []
+        nodes.reserveCapacity(Int(count))
+        for i in 0..<count {
+            if let item = clibxml2_nodeset_item(set, i) { nodes.append(HTMLNode(document: self, pointer: item)) }
+        }
+        return nodes
+    }
+}
+
+/// A node of an `HTMLDocument`. Holds its document strongly, so it stays valid however long it is kept.
+public struct HTMLNode {
+    public let document: HTMLDocument
+    let pointer: xmlNodePtr
+
+    init(document: HTMLDocument, pointer: xmlNodePtr) {
+        self.document = document
+        self.pointer = pointer
+    }
+
+    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// Lower-case element name ("td"), or "" for non-elements.
+    public var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name).lowercased()
+    }
+
+    /// The line of the node in the page source (1-based), when libxml2 knows it.
+    public var line: Int? {
+        let line = Int(xmlGetLineNo(pointer))
+        return line > 0 ? line : nil
+    }
+
+    /// An attribute's value.
+    public func attribute(_ name: String) -> String? {
+        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { clibxml2_free(value) }
+        return String(cString: value)
+    }
+
+    /// The text of a text node.
+    public var textValue: String? {
+        guard isText, let content = pointer.pointee.content else { return nil }
+        return String(cString: content)
+    }
+
+    /// All text below the node, concatenated.
+    public var textContent: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { clibxml2_free(content) }
+        return String(cString: content)
+    }
+
+    /// Child nodes (elements and text), in order.
+    public var children: [HTMLNode] {
+        var nodes: [HTMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            nodes.append(HTMLNode(document: document, pointer: current))
+            child = current.pointee.next
+        }
+        return nodes
+    }
+
+    /// Evaluates an XPath expression relative to this node.
+    public func select(_ xpath: String) -> [HTMLNode] { document.select(xpath, from: pointer) }
+}

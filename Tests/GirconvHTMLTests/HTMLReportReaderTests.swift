@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+import GirconvCore
+@testable import GirconvHTML
+
+final class HTMLReportReaderTests: XCTestCase {
+    func read(_ html: String, bytes: [UInt8]? = nil) throws -> ReportDocument {
+        let raw = RawInput(name: "t.html", bytes: bytes ?? Array(html.utf8))
+        let decoded = try InputDecoder.decode(raw)
+        let source = SourceInfo(name: "t.html", sha256: "", mediaType: decoded.mediaType, encoding: decoded.encoding, byteCount: raw.bytes.count)
+        return try HTMLReportReader().read(decoded, source: source)
+    }
+
+    let page = """
+    <html><head><meta charset="gb2312"><title>示例县财政局2020年政府信息公开工作年度报告_示例县人民政府</title></head><body>
+    <div class="nav"><a>首页</a><a>政务公开</a></div>
+    <div class="crumb">当前位置：首页 &gt; 年报</div>
+    <table class="layout"><tr><td>
+      <h1>示例县财政局2020年政府信息公开工作年度报告</h1>
+      <p>一、总体情况</p><p>全年收到申请<b>3</b>件。</p>
+      <table><tr><td>规章</td><td>0</td></tr></table>
+    </td></tr></table>
+    <div class="related"><h4>相关文章</h4><ul><li>示例县财政局2019年政府信息公开工作年度报告</li></ul></div>
+    <div id="footer">版权所有 示例县人民政府 ICP备案号：示ICP备123号 访问量：99999</div>
+    <script>document.write('第二十条第（一）项')</script>
+    </body></html>
+    """
+
+    func testBodyTextLeavesChromeOut() throws {
+        let document = try read(page)
+        let text = document.lines.map(\.text).joined(separator: "\n")
+        XCTAssertTrue(text.contains("全年收到申请3件。"))
+        XCTAssertTrue(text.contains("规章 | 0"))
+        for chrome in ["首页", "当前位置", "相关文章", "2019年政府信息公开", "ICP", "访问量", "99999", "第二十条"] {
+            XCTAssertFalse(text.contains(chrome), chrome)
+        }
+        XCTAssertEqual(document.tables.count, 1, "the layout table is not a data table")
+        XCTAssertEqual(document.tables[0].rows[0].cells.map(\.text), ["规章", "0"])
+        XCTAssertEqual(document.titleHints.first, "示例县财政局2020年政府信息公开工作年度报告")
+        XCTAssertEqual(ReportMetadataReader.title(in: document), "示例县财政局2020年政府信息公开工作年度报告")
+    }
+
+    func testGBKPageDeclaredGB2312WithGBKOnlyCharacters() throws {
+        let html = page.replacingOccurrences(of: "全年收到申请", with: "联系人朱镕喆，全年收到申请")
+        let bytes = [UInt8](html.data(using: String.Encoding(rawValue: 0x8000_0632))!)
+        let document = try read(html, bytes: bytes)
+        XCTAssertEqual(document.source.encoding, "GB18030")
+        XCTAssertTrue(document.text.contains("联系人朱镕喆，全年收到申请3件。"), "no truncation at the first GBK-only character")
+        XCTAssertTrue(document.text.contains("规章 | 0"))
+    }
+
+    func testGBKPageWithoutDeclaration() throws {
+        let html = page.replacingOccurrences(of: "<meta charset=\"gb2312\">", with: "")
+        let bytes = [UInt8](html.data(using: String.Encoding(rawValue: 0x8000_0632))!)
+        let document = try read(html, bytes: bytes)
+        XCTAssertEqual(document.source.encoding, "GB18030")
+        XCTAssertEqual(document.titleHints.first, "示例县财政局2020年政府信息公开工作年度报告")
+    }
+
+    func testUTF8PageDeclaredGB2312() throws {
+        let document = try read(page)
+        XCTAssertEqual(document.source.encoding, "UTF-8")
+        XCTAssertTrue(document.text.contains("全年收到申请3件。"))
+    }
+
+    func testPageTitleSiteSuffixIsSplitOff() {
+        XCTAssertEqual(HTMLReportReader.pageTitleParts("示例县2020年政府信息公开工作年度报告_示例县人民政府"),
+                       ["示例县2020年政府信息公开工作年度报告", "示例县人民政府"])
+    }
+}
