@@ -135,3 +135,34 @@ final class StandardTablesAdapterTests: XCTestCase {
         XCTAssertNil(StandardTablesAdapter.applicantOrder(Array(keys.dropLast()) + ["合计外"]))
     }
 }
+
+extension StandardTablesAdapterTests {
+    func testUnitStatedInTheHeaderAppliesToBareCells() throws {
+        let text = try sample("constructed-2020-city-environment-pipes.txt")
+            .replacingOccurrences(of: "| 采购项目数量 | 采购总金额 |", with: "| 采购项目数量 | 采购总金额（万元） |")
+            .replacingOccurrences(of: "| 7 | 25.1万元 |", with: "| 7 | 25.1 |")
+        let record = try convert(text)
+        XCTAssertEqual(value(record, "proactive.procurement.amountYuan"), 251000)
+        XCTAssertEqual(record.figures["proactive.procurement.amountYuan"]?.provenance.location.column, "采购总金额（万元）")
+        XCTAssertEqual(record.figures["proactive.procurement.amountYuan"]?.provenance.raw, "25.1")
+    }
+
+    func testHTMLTablesInAnyBlockOrderAndOneCombinedTable() throws {
+        let gbk = try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("constructed-2019-district-office-gbk-word.html"))
+        let record = try registry.convert(RawInput(name: "p.html", bytes: [UInt8](gbk)))
+        XCTAssertEqual(record.source.encoding, "GB18030")
+        XCTAssertEqual(value(record, "proactive.penalties.change"), -2, "block 六 printed before 五")
+        XCTAssertEqual(value(record, "proactive.licensing.decisions"), 3212)
+        XCTAssertEqual(record.figures["proactive.otherServices.previousYear"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(record.figures["requests.carriedOver.business"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(record.figures["requests.denied.endangersSafety.total"]?.provenance.location.tableIndex, 2)
+        XCTAssertEqual(record.report.title, "示例市玥湖区人民政府办公室2019年政府信息公开工作年度报告")
+
+        let spans = try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("constructed-2022-city-hrss-spans.html"))
+        let revised = try registry.convert(RawInput(name: "q.html", bytes: [UInt8](spans)))
+        XCTAssertEqual(revised.report.layout, .revised2021)
+        XCTAssertEqual(value(revised, "requests.otherHandling.other.naturalPerson"), 1)
+        XCTAssertEqual(value(revised, "appeals.litigationDirect.total"), 3, "table 四 inside the table 三 grid")
+        XCTAssertTrue(revised.checks.allSatisfy { $0.status == .pass })
+    }
+}

@@ -82,7 +82,7 @@ public struct StandardTablesAdapter: ReportAdapter {
 
     func readProactive(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
         var currentBlock: StandardLabels.Block? = nil
-        var headerColumns: [StandardLabels.Column]? = nil
+        var headerColumns: [HeaderColumn]? = nil
         var collectingHeaders = false
         for row in rows {
             let keys = row.labelTexts.map(TextNormalizer.labelKey)
@@ -101,11 +101,11 @@ public struct StandardTablesAdapter: ReportAdapter {
             if let headerIndex = keys.firstIndex(where: { $0.hasPrefix("信息内容") }) {
                 collectingHeaders = true
                 headerColumns = []
-                for key in keys[(headerIndex + 1)...] { appendHeader(key, to: &headerColumns, block: currentBlock) }
+                for label in row.labelTexts[(headerIndex + 1)...] { appendHeader(label, to: &headerColumns, block: currentBlock) }
                 continue
             }
             if row.values.isEmpty {
-                if collectingHeaders, let key = keys.last { appendHeader(key, to: &headerColumns, block: currentBlock) }
+                if collectingHeaders, let label = row.labelTexts.last { appendHeader(label, to: &headerColumns, block: currentBlock) }
                 continue
             }
             collectingHeaders = false
@@ -117,7 +117,7 @@ public struct StandardTablesAdapter: ReportAdapter {
             }
             guard let block = labels.blocks.first(where: { $0.item == spec.block }) else { continue }
             // Columns: as the printed header says when it belongs to this row's block, else the template.
-            var columns = block.columns
+            var columns = block.columns.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
             if let headerColumns, !headerColumns.isEmpty, currentBlock?.item == block.item {
                 if headerColumns.count == block.columns.count || headerColumns.count == row.values.count {
                     columns = headerColumns
@@ -125,19 +125,31 @@ public struct StandardTablesAdapter: ReportAdapter {
             }
             guard row.values.count == columns.count else {
                 sink.incompleteRow(table: "表二", label: row.rowLabel!, expected: columns.count, found: row.values.count,
-                                   paths: columns.map { "proactive.\(spec.prefix).\($0.key)" })
+                                   paths: columns.map { "proactive.\(spec.prefix).\($0.column.key)" })
                 continue
             }
-            for (column, cell) in zip(columns, row.values) {
-                let path = "proactive.\(spec.prefix).\(column.key)"
-                sink.record(path: path, cell: cell, table: "表二", row: row.rowLabel!.text, column: column.label.synonyms.first ?? column.key)
+            for (header, cell) in zip(columns, row.values) {
+                let path = "proactive.\(spec.prefix).\(header.column.key)"
+                sink.record(path: path, cell: cell, table: "表二", row: row.rowLabel!.text,
+                            column: header.printed ?? header.column.label.synonyms.first ?? header.column.key, headerUnit: header.unit)
             }
         }
     }
 
-    private func appendHeader(_ key: String, to columns: inout [StandardLabels.Column]?, block: StandardLabels.Block?) {
+    /// A table 二 column as its header printed it: which template column, the label, and a unit stated in
+    /// the header ("采购总金额（万元）") that applies to cells printed without one.
+    struct HeaderColumn {
+        let column: StandardLabels.Column
+        let printed: String?
+        let unit: PrintedUnit?
+    }
+
+    private func appendHeader(_ label: String, to columns: inout [HeaderColumn]?, block: StandardLabels.Block?) {
+        let key = TextNormalizer.labelKey(label)
         guard let block, !key.isEmpty else { return }
-        if let column = block.columns.first(where: { $0.label.matches(key: key) }) { columns?.append(column) }
+        guard let column = block.columns.first(where: { $0.label.matches(key: key) }) else { return }
+        let unit: PrintedUnit? = key.contains("万元") ? .wanYuan : (key.contains("(元)") || key.contains("单位:元") ? .yuan : nil)
+        columns?.append(HeaderColumn(column: column, printed: label, unit: unit))
     }
 
     /// "第二十条第(五)项" → "五".
@@ -263,14 +275,14 @@ struct FigureSink {
         warnings.append(ReportWarning(code: code, message: message, path: path, location: location))
     }
 
-    mutating func record(path: String, cell: GridCell, table: String, row: String, column: String) {
+    mutating func record(path: String, cell: GridCell, table: String, row: String, column: String, headerUnit: PrintedUnit? = nil) {
         var location = cell.location
         location.table = table; location.row = row; location.column = column
         if figures[path] != nil {
             warn("duplicate-row", "\(path) is printed twice; the first reading is kept", path: path, location: location)
             return
         }
-        let (figure, warning) = CellInterpreter.figure(for: path, cell: cell, location: location)
+        let (figure, warning) = CellInterpreter.figure(for: path, cell: cell, location: location, headerUnit: headerUnit)
         figures[path] = figure
         if let warning { warnings.append(warning) }
     }

@@ -11,14 +11,18 @@ import Foundation
 /// | "/", 不适用 | null | not applicable |
 /// | anything else | null + warning | unreadable |
 public enum CellInterpreter {
-    public static func figure(for path: String, cell: GridCell, location: SourceLocation) -> (Figure, ReportWarning?) {
+    /// `headerUnit` is a unit the column header states ("采购总金额（万元）"); it applies to cells printed
+    /// without a unit of their own.
+    public static func figure(for path: String, cell: GridCell, location: SourceLocation,
+                              headerUnit: PrintedUnit? = nil) -> (Figure, ReportWarning?) {
         let kind = FigureCatalog.spec(for: path)?.kind ?? .count
         let raw = cell.text
         func make(_ value: Decimal?, _ how: ReadingRule) -> Figure {
             Figure(value: value, provenance: Provenance(how: how, raw: raw, location: location))
         }
         switch NumberReader.read(raw) {
-        case let .number(value, unit):
+        case let .number(value, printedUnit):
+            let unit = printedUnit ?? headerUnit
             guard let converted = NumberReader.convert(value, unit: unit, to: kind) else {
                 return (make(nil, .unreadable), ReportWarning(code: "unit-mismatch",
                         message: "\(path): \"\(raw)\" has a unit that does not fit a \(kind.rawValue)", path: path, location: location))
