@@ -13,7 +13,7 @@ public enum ReportMetadataReader {
             let text = FlattenedTextGridBuilder.collapse(raw)
             guard text.count >= 8, text.count <= 80 else { continue }
             let key = TextNormalizer.matchKey(text)
-            guard key.contains("政府信息公开") || key.contains("政务公开"), key.contains("报告") else { continue }
+            guard key.contains("信息公开") || key.contains("政务公开"), key.contains("报告") || key.contains("年报") else { continue }
             guard !key.hasPrefix("根据"), !key.contains("。"), !key.contains(">"), !key.contains("|") else { continue }
             var score = 200 - rank
             if year(inTitle: text) != nil { score += 50 }
@@ -23,21 +23,41 @@ public enum ReportMetadataReader {
         return best?.text
     }
 
-    /// The year reported on, from the title ("2019年度…", "2019年…").
+    /// The year reported on, from the title ("2019年度…", "2019年…", "二〇一九年…").
     public static func year(inTitle title: String) -> Int? {
-        let folded = TextNormalizer.foldWidthAndPunctuation(title)
-        let scalars = Array(folded.unicodeScalars)
+        let folded = Array(TextNormalizer.foldWidthAndPunctuation(title))
         var i = 0
-        while i + 4 < scalars.count {
-            let digits = scalars[i..<i + 4]
-            if digits.allSatisfy({ ("0"..."9").contains($0) }), scalars[i + 4] == "年",
-               i == 0 || !("0"..."9").contains(scalars[i - 1]) {
-                let value = Int(String(String.UnicodeScalarView(digits)))!
-                if (2000...2100).contains(value) { return value }
+        while i + 4 < folded.count {
+            let window = folded[i..<i + 4]
+            let precededByDigit = i > 0 && digitValue(folded[i - 1]) != nil
+            if folded[i + 4] == "年", !precededByDigit {
+                let digits = window.compactMap(digitValue)
+                if digits.count == 4 {
+                    let value = digits.reduce(0) { $0 * 10 + $1 }
+                    if (2000...2100).contains(value) { return value }
+                }
             }
             i += 1
         }
         return nil
+    }
+
+    /// 0–9 from ASCII digits or Chinese numerals (〇/零 一 二 … 九).
+    static func digitValue(_ c: Character) -> Int? {
+        if c.isASCII, let v = c.wholeNumberValue { return v }
+        switch c {
+        case "〇", "零", "○", "O": return 0
+        case "一": return 1
+        case "二": return 2
+        case "三": return 3
+        case "四": return 4
+        case "五": return 5
+        case "六": return 6
+        case "七": return 7
+        case "八": return 8
+        case "九": return 9
+        default: return nil
+        }
     }
 
     /// The reporting body named in the title: the words before the year, or between the year and
@@ -66,11 +86,11 @@ public enum ReportMetadataReader {
         let text = String(chars)
         guard let marker = firstIndex(of: "政府信息公开", in: chars) ?? firstIndex(of: "政务公开", in: chars)
                 ?? firstIndex(of: "信息公开", in: chars) else { return nil }
-        // Find a year "20xx年" (optionally 度) before the marker.
+        // Find a year "20xx年" / "二〇一九年" (optionally 度) before the marker.
         var yearStart: Int? = nil, yearEnd: Int? = nil
         var i = 0
         while i + 4 < marker {
-            if chars[i..<i + 4].allSatisfy({ $0.isASCII && $0.isNumber }), chars[i + 4] == "年" {
+            if chars[i..<i + 4].allSatisfy({ digitValue($0) != nil }), chars[i + 4] == "年" {
                 yearStart = i; yearEnd = i + 5
                 if yearEnd! < chars.count, chars[yearEnd!] == "度" { yearEnd! += 1 }
                 break
@@ -85,6 +105,10 @@ public enum ReportMetadataReader {
             range = yearEnd..<marker
         } else {
             range = 0..<marker
+        }
+        // "XX局关于2019年…": the connective is not part of the body's name.
+        if range.upperBound - range.lowerBound > 2, String(chars[(range.upperBound - 2)..<range.upperBound]) == "关于" {
+            range = range.lowerBound..<(range.upperBound - 2)
         }
         // "东莞市政府信息公开": the title's 政府 belongs to the body too.
         if range.upperBound == marker, marker + 2 <= chars.count, String(chars[marker..<marker + 2]) == "政府",
