@@ -390,7 +390,63 @@ def html_2021_layout_tables():
            chrome_bottom=chrome_bottom(["示例市人力资源和社会保障局2021年政府信息公开工作年度报告"]))
 
 
+def browser_copy(page):
+    """The text a browser's select-all + copy gives: blocks on their own lines, table rows with cells
+    joined by tabs, each spanning cell written once (in the row where it starts)."""
+    from html.parser import HTMLParser
+
+    class Copy(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.lines, self.line, self.cells, self.cell, self.in_cell, self.skip = [], "", None, "", False, 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style", "title"):
+                self.skip += 1
+            elif tag == "tr":
+                self.cells = []
+            elif tag in ("td", "th"):
+                self.in_cell, self.cell = True, ""
+            elif tag in ("p", "div", "h1", "h2", "h4", "li", "br") and not self.in_cell:
+                self.flush()
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "title"):
+                self.skip -= 1
+            elif tag in ("td", "th"):
+                self.cells.append(" ".join(self.cell.split()))
+                self.in_cell = False
+            elif tag == "tr":
+                self.lines.append("\t".join(self.cells))
+                self.cells = None
+            elif tag in ("p", "div", "h1", "h2", "h4", "li") and not self.in_cell:
+                self.flush()
+
+        def handle_data(self, data):
+            if self.skip:
+                return
+            if self.in_cell:
+                self.cell += data
+            elif self.cells is None:
+                self.line += data
+
+        def flush(self):
+            if self.line.strip():
+                self.lines.append(self.line.strip())
+            self.line = ""
+
+    # The page-layout table around the article copies as plain blocks.
+    page = page.replace('<table class="layout" width="1000"><tr><td>', "<div>").replace("</td></tr><tr><td>", "</div><div>")
+    page = page.replace("</td></tr></table>\n</body>", "</div>\n</body>")
+    copy = Copy()
+    copy.feed(page)
+    copy.flush()
+    return "\n".join(copy.lines) + "\n"
+
+
 if __name__ == "__main__":
+    with open("Samples/constructed-2022-city-hrss-browser-copy.txt", "w", encoding="utf-8") as f:
+        f.write(browser_copy(html_2021_layout_tables()))
     with open("Samples/constructed-2019-district-office-gbk-word.html", "wb") as f:
         f.write(html_2019_gbk_word().encode("gb18030"))
     with open("Samples/constructed-2022-city-hrss-spans.html", "w", encoding="utf-8") as f:

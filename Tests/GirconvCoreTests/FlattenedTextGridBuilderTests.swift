@@ -40,3 +40,21 @@ final class FlattenedTextGridBuilderTests: XCTestCase {
         XCTAssertEqual(r[1].values.count, 1)
     }
 }
+
+extension FlattenedTextGridBuilderTests {
+    func testTabRowsKeepBlankCells() {
+        let r = rows("（三）不予公开\t1.属于国家秘密\t0\t\t0\t0\t0\t0\t0\n")
+        XCTAssertEqual(r[0].labelTexts, ["（三）不予公开", "1.属于国家秘密"])
+        XCTAssertEqual(r[0].values.map(\.text), ["0", "", "0", "0", "0", "0", "0"])
+    }
+
+    func testSpaceSeparatedRows() {
+        let r = rows("规范性文件 6 6 13\n商业 企业 科研机构\n0 0 0 1\n2019年，共收到申请 2 件。\n")
+        XCTAssertEqual(r[0].rowLabel?.text, "规范性文件")
+        XCTAssertEqual(r[0].values.map(\.text), ["6", "6", "13"])
+        XCTAssertEqual(r[0].values[2].location.offset, 10)
+        XCTAssertEqual(r[1].rowLabel?.text, "商业 企业 科研机构")
+        XCTAssertEqual(r[1].values.map(\.text), ["0", "0", "0", "1"], "a values-only line continues the row above")
+        XCTAssertTrue(r[2].values.isEmpty, "prose with a number inside is not a row")
+    }
+}

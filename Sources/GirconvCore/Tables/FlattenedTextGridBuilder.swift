@@ -2,10 +2,12 @@ import Foundation
 
 /// Rebuilds table rows from a page flattened to text.
 ///
-/// Two flattenings are common:
+/// Flattenings seen in the wild:
 /// - one cell per line (a row label, then its values, each on its own line); blank cells are lines holding
 ///   only spaces or NBSP, or are lost entirely;
-/// - one row per line, cells joined by "|" ("规章 | 0 | 0 | 0 |").
+/// - one row per line, cells joined by "|" ("规章 | 0 | 0 | 0 |") or by tabs (a browser's copy of a table;
+///   an empty cell between two tabs is a blank cell);
+/// - one row per line, cells separated by spaces ("规章 0 0 0"): a label, then only values.
 ///
 /// Every label line starts a new row; the value lines (numbers, dashes, 无, "/", blank cells) that follow it
 /// are that row's cells. Prose lines become one-cell rows, harmless to adapters that look for labels.
@@ -31,10 +33,19 @@ public enum FlattenedTextGridBuilder {
                 }
                 continue
             }
-            if let pipeCells = splitPipes(line) {
+            if let rowCells = splitPipes(line) ?? splitTabs(line) {
                 flush()
-                current = pipeCells
+                current = rowCells
                 flush()
+                continue
+            }
+            if let (label, values) = splitSpaced(line) {
+                if let label {
+                    flush()
+                    current = [label] + values
+                } else {
+                    current += values
+                }
                 continue
             }
             let trimmed = collapse(line.text)
@@ -75,6 +86,47 @@ public enum FlattenedTextGridBuilder {
         GridRow(cells: cells.enumerated().map { i, c in
             var c = c; c.originRow = index; c.originColumn = i; return c
         }, index: index)
+    }
+
+    /// Splits a tab-separated row (a browser's copy of a table row); nil for fewer than two cells.
+    static func splitTabs(_ line: TextLine) -> [GridCell]? {
+        guard line.text.contains("\t") else { return nil }
+        var cells: [GridCell] = []
+        var offset = line.offset
+        for piece in line.text.split(separator: "\t", omittingEmptySubsequences: false) {
+            let leading = piece.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            cells.append(cell(collapse(String(piece)), line: line, column: cells.count, offset: offset + leading))
+            offset += piece.unicodeScalars.count + 1
+        }
+        while let first = cells.first, first.text.isEmpty { cells.removeFirst() }
+        while let last = cells.last, last.text.isEmpty { cells.removeLast() }
+        return cells.count >= 2 ? cells : nil
+    }
+
+    /// Splits "label v1 v2 …" (space-separated, a label then only values) or a line of values only.
+    /// Returns nil for anything else (prose, a single cell).
+    static func splitSpaced(_ line: TextLine) -> (label: GridCell?, values: [GridCell])? {
+        var tokens: [(text: String, offset: Int)] = []
+        var current = "", start = 0, offset = line.offset
+        for scalar in line.text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if !current.isEmpty { tokens.append((current, start)); current = "" }
+            } else {
+                if current.isEmpty { start = offset }
+                current.unicodeScalars.append(scalar)
+            }
+            offset += 1
+        }
+        if !current.isEmpty { tokens.append((current, start)) }
+        guard tokens.count >= 2 else { return nil }
+        let firstValue = tokens.firstIndex { isValue($0.text) } ?? tokens.count
+        guard firstValue < tokens.count, tokens[firstValue...].allSatisfy({ isValue($0.text) }) else { return nil }
+        let values = tokens[firstValue...].enumerated().map { i, token in
+            cell(token.text, line: line, column: i + 1, offset: token.offset)
+        }
+        guard firstValue > 0 else { return (nil, values) }
+        let labelText = tokens[..<firstValue].map(\.text).joined(separator: " ")
+        return (cell(labelText, line: line, column: 0, offset: tokens[0].offset), values)
     }
 
     /// Splits a "|"-joined row; nil when the line is not one (fewer than two cells).
