@@ -7,15 +7,13 @@ enum ChromeRules {
     /// Elements that are chrome by their tag.
     static let chromeTags: Set<String> = ["nav", "footer", "aside"]
     /// Fragments of `id`/`class` values that mark chrome (English and the pinyin abbreviations Chinese
-    /// government sites use: dqwz 当前位置, xgwz 相关文章, xglj 相关链接, fx 分享, dy 打印).
+    /// government sites use: dqwz 当前位置, xgwz 相关文章, xglj 相关链接). "print" is not one: many sites
+    /// wrap the article itself in `id="printContent"`.
     static let chromeNameFragments: [String] = [
         "nav", "menu", "breadcrumb", "crumb", "position", "location", "dqwz", "footer", "foot", "bottom",
         "copyright", "banner", "sidebar", "side-bar", "related", "xgwz", "xglj", "xgxx", "share", "bdshare",
-        "print", "toolbar", "search", "login", "friendlink", "links", "qrcode", "ewm",
+        "toolbar", "search", "login", "friendlink", "links", "qrcode", "ewm",
     ]
-    /// Headings that start a chrome block (the block after them is dropped up to the next heading).
-    static let chromeHeadings: [String] = ["相关文章", "相关链接", "相关阅读", "相关稿件", "相关信息", "推荐阅读", "热点新闻", "友情链接"]
-
     static func isChromeName(_ value: String) -> Bool {
         let lower = value.lowercased()
         return chromeNameFragments.contains { lower.contains($0) }
