@@ -7,6 +7,8 @@ public enum BuiltinAdapters {
     public static let all: [any ReportAdapter] = [
         StandardTablesAdapter.trial2019,
         StandardTablesAdapter.revised2021,
+        AppendixAdapter(),
+        NarrativeAdapter(),
     ]
 
     /// Every built-in document reader: HTML (libxml2) and plain text.

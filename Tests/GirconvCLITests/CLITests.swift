@@ -85,7 +85,7 @@ final class CLITests: XCTestCase {
 
     func testFailedConversionLeavesNoOutputFile() throws {
         let out = workDir.appendingPathComponent("never.json").path
-        let result = try run([sample("conghua-2016-office.txt"), "-o", out])
+        let result = try run([sample("not-a-report-notice.txt"), "-o", out])
         XCTAssertEqual(result.status, 65)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workDir.path), [])
@@ -98,7 +98,7 @@ final class CLITests: XCTestCase {
             ([try file("one.txt", [0x0A])], 66, "input is empty"),
             ([try file("junk.bin", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])], 66, "binary"),
             ([try file("report.pdf", Array("%PDF-1.4\n%âãÏÓ\n".utf8))], 66, "PDF"),
-            ([sample("shenzhen-2017-government-services.txt")], 65, "no known layout"),
+            ([sample("not-a-report-notice.txt")], 65, "no known layout"),
             ([sample("enping-2019-office.txt"), "--max-bytes", "100"], 66, "over the limit"),
             ([sample("enping-2019-office.txt"), "-o", "/nonexistent-dir/x.json"], 73, "cannot write output"),
             ([sample("enping-2019-office.txt"), "--adapter", "nope"], 64, "unknown adapter"),
@@ -125,7 +125,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("layout: 2021-revised"))
         XCTAssertTrue(result.stdout.contains("本年制发件数"))
         XCTAssertTrue(result.stdout.contains("2019-trial:"))
-        let none = try run(["detect", sample("dongguan-2018-city.txt")])
+        let none = try run(["detect", sample("not-a-report-notice.txt")])
         XCTAssertEqual(none.status, 65)
         XCTAssertTrue(none.stdout.contains("layout: none recognised"))
     }

@@ -15,6 +15,9 @@ public struct StandardTablesAdapter: ReportAdapter {
     public var id: String { labels.adapterID }
     public var layout: Layout { labels.layout }
 
+    /// Paths read from sentences in these layouts ("实际收取信息处理费共计400元", "未收取信息处理费").
+    static let narrativePaths = ["fees.collectedYuan"]
+
     // MARK: Detection
 
     public func detect(_ document: ReportDocument) -> DetectionScore {
@@ -47,6 +50,11 @@ public struct StandardTablesAdapter: ReportAdapter {
         readProactive(rows[regions.proactive], into: &sink)
         readRequests(rows[regions.requests], into: &sink)
         readAppeals(rows[regions.appeals], into: &sink)
+        // Figures the standard layouts state in prose, not in tables: the fees collected (section 六).
+        let narrative = NarrativeReader().read(document).figures
+        for path in Self.narrativePaths where sink.figures[path] == nil {
+            if let figure = narrative[path] { sink.figures[path] = figure }
+        }
         reportMissing(into: &sink)
         return Extraction(report: report, figures: sink.figures, warnings: sink.warnings)
     }
@@ -123,12 +131,13 @@ public struct StandardTablesAdapter: ReportAdapter {
                     columns = headerColumns
                 }
             }
-            guard row.values.count == columns.count else {
-                sink.incompleteRow(table: "表二", label: row.rowLabel!, expected: columns.count, found: row.values.count,
+            let values = row.values(expecting: columns.count)
+            guard values.count == columns.count else {
+                sink.incompleteRow(table: "表二", label: row.rowLabel!, expected: columns.count, found: values.count,
                                    paths: columns.map { "proactive.\(spec.prefix).\($0.column.key)" })
                 continue
             }
-            for (header, cell) in zip(columns, row.values) {
+            for (header, cell) in zip(columns, values) {
                 let path = "proactive.\(spec.prefix).\(header.column.key)"
                 sink.record(path: path, cell: cell, table: "表二", row: row.rowLabel!.text,
                             column: header.printed ?? header.column.label.synonyms.first ?? header.column.key, headerUnit: header.unit)
@@ -208,11 +217,12 @@ public struct StandardTablesAdapter: ReportAdapter {
 
     private func readRequestRow(_ row: RowView, path: String, label: GridCell, rowText: String, columnOrder: [String], into sink: inout FigureSink) {
         let paths = columnOrder.map { "requests.\(path).\($0)" }
-        guard row.values.count == columnOrder.count else {
-            sink.incompleteRow(table: "表三", label: label, expected: columnOrder.count, found: row.values.count, paths: paths)
+        let values = row.values(expecting: columnOrder.count)
+        guard values.count == columnOrder.count else {
+            sink.incompleteRow(table: "表三", label: label, expected: columnOrder.count, found: values.count, paths: paths)
             return
         }
-        for (key, cell) in zip(columnOrder, row.values) {
+        for (key, cell) in zip(columnOrder, values) {
             let columnLabel = FigureCatalog.applicantColumns.first { $0.key == key }!.label
             sink.record(path: "requests.\(path).\(key)", cell: cell, table: "表三", row: rowText, column: columnLabel)
         }
@@ -238,11 +248,12 @@ public struct StandardTablesAdapter: ReportAdapter {
         guard let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else { return }
         let label = dataRow.rowLabel ?? dataRow.values[0]
         let paths = groups.flatMap { g in columns.map { "appeals.\(g.key).\($0.key)" } }
-        guard dataRow.values.count == expected else {
-            sink.incompleteRow(table: "表四", label: label, expected: expected, found: dataRow.values.count, paths: paths)
+        let values = dataRow.values(expecting: expected)
+        guard values.count == expected else {
+            sink.incompleteRow(table: "表四", label: label, expected: expected, found: values.count, paths: paths)
             return
         }
-        for (index, cell) in dataRow.values.enumerated() {
+        for (index, cell) in values.enumerated() {
             let group = groups[index / columns.count], column = columns[index % columns.count]
             sink.record(path: "appeals.\(group.key).\(column.key)", cell: cell, table: "表四", row: group.label, column: column.label)
         }

@@ -108,18 +108,36 @@ public enum FigureCatalog {
                 add("requests.\(row.path).\(column.key)", .count, "\(row.label) · \(column.label)", row.layouts)
             }
         }
-        // Group totals (derived only) for the three 2019 groups and the 2021 其他处理 group.
+        // Group rows of table 三 (derived, or printed where a report prints them); pre-2019 reports give
+        // `requests.denied.total` (不同意公开) directly.
         for group in ["denied", "unableToProvide", "notProcessed"] {
-            for column in applicantColumns where column.key != "total" {
-                add("requests.\(group).\(column.key)", .count, "\(group) group · \(column.label) (derived)", both)
+            for column in applicantColumns {
+                add("requests.\(group).\(column.key)", .count, "\(group) group · \(column.label)",
+                    column.key == "total" && group == "denied" ? both.union(pre) : both)
             }
         }
         // Pre-2019 request rows (totals only).
         for key in ["inPerson", "fax", "online", "email", "letter", "other"] {
             add("requests.channels.\(key)", .count, "申请渠道 \(key)", pre)
         }
-        for key in ["responded", "notThisAgency", "notExist", "amendRequested", "redirected", "alreadyPublic", "otherResponse"] {
-            add("requests.\(key).total", .count, "依申请答复 \(key)", pre)
+        add("requests.concluded.total", .count, "申请办结数", pre)
+        add("requests.concludedOnTime.total", .count, "按时办结数", pre)
+        add("requests.concludedLate.total", .count, "延期办结数", pre)
+        let responses: [(String, String)] = [
+            ("responded", "申请答复数 / 答复总数"), ("notThisAgency", "不属于本行政机关公开数"), ("notExist", "申请信息不存在数"),
+            ("amendRequested", "告知作出更改补充数"), ("redirected", "告知通过其他途径办理数"), ("alreadyPublic", "属于已主动公开范围数"),
+            ("notGovernmentInfo", "不属于政府信息公开范围"), ("notThisAgencyOrNotExist", "非本机关或信息不存在"),
+            ("unrelatedToNeeds", "与生产生活科研需要无关"), ("unclear", "申请内容不明确"), ("otherResponse", "其他答复情形"),
+        ]
+        for (key, label) in responses {
+            add("requests.\(key).total", .count, label, pre)
+        }
+        let reasons: [(String, String)] = [
+            ("businessSecret", "不同意公开 · 涉及商业秘密"), ("privacy", "不同意公开 · 涉及个人隐私"),
+            ("notGovernmentInfo", "不同意公开 · 不是《条例》所指政府信息"), ("otherLegal", "不同意公开 · 法律法规规定的其他情形"),
+        ]
+        for (key, label) in reasons {
+            add("requests.denied.\(key).total", .count, label, pre)
         }
         // Table 四
         for group in appealGroups {
@@ -132,6 +150,16 @@ public enum FigureCatalog {
         }
         add("appeals.complaints.total", .count, "举报投诉 / 申诉", pre)
         add("fees.collectedYuan", .amountYuan, "依申请收费 / 信息处理费（元）", [.trial2019, .revised2021, .pre2019Appendix, .pre2019Narrative])
+        // Pre-2019 national template: organisation and training.
+        add("organization.dedicatedUnits", .count, "政府信息公开工作专门机构数", pre)
+        add("organization.readingPoints", .count, "设置政府信息公开查阅点数", pre)
+        add("organization.staff.total", .count, "从事政府信息公开工作人员数", pre)
+        add("organization.staff.fullTime", .count, "专职人员数", pre)
+        add("organization.staff.partTime", .count, "兼职人员数", pre)
+        add("organization.budgetWanYuan", .amountWanYuan, "政府信息公开专项经费（万元）", pre)
+        add("training.meetings", .count, "召开政府信息公开工作会议或专题会议数", pre)
+        add("training.courses", .count, "举办各类培训班数", pre)
+        add("training.attendees", .count, "接受培训人员数", pre)
         return specs
     }()
 

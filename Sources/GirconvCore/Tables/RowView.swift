@@ -22,6 +22,14 @@ public struct RowView: Sendable {
         values = Array(distinct[split...])
     }
 
+    /// The values, less blank cells at the end beyond the `expected` count: a space-only line after the
+    /// last row of a flattened table is spacing, not a cell. Never drops a non-blank cell.
+    public func values(expecting expected: Int) -> [GridCell] {
+        var trimmed = values
+        while trimmed.count > expected, let last = trimmed.last, last.text.isEmpty { trimmed.removeLast() }
+        return trimmed
+    }
+
     /// The non-empty label texts, in order.
     public var labelTexts: [String] { labels.map(\.text).filter { !$0.isEmpty } }
     /// The row label: the last non-empty label.

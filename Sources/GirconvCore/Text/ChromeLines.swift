@@ -10,7 +10,8 @@ public enum ChromeLines {
 
     public static func isChrome(_ line: String) -> Bool {
         let key = TextNormalizer.matchKey(line).lowercased()
-        guard key.count < 200 else { return false }
+        // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
+        guard key.count < 60 else { return false }
         if markers.contains(where: { key.contains($0) }) { return true }
         // Breadcrumbs: "首页 > 政务公开 > 年度报告".
         return key.hasPrefix("首页") && (key.contains(">") || key.contains("»") || key.contains("›"))

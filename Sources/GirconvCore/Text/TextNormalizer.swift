@@ -26,10 +26,18 @@ public enum TextNormalizer {
         return false
     }
 
+    /// Traditional forms ICU's Hant-Hans leaves alone because the character is also simplified
+    /// (覆 "cover"), but which reports use for the simplified word. Same length on both sides.
+    static let variantWords: [(String, String)] = [("答覆", "答复"), ("回覆", "回复"), ("批覆", "批复")]
+
     /// Traditional → simplified, only when needed.
     public static func simplified(_ text: String) -> String {
         guard isTraditional(text) else { return text }
-        return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+        var result = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+        for (variant, simplified) in variantWords where result.contains(variant) {
+            result = result.replacingOccurrences(of: variant, with: simplified)
+        }
+        return result
     }
 
     /// Width, quote, dash and space folding (no script conversion); keeps the character count of
