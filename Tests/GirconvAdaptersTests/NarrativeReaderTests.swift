@@ -1,0 +1,102 @@
+import Foundation
+import XCTest
+@testable import GirconvAdapters
+import GirconvCore
+
+/// Rules of the narrative reader, each on a sentence of the kind real reports print.
+final class NarrativeReaderTests: XCTestCase {
+    func read(_ text: String) -> [String: Figure] {
+        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+        return NarrativeReader().read(document).figures
+    }
+
+    func value(_ text: String, _ path: String) -> Decimal? { read(text)[path]?.value }
+
+    func testCountsAfterTriggersAndNotPercentages() {
+        let text = "2018年全市共收到政府信息公开申请3467宗,比2017年的3510宗下降1.23%。其中网上申请1985宗,占57.25%;信函申请401宗,占11.57%。"
+        let figures = read(text)
+        XCTAssertEqual(figures["requests.newReceived.total"]?.value, 3467)
+        XCTAssertEqual(figures["requests.channels.online"]?.value, 1985)
+        XCTAssertEqual(figures["requests.channels.letter"]?.value, 401)
+        XCTAssertEqual(figures.count, 3, "no percentage, year or comparison figure is taken: \(figures.keys)")
+    }
+
+    func testProvenanceQuotesTheSentenceAndOffset() {
+        let text = "一、概述\n今年全市共收到依申请公开51件,已全部办理。"
+        let figure = read(text)["requests.newReceived.total"]
+        XCTAssertEqual(figure?.provenance.raw, "51件")
+        XCTAssertEqual(figure?.provenance.location.sentence, "今年全市共收到依申请公开51件,已全部办理。")
+        XCTAssertEqual(figure?.provenance.location.line, 2)
+        let offset = figure!.provenance.location.offset!
+        XCTAssertEqual(String(Array(text.unicodeScalars)[offset...].prefix(3).map(Character.init)), "51件")
+    }
+
+    func testLongestTriggerWins() {
+        let figures = read("其中,同意公开1345宗;同意部分公开215宗;不同意公开212宗。")
+        XCTAssertEqual(figures["requests.granted.total"]?.value, 1345)
+        XCTAssertEqual(figures["requests.partiallyGranted.total"]?.value, 215)
+        XCTAssertEqual(figures["requests.denied.total"]?.value, 212)
+    }
+
+    func testAppealOutcomesFollowTheirScope() {
+        let figures = read("因信息公开引起的行政复议81宗,其中维持具体行政行为的64宗,被依法纠错的9宗,其他情形8宗。引起的行政诉讼案25宗,其中维持具体行政行为的17宗,被依法纠错的6宗,其他情形2宗。")
+        XCTAssertEqual(figures["appeals.review.total"]?.value, 81)
+        XCTAssertEqual(figures["appeals.review.upheld"]?.value, 64)
+        XCTAssertEqual(figures["appeals.review.other"]?.value, 8)
+        XCTAssertEqual(figures["appeals.litigation.total"]?.value, 25)
+        XCTAssertEqual(figures["appeals.litigation.upheld"]?.value, 17)
+        XCTAssertEqual(figures["appeals.litigation.corrected"]?.value, 6)
+        XCTAssertNil(read("其他情形2宗。")["appeals.review.other"], "an outcome with no appeal named is not placed")
+    }
+
+    func testTraditionalCharacters() {
+        let figures = read("答覆政府信息公開申請3228宗。全市依申請公開政府信息收取的費用為0元。")
+        XCTAssertEqual(figures["requests.responded.total"]?.value, 3228)
+        XCTAssertEqual(figures["fees.collectedYuan"]?.value, 0)
+        XCTAssertEqual(figures["fees.collectedYuan"]?.provenance.raw, "0元")
+    }
+
+    func testWordsBetweenTriggerAndNumberMustBeConnectives() {
+        XCTAssertNil(value("主动公开政府信息包括通知公告10条、工作动态108条。", "proactive.total"))
+        XCTAssertNil(value("大厅管理机构答复申请人咨询事项146859件。", "requests.responded.total"))
+        XCTAssertEqual(value("主动公开政府信息总计231310条。", "proactive.total"), 231310)
+        XCTAssertEqual(value("依申请公开收取的费用(检索费、复制费等)为0元。", "fees.collectedYuan"), 0)
+        XCTAssertEqual(value("在已答复的6件申请中,“非本机关政府信息”的6件。", "requests.notThisAgency.total"), 6)
+    }
+
+    func testApproximateAndUnitlessNumbersAreNotFigures() {
+        XCTAssertNil(value("回应社会关切行政复议300余宗。", "appeals.review.total"))
+        XCTAssertNil(value("共收到政府信息公开申请约30宗。", "requests.newReceived.total"))
+        XCTAssertNil(value("收到政府信息公开申请12,同比增长。", "requests.newReceived.total"))
+    }
+
+    func testMoneyUnitsConvertToYuan() {
+        XCTAssertEqual(value("实际收取信息处理费共计0.04万元。", "fees.collectedYuan"), 400)
+        XCTAssertEqual(value("收取费用1,200元。", "fees.collectedYuan"), 1200)
+    }
+
+    func testZeroStatements() {
+        let cases: [(String, [String])] = [
+            ("全年未收到信息公开申请。", ["requests.newReceived.total"]),
+            ("在信息公开工作中,未向申请人收取费用。", ["fees.collectedYuan"]),
+            ("没有收取任何费用。", ["fees.collectedYuan"]),
+            ("年内未发生因信息公开而被申请行政复议或提起行政诉讼情况。", ["appeals.review.total", "appeals.litigation.total"]),
+            ("2017年全年無信息公開相關舉報、複議、訴訟情況。", ["appeals.complaints.total", "appeals.review.total", "appeals.litigation.total"]),
+        ]
+        for (text, paths) in cases {
+            let figures = read(text)
+            for path in paths {
+                XCTAssertEqual(figures[path]?.value, 0, "\(text) → \(path)")
+                XCTAssertEqual(figures[path]?.provenance.how, .statedZero)
+            }
+        }
+        XCTAssertNil(read("未收到行政复议申请。")["requests.newReceived.total"], "not about disclosure applications")
+    }
+
+    func testPrintedNumberBeatsAZeroStatement() {
+        let figures = read("对未答复的申请提起行政复议3宗。")
+        XCTAssertEqual(figures["appeals.review.total"]?.value, 3)
+        XCTAssertEqual(figures["appeals.review.total"]?.provenance.how, .printed)
+    }
+}
