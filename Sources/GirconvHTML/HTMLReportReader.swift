@@ -50,7 +50,7 @@ struct BodyExtractor {
     var headings: [String] = []
     private var current = ""
 
-    static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt",
+    static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt", "td", "th",
                                          "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "form",
                                          "table", "tr", "hr", "address", "figure", "figcaption", "caption"]
 
@@ -89,10 +89,21 @@ struct BodyExtractor {
         }
     }
 
-    /// A table: leaf tables are data (kept as grids, their rows written as text lines); a table holding
-    /// other tables is page layout, walked for its content.
+    /// A table used for page layout rather than data: it holds other tables, or it is a single cell, or
+    /// a cell holds a whole article (a heading, or more than 300 characters of text).
+    static func isLayoutTable(_ table: HTMLNode) -> Bool {
+        if !table.select(".//table").isEmpty { return true }
+        let rows = HTMLTableGridBuilder.rowElements(of: table)
+        let cells = rows.flatMap { $0.children.filter { $0.name == "td" || $0.name == "th" } }
+        if cells.count <= 1 { return true }
+        if !table.select(".//h1|.//h2|.//h3").isEmpty { return true }
+        return cells.contains { HTMLTableGridBuilder.cellText($0).count > 300 }
+    }
+
+    /// A table: data tables are kept as grids and their rows written as text lines, one line per row;
+    /// layout tables are walked for their content.
     mutating func readTable(_ table: HTMLNode) {
-        if !table.select(".//table").isEmpty {
+        if Self.isLayoutTable(table) {
             walk(table)
             return
         }

@@ -81,3 +81,46 @@ final class Pre2019AdapterTests: XCTestCase {
         }
     }
 }
+
+extension Pre2019AdapterTests {
+    func testNationalTemplateTableWithUnitColumn() throws {
+        let r = try convert("constructed-2015-county-hrss-appendix.html")
+        XCTAssertEqual(r.report.layout, .pre2019Appendix)
+        let expected: [String: Decimal] = [
+            "proactive.total": 1286, "proactive.channels.gazette": 35, "proactive.channels.website": 1120,
+            "requests.newReceived.total": 47, "requests.channels.online": 30, "requests.concludedOnTime.total": 45,
+            "requests.alreadyPublic.total": 9, "requests.granted.total": 18, "requests.partiallyGranted.total": 3,
+            "requests.denied.total": 4, "requests.denied.privacy.total": 2, "requests.notThisAgency.total": 6,
+            "requests.redirected.total": 1, "appeals.review.total": 3, "appeals.review.upheld": 2,
+            "appeals.litigation.total": 1, "appeals.litigation.upheld": 1, "appeals.complaints.total": 0,
+            "fees.collectedYuan": 150, "organization.staff.fullTime": 1, "organization.budgetWanYuan": Decimal(string: "3.5")!,
+            "training.attendees": 60,
+        ]
+        for (path, number) in expected { XCTAssertEqual(value(r, path), number, path) }
+        XCTAssertEqual(r.figures["proactive.channels.other"]?.provenance.how, .dashAsZero)
+        XCTAssertFalse(r.warnings.contains { $0.code == "label-duplicate-resolved" }, "national numbering is not the Guangzhou one")
+    }
+
+    func testTableWinsAndDisagreementNamesBothValues() throws {
+        let r = try convert("constructed-2015-county-hrss-appendix.html")
+        XCTAssertEqual(value(r, "requests.newReceived.total"), 47)
+        let warning = try XCTUnwrap(r.warnings.first { $0.code == "narrative-table-disagree" })
+        XCTAssertEqual(warning.path, "requests.newReceived.total")
+        XCTAssertTrue(warning.message.contains("47") && warning.message.contains("45") && warning.message.contains("（一）收到申请数"), warning.message)
+    }
+
+    func testTraditionalNarrativeInALayoutTable() throws {
+        let r = try convert("constructed-2013-city-culture-narrative-hant.html")
+        XCTAssertEqual(r.report.layout, .pre2019Narrative)
+        XCTAssertEqual(r.report.script, .traditional)
+        XCTAssertEqual(value(r, "proactive.total"), 1052)
+        XCTAssertEqual(value(r, "requests.newReceived.total"), 17)
+        XCTAssertEqual(value(r, "requests.channels.online"), 11)
+        XCTAssertEqual(value(r, "requests.notExist.total"), 3)
+        XCTAssertEqual(r.figures["fees.collectedYuan"]?.provenance.how, .statedZero)
+        XCTAssertEqual(r.figures["appeals.litigation.total"]?.provenance.how, .statedZero)
+        XCTAssertEqual(value(r, "appeals.review.upheld"), 1)
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.provenance.location.sentence, "全年共受理政府信息公開申請17件，比上年增長21.4%，其中網上申請11件，占64.7%；")
+        XCTAssertNil(r.figures.values.first { $0.value == 12 && $0.provenance.raw.contains("萬") }, "約12萬人次 is not a figure")
+    }
+}

@@ -47,11 +47,12 @@ enum AppendixLabels {
         Row("requests.channels.letter", ["信函申请"], in: [.channels]),
         Row("requests.channels.other", ["其他形式申请", "其他申请", "其他"], in: [.channels]),
         // 依申请: concluded
-        Row("requests.concluded.total", ["申请办结数", "办结数"], opens: .channels),
         Row("requests.concludedOnTime.total", ["按时办结"], in: [.channels]),
         Row("requests.concludedLate.total", ["延期办结"], in: [.channels]),
+        Row("requests.concluded.total", ["申请办结数", "办结数"], opens: .channels),
         // 依申请: responses
-        Row("requests.responded.total", ["申请答复数", "答复总数", "对申请的答复", "答复数"], opens: .responses),
+        Row("requests.responded.total", ["申请答复数", "答复总数", "对申请的答复"], opens: .responses),
+        Row("requests.responded.total", ["答复数"], opens: .responses, mode: .equals),
         Row("requests.alreadyPublic.total", ["属于已主动公开范围", "已主动公开"], in: [.responses]),
         Row("requests.partiallyGranted.total", ["同意部分公开"], in: [.responses]),
         Row("requests.denied.total", ["不同意公开", "不予公开"], in: [.responses], opens: .denialReasons),
@@ -83,9 +84,9 @@ enum AppendixLabels {
         // 机构建设、会议和培训 (national template)
         Row("organization.dedicatedUnits", ["专门机构数"], opens: .other),
         Row("organization.readingPoints", ["查阅点数"], opens: .other),
-        Row("organization.staff.total", ["从事政府信息公开工作人员数", "工作人员数"], opens: .other),
         Row("organization.staff.fullTime", ["专职人员数", "专职人员"], opens: .other),
         Row("organization.staff.partTime", ["兼职人员数", "兼职人员"], opens: .other),
+        Row("organization.staff.total", ["从事政府信息公开工作人员数", "工作人员数"], opens: .other),
         Row("organization.budgetWanYuan", ["专项经费"], opens: .other),
         Row("training.meetings", ["会议或专题会议数", "工作会议"], opens: .other),
         Row("training.courses", ["培训班数", "培训班"], opens: .other),
@@ -100,7 +101,8 @@ enum AppendixLabels {
 
     /// The Guangzhou template's numbered answer rows (附表2 "其中:1.…8."): position n is what row
     /// "n." means when its printed label repeats an earlier one (seed conghua-2016 prints "3.同意公开"
-    /// where the template's 3 is 不同意公开).
+    /// where the template's 3 is 不同意公开). Used only when the answers are numbered this way (row 1
+    /// is 同意公开); the national template numbers them differently (1 is 属于已主动公开范围).
     static let numberedResponses: [Int: String] = [
         1: "requests.granted.total", 2: "requests.partiallyGranted.total", 3: "requests.denied.total",
         4: "requests.notGovernmentInfo.total", 5: "requests.notThisAgencyOrNotExist.total",

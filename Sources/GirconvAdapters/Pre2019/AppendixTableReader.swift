@@ -11,6 +11,8 @@ struct AppendixTableReader {
         /// Printed labels that matched, for detection evidence.
         var matchedLabels: [String] = []
         var sawCaption = false
+        /// The path of the answer row numbered 1, which tells the numbering scheme.
+        var firstNumberedResponse: String?
     }
 
     func read(_ document: ReportDocument) -> Result {
@@ -75,7 +77,8 @@ struct AppendixTableReader {
         if path.hasPrefix("fees.") && unit == nil && key.contains("万元") { unit = .wanYuan }
         // A label printed twice: its number decides (the answers are numbered in the Guangzhou template).
         if result.figures[path] != nil {
-            if part == .responses || part == .denialReasons, let number = leadingNumber(labelCell.text),
+            if part == .responses || part == .denialReasons, result.firstNumberedResponse == AppendixLabels.numberedResponses[1],
+               let number = leadingNumber(labelCell.text),
                let intended = AppendixLabels.numberedResponses[number], result.figures[intended] == nil {
                 result.warnings.append(ReportWarning(
                     code: "label-duplicate-resolved",
@@ -101,6 +104,7 @@ struct AppendixTableReader {
         let (figure, warning) = CellInterpreter.figure(for: path, cell: values[0], location: location, headerUnit: unit)
         result.figures[path] = figure
         result.matchedLabels.append(labelCell.text)
+        if part == .responses, result.firstNumberedResponse == nil, leadingNumber(labelCell.text) == 1 { result.firstNumberedResponse = path }
         if let warning { result.warnings.append(warning) }
     }
 

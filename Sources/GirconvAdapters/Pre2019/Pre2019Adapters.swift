@@ -12,9 +12,13 @@ public struct AppendixAdapter: ReportAdapter {
         let appendix = AppendixTableReader().read(document)
         let rows = appendix.matchedLabels.count
         guard rows > 0 else { return .none }
-        var score = min(0.6, Double(rows) * 0.06)
+        var score = min(0.7, Double(rows) * 0.06)
         var evidence = appendix.matchedLabels.prefix(8).map { "附表 row \($0)" }
-        if appendix.sawCaption { score += 0.3; evidence.insert("附表 caption", at: 0) }
+        // The caption may be a table row (flattened text) or a paragraph before the table (HTML).
+        if appendix.sawCaption || AppendixLabels.captionMarkers.contains(where: document.mentions) {
+            score += 0.25
+            evidence.insert("附表 caption", at: 0)
+        }
         return Pre2019Extraction.weighByYear(DetectionScore(confidence: score, evidence: evidence), document)
     }
 
