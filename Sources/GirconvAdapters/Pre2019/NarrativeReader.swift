@@ -18,7 +18,7 @@ struct NarrativeReader {
         var warnings: [ReportWarning] = []
         var zeros: [(String, Figure)] = []
         for line in document.lines {
-            let aligned = AlignedText(line.text)
+            let aligned = AlignedText(line.text, traditional: document.script == .traditional)
             for found in numbers(in: aligned, line: line) {
                 if let existing = figures[found.path] {
                     if existing.value != found.figure.value {

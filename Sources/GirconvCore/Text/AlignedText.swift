@@ -9,9 +9,11 @@ public struct AlignedText: Sendable {
     /// The original characters.
     public let original: [Character]
 
-    public init(_ text: String) {
+    /// `traditional`: the text is known to be in traditional script (its document is), so it is converted
+    /// even when the line alone shows no telltale character.
+    public init(_ text: String, traditional: Bool = false) {
         original = Array(text)
-        let simplified = Array(TextNormalizer.simplified(text))
+        let simplified = Array(TextNormalizer.simplified(text, force: traditional))
         // ICU's Hant-Hans maps character to character for these texts; if a line ever changes length,
         // fall back to the unsimplified line rather than misplace offsets.
         let source = simplified.count == original.count ? simplified : original

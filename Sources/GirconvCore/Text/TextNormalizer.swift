@@ -11,7 +11,7 @@ public enum TextNormalizer {
     /// Characters that occur in traditional-script reports and never in simplified ones. One of them is
     /// enough to run the ICU transform (and to call the script `hant`).
     static let traditionalMarkers: Set<Character> = Set(
-        "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億"
+        "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億費詢產營環戶號滿們雜紀歲總額項審準確舉訊執構來過傳達範"
     )
 
     /// True when `text` contains characters used only in traditional script: one is enough in a short
@@ -30,9 +30,10 @@ public enum TextNormalizer {
     /// (覆 "cover"), but which reports use for the simplified word. Same length on both sides.
     static let variantWords: [(String, String)] = [("答覆", "答复"), ("回覆", "回复"), ("批覆", "批复")]
 
-    /// Traditional → simplified, only when needed.
-    public static func simplified(_ text: String) -> String {
-        guard isTraditional(text) else { return text }
+    /// Traditional → simplified, only when needed (or always, with `force`, for text already known to
+    /// be traditional).
+    public static func simplified(_ text: String, force: Bool = false) -> String {
+        guard force || isTraditional(text) else { return text }
         var result = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
         for (variant, simplified) in variantWords where result.contains(variant) {
             result = result.replacingOccurrences(of: variant, with: simplified)
