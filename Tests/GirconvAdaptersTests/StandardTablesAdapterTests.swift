@@ -20,7 +20,7 @@ final class StandardTablesAdapterTests: XCTestCase {
     func testSeedEnpingHeadlineFigures() throws {
         let record = try convert(try sample("enping-2019-office.txt"))
         XCTAssertEqual(record.detection.adapter, "2019-trial")
-        XCTAssertEqual(record.figures.count, 199, "198 table cells and the fees sentence")
+        XCTAssertEqual(record.figures.count, 220, "198 table cells, the fees sentence and 3 derived group rows × 7")
         XCTAssertEqual(record.figures["fees.collectedYuan"]?.provenance.how, .statedZero)
         XCTAssertEqual(value(record, "requests.newReceived.total"), 2)
         XCTAssertEqual(value(record, "proactive.procurement.amountYuan"), Decimal(string: "1862794.63"))
@@ -53,12 +53,12 @@ final class StandardTablesAdapterTests: XCTestCase {
         XCTAssertEqual(value(record, "requests.otherHandling.noCorrection.total"), 1)
         XCTAssertEqual(value(record, "requests.otherHandling.feeUnpaid.total"), 0)
         XCTAssertEqual(value(record, "requests.otherHandling.other.total"), 0)
-        XCTAssertNil(record.figures["requests.otherHandling.total"], "2021 has no （六） row of its own")
+        XCTAssertEqual(record.figures["requests.otherHandling.total"]?.provenance.how, .derived, "2021 has no （六） row of its own")
         XCTAssertEqual(value(record, "proactive.fees.amountWanYuan"), Decimal(string: "3.5"))
         XCTAssertEqual(value(record, "proactive.licensing.decisions"), 1286)
         XCTAssertEqual(record.figures["proactive.enforcement.decisions"]?.provenance.how, .dashAsZero)
         XCTAssertEqual(record.figures["requests.denied.thirdPartyRights.business"]?.provenance.how, .blankAsZero)
-        XCTAssertEqual(record.figures.count, 201, "200 table cells and the fees sentence")
+        XCTAssertEqual(record.figures.count, 229, "200 table cells, the fees sentence and 4 derived group rows × 7")
     }
 
     func testPipeJoinedRowsSignsUnitsAndNotApplicable() throws {
@@ -73,10 +73,30 @@ final class StandardTablesAdapterTests: XCTestCase {
     }
 
     func testBlankTotalWithNonZeroPartsIsNeverZero() throws {
+        // Derived as the sum of its parts, flagged, and its own row identity is not counted as a pass.
         let record = try convert(try sample("constructed-2020-city-environment-pipes.txt"))
-        XCTAssertNil(value(record, "requests.granted.total"))
-        XCTAssertTrue(record.warnings.contains { $0.code == "blank-total" && $0.path == "requests.granted.total" })
+        XCTAssertEqual(value(record, "requests.granted.total"), 5)
+        XCTAssertEqual(record.figures["requests.granted.total"]?.provenance.how, .derived)
+        XCTAssertEqual(record.figures["requests.granted.total"]?.provenance.derivedFrom.count, 6)
+        XCTAssertTrue(record.warnings.contains { $0.code == "blank-total-derived" && $0.path == "requests.granted.total" })
         XCTAssertEqual(record.checks.first { $0.rule == "t3.rowTotal.granted" }?.status, .notAssessable)
+        XCTAssertEqual(record.checks.first { $0.rule == "t3.handledTotal.total" }?.status, .pass, "the derived total takes part in other sums")
+
+        // --strict keeps it absent.
+        let strict = try registry.convert(RawInput(name: "t.txt", bytes: Array(try sample("constructed-2020-city-environment-pipes.txt").utf8)), strict: true)
+        XCTAssertNil(value(strict, "requests.granted.total"))
+        XCTAssertTrue(strict.warnings.contains { $0.code == "blank-total" && $0.path == "requests.granted.total" })
+        XCTAssertNil(strict.figures["requests.denied.total"], "no derived group rows in strict mode")
+    }
+
+    func testGroupRowsAreDerivedFromTheirChildren() throws {
+        let record = try convert(try sample("constructed-2021-county-transport.txt"))
+        let group = try XCTUnwrap(record.figures["requests.unableToProvide.total"])
+        XCTAssertEqual(group.value, 4)
+        XCTAssertEqual(group.provenance.how, .derived)
+        XCTAssertEqual(group.provenance.derivedFrom, ["requests.unableToProvide.notHeld.total", "requests.unableToProvide.needsCreation.total",
+                                                     "requests.unableToProvide.stillUnclear.total"])
+        XCTAssertEqual(value(record, "requests.otherHandling.total"), 1)
     }
 
     func testTraditionalCharactersAndMirrorTerms() throws {

@@ -45,13 +45,74 @@ final class IdentityCheckerTests: XCTestCase {
         XCTAssertNil(result(appeals([1, 0, 0, 0, 1]), "t3.balance.total"))
     }
 
-    func testBlankTotalNextToNonZeroPartsBecomesNull() {
+    func testBlankTotalNextToNonZeroPartsIsDerived() {
         var figures = appeals([1, 2, 0, 0, nil])
         figures["appeals.review.total"] = fig(0, .blankAsZero)
         let warnings = IdentityChecker.resolveBlankTotals(&figures, layout: .trial2019)
+        XCTAssertEqual(figures["appeals.review.total"]?.value, 3)
+        XCTAssertEqual(figures["appeals.review.total"]?.provenance.how, .derived)
+        XCTAssertEqual(warnings.first?.code, "blank-total-derived")
+        XCTAssertEqual(result(figures, "t4.review.total")?.status, .notAssessable, "a total derived from its parts proves nothing")
+    }
+
+    func testStrictModeKeepsABlankTotalNull() {
+        var figures = appeals([1, 2, 0, 0, nil])
+        figures["appeals.review.total"] = fig(0, .blankAsZero)
+        let warnings = IdentityChecker.resolveBlankTotals(&figures, layout: .trial2019, strict: true)
         XCTAssertNil(figures["appeals.review.total"]?.value)
         XCTAssertEqual(warnings.first?.code, "blank-total")
         XCTAssertEqual(result(figures, "t4.review.total")?.status, .notAssessable)
+    }
+
+    func testBlankTotalWithAnUnknownPartStaysNull() {
+        var figures = appeals([1, nil, 0, 0, nil])
+        figures["appeals.review.total"] = fig(0, .blankAsZero)
+        _ = IdentityChecker.resolveBlankTotals(&figures, layout: .trial2019)
+        XCTAssertNil(figures["appeals.review.total"]?.value)
+    }
+
+    func testPartsAtMostWhole() {
+        var figures: [String: Figure] = ["requests.newReceived.total": fig(10), "requests.channels.online": fig(6), "requests.channels.letter": fig(3)]
+        func status() -> CheckStatus? { IdentityChecker.evaluate(figures, layout: .pre2019Narrative).first { $0.rule == "pre.requests.channels" }?.status }
+        XCTAssertEqual(status(), .pass, "stated parts may be fewer than all")
+        figures["requests.channels.inPerson"] = fig(2)
+        XCTAssertEqual(status(), .fail)
+        figures["requests.newReceived.total"] = nil
+        XCTAssertEqual(status(), .notAssessable)
+        XCTAssertNil(IdentityChecker.evaluate(["requests.denied.total": fig(3)], layout: .pre2019Narrative).first { $0.rule == "pre.requests.denialReasons" },
+                     "no part stated: not listed")
+    }
+
+    func testStatedShares() {
+        let figures: [String: Figure] = ["requests.granted.total": fig(1345), "requests.responded.total": fig(3228)]
+        func check(_ percent: String, _ decimals: Int) -> CheckStatus? {
+            IdentityChecker.evaluateShares([StatedShare(path: "requests.granted.total", wholePath: "requests.responded.total",
+                                                        percent: Decimal(string: percent)!, decimals: decimals, location: SourceLocation())], figures).first?.status
+        }
+        XCTAssertEqual(check("41.67", 2), .pass)
+        XCTAssertEqual(check("42", 0), .pass)
+        XCTAssertEqual(check("41.7", 1), .pass)
+        XCTAssertEqual(check("40.67", 2), .fail)
+        XCTAssertEqual(IdentityChecker.evaluateShares([StatedShare(path: "requests.granted.total", wholePath: "requests.newReceived.total",
+                                                                  percent: 50, decimals: 0, location: SourceLocation())], figures).first?.status, .notAssessable)
+    }
+
+    func testTextStatementsAgainstTables() {
+        let checks = IdentityChecker.evaluateText(["requests.newReceived.total": fig(45)], ["requests.newReceived.total": fig(47)])
+        XCTAssertEqual(checks.first?.status, .fail)
+        XCTAssertEqual(checks.first?.expected, 45)
+        XCTAssertEqual(checks.first?.found, 47)
+    }
+
+    func testGroupRowsDerivedOnlyWhenEveryChildIsKnown() {
+        var figures: [String: Figure] = [:]
+        for (i, child) in ["notHeld", "needsCreation", "stillUnclear"].enumerated() {
+            figures["requests.unableToProvide.\(child).total"] = fig(Decimal(i + 1))
+        }
+        IdentityChecker.deriveGroups(&figures, layout: .trial2019)
+        XCTAssertEqual(figures["requests.unableToProvide.total"]?.value, 6)
+        XCTAssertNil(figures["requests.unableToProvide.naturalPerson"])
+        XCTAssertNil(figures["requests.denied.total"])
     }
 
     func testBlankTotalNextToZeroPartsIsZero() {

@@ -66,6 +66,19 @@ enum NarrativePatterns {
         Trigger("appeals.complaints.total", ["举报投诉", "投诉举报", "申诉"]),
     ]
 
+    /// What a printed percentage of a figure is a share of ("网上申请1985宗,占57.25%" → of the applications).
+    static func wholeOf(_ path: String) -> String? {
+        if path.hasPrefix("requests.channels.") { return "requests.newReceived.total" }
+        if path.hasPrefix("proactive.categories.") || path.hasPrefix("proactive.channels.") { return "proactive.total" }
+        for group in ["review", "litigation"] where path.hasPrefix("appeals.\(group).") && !path.hasSuffix(".total") {
+            return "appeals.\(group).total"
+        }
+        let outcomes = ["granted", "partiallyGranted", "denied", "notThisAgency", "notExist", "amendRequested", "redirected",
+                        "alreadyPublic", "otherResponse"]
+        if outcomes.contains(where: { path == "requests.\($0).total" }) { return "requests.responded.total" }
+        return nil
+    }
+
     /// The words that open an appeal scope.
     static let scopes: [(phrase: String, key: String)] = [("行政复议", "review"), ("复议", "review"), ("行政诉讼", "litigation"), ("诉讼", "litigation")]
 

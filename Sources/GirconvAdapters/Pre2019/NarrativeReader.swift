@@ -9,13 +9,22 @@ struct NarrativeReader {
     struct Found {
         var figure: Figure
         var path: String
+        /// A percentage printed right after the figure ("占57.25%").
+        var share: (percent: Decimal, decimals: Int)?
+    }
+
+    struct Reading {
+        var figures: [String: Figure] = [:]
+        var warnings: [ReportWarning] = []
+        var shares: [StatedShare] = []
     }
 
     /// Reads every line of the document; the first statement of a path wins, and a later different
     /// statement of the same path is reported.
-    func read(_ document: ReportDocument) -> (figures: [String: Figure], warnings: [ReportWarning]) {
+    func read(_ document: ReportDocument) -> Reading {
         var figures: [String: Figure] = [:]
         var warnings: [ReportWarning] = []
+        var shares: [StatedShare] = []
         var zeros: [(String, Figure)] = []
         for line in document.lines {
             let aligned = AlignedText(line.text, traditional: document.script == .traditional)
@@ -30,11 +39,15 @@ struct NarrativeReader {
                     continue
                 }
                 figures[found.path] = found.figure
+                if let share = found.share, let whole = NarrativePatterns.wholeOf(found.path) {
+                    shares.append(StatedShare(path: found.path, wholePath: whole, percent: share.percent, decimals: share.decimals,
+                                              location: found.figure.provenance.location))
+                }
             }
             zeros += zeroStatements(in: aligned, line: line)
         }
         for (path, figure) in zeros where figures[path] == nil { figures[path] = figure }
-        return (figures, warnings)
+        return Reading(figures: figures, warnings: warnings, shares: shares)
     }
 
     // MARK: Numbers after triggers
@@ -73,7 +86,8 @@ struct NarrativeReader {
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
                                           offset: line.offset + text.originalScalarOffset(number.range.lowerBound))
             let provenance = Provenance(how: .printed, raw: text.originalText(number.range), location: location)
-            results.append(Found(figure: Figure(value: value, provenance: provenance), path: path))
+            results.append(Found(figure: Figure(value: value, provenance: provenance), path: path,
+                                 share: share(after: number.range.upperBound, in: chars)))
         }
         return results
     }
@@ -144,6 +158,26 @@ struct NarrativeReader {
         else { return nil }   // no unit: a percentage, a year, an approximate "300余", a code number …
         guard case let .number(value, _)? = Optional(NumberReader.read(digits)) else { return nil }
         return Number(value: value, unit: unit, range: numberStart..<(j + unitLength))
+    }
+
+    /// "，占57.25%" / "，占总数的100%" right after a figure.
+    func share(after position: Int, in chars: [Character]) -> (percent: Decimal, decimals: Int)? {
+        var i = position
+        func skip(_ set: Set<Character>) { while i < chars.count, set.contains(chars[i]) { i += 1 } }
+        skip([" ", ",", "，"])
+        guard i < chars.count, chars[i] == "占" else { return nil }
+        i += 1
+        for filler in ["总数的", "全部的", "比例为", "比重为", "的"] where String(chars[i..<min(chars.count, i + filler.count)]) == filler {
+            i += filler.count
+            break
+        }
+        let start = i
+        while i < chars.count, (chars[i].isASCII && chars[i].isNumber) || chars[i] == "." { i += 1 }
+        guard i > start, i < chars.count, chars[i] == "%" else { return nil }
+        let text = String(chars[start..<i])
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        return (value, decimals)
     }
 
     func sentenceRange(around position: Int, in chars: [Character]) -> Range<Int> {

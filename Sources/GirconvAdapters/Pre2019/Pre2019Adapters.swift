@@ -35,7 +35,7 @@ public struct NarrativeAdapter: ReportAdapter {
 
     public func detect(_ document: ReportDocument) -> DetectionScore {
         guard document.mentions("信息公开") || document.mentions("政务公开") else { return .none }
-        let (figures, _) = NarrativeReader().read(document)
+        let figures = NarrativeReader().read(document).figures
         guard !figures.isEmpty else { return .none }
         let paths = FigureCatalog.ordered(figures.keys)
         let evidence = paths.prefix(8).map { path in
@@ -63,9 +63,11 @@ enum Pre2019Extraction {
         let narrative = NarrativeReader().read(document)
         warnings += narrative.warnings
         var figures = narrative.figures
+        var textStatements: [String: Figure] = [:]
         if let appendix {
             warnings += appendix.warnings
             for (path, tableFigure) in appendix.figures {
+                if let told = narrative.figures[path] { textStatements[path] = told }
                 if let told = narrative.figures[path], told.value != tableFigure.value {
                     warnings.append(ReportWarning(
                         code: "narrative-table-disagree",
@@ -79,7 +81,7 @@ enum Pre2019Extraction {
         if !missing.isEmpty {
             warnings.append(ReportWarning(code: "not-stated", message: "the report states no figure for: " + missing.joined(separator: ", ")))
         }
-        return Extraction(report: report, figures: figures, warnings: warnings)
+        return Extraction(report: report, figures: figures, warnings: warnings, shares: narrative.shares, textStatements: textStatements)
     }
 
     static func describe(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }

@@ -51,12 +51,16 @@ public struct StandardTablesAdapter: ReportAdapter {
         readRequests(rows[regions.requests], into: &sink)
         readAppeals(rows[regions.appeals], into: &sink)
         // Figures the standard layouts state in prose, not in tables: the fees collected (section 六).
+        // Prose statements of figures the tables give are kept for checking against them.
         let narrative = NarrativeReader().read(document).figures
         for path in Self.narrativePaths where sink.figures[path] == nil {
             if let figure = narrative[path] { sink.figures[path] = figure }
         }
+        let textStatements = narrative.filter { path, _ in
+            !Self.narrativePaths.contains(path) && sink.figures[path] != nil && sink.figures[path]?.provenance.location.table != nil
+        }
         reportMissing(into: &sink)
-        return Extraction(report: report, figures: sink.figures, warnings: sink.warnings)
+        return Extraction(report: report, figures: sink.figures, warnings: sink.warnings, textStatements: textStatements)
     }
 
     /// Where tables 二, 三 and 四 lie in the row stream, found by their marker labels.

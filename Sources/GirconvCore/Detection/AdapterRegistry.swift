@@ -55,13 +55,14 @@ public struct AdapterRegistry: Sendable {
     }
 
     /// Runs the whole pipeline on one input.
+    /// `strict`: derive nothing (blank totals next to non-zero parts stay null, group rows are not summed).
     public func convert(_ input: RawInput, forcing forcedID: String? = nil,
-                        maxBytes: Int = InputDecoder.defaultMaxBytes) throws -> CanonicalRecord {
+                        maxBytes: Int = InputDecoder.defaultMaxBytes, strict: Bool = false) throws -> CanonicalRecord {
         let document = try document(from: input, maxBytes: maxBytes)
-        return try convert(document, forcing: forcedID)
+        return try convert(document, forcing: forcedID, strict: strict)
     }
 
-    public func convert(_ document: ReportDocument, forcing forcedID: String? = nil) throws -> CanonicalRecord {
+    public func convert(_ document: ReportDocument, forcing forcedID: String? = nil, strict: Bool = false) throws -> CanonicalRecord {
         if let forcedID, !adapters.contains(where: { $0.id == forcedID }) {
             throw GirconvError.usage("unknown adapter '\(forcedID)'; known: \(adapters.map(\.id).joined(separator: ", "))")
         }
@@ -76,8 +77,7 @@ public struct AdapterRegistry: Sendable {
             evidence: decision.score.evidence,
             candidates: decision.candidates.filter { $0.id != adapter.id }
                 .map { DetectionCandidate(adapter: $0.id, confidence: ($0.score.confidence * 100).rounded() / 100) })
-        extraction.warnings += IdentityChecker.resolveBlankTotals(&extraction.figures, layout: adapter.layout)
-        let checks = IdentityChecker.evaluate(extraction.figures, layout: adapter.layout)
+        let checks = IdentityChecker.finish(&extraction, layout: adapter.layout, strict: strict)
         return CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
                                figures: extraction.figures, checks: checks, warnings: extraction.warnings)
     }

@@ -23,8 +23,15 @@ public struct Extraction: Sendable {
     public var report: ReportInfo
     public var figures: [String: Figure]
     public var warnings: [ReportWarning]
-    public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = []) {
+    /// Percentages printed next to figures, to be checked against part ÷ whole.
+    public var shares: [StatedShare]
+    /// Figures the text also states for paths a table gave (checked against the table's figure).
+    public var textStatements: [String: Figure]
+
+    public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = [],
+                shares: [StatedShare] = [], textStatements: [String: Figure] = [:]) {
         self.report = report; self.figures = figures; self.warnings = warnings
+        self.shares = shares; self.textStatements = textStatements
     }
 }
 

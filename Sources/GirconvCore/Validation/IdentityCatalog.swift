@@ -1,9 +1,17 @@
-/// An identity "Σ totals = Σ parts" between figure paths.
+/// An identity between figure paths: Σ totals = Σ parts, or Σ parts ≤ Σ totals.
 public struct SumIdentity: Sendable {
+    public enum Relation: String, Sendable {
+        /// Σ totals = Σ parts; every operand must be known.
+        case equal
+        /// Σ parts ≤ Σ totals ("其中" parts never exceed their whole); the parts that are stated are
+        /// enough, since any subset of non-negative parts must also stay within the whole.
+        case atMost
+    }
     public var rule: String
     public var description: String
     public var totals: [String]
     public var parts: [String]
+    public var relation: Relation = .equal
 }
 
 /// The arithmetic identities (勾稽关系) of each layout, from `shared/formats.md`.
@@ -23,8 +31,22 @@ public enum IdentityCatalog {
         }
     }
 
+    /// The groups of table 三 and their child rows, for a layout (（六） is a group from 2021 on).
+    public static func requestGroups(_ layout: Layout) -> [(group: String, children: [String])] {
+        let rows = resultRows(layout)
+        var groups = ["denied", "unableToProvide", "notProcessed"]
+        if layout == .revised2021 { groups.append("otherHandling") }
+        return groups.map { group in (group, rows.filter { $0.hasPrefix(group + ".") }) }
+    }
+
     public static func identities(for layout: Layout) -> [SumIdentity] {
-        guard layout == .trial2019 || layout == .revised2021 else { return [] }
+        switch layout {
+        case .trial2019, .revised2021: return standard(layout)
+        case .pre2019Appendix, .pre2019Narrative: return pre2019
+        }
+    }
+
+    static func standard(_ layout: Layout) -> [SumIdentity] {
         var list: [SumIdentity] = []
         let results = resultRows(layout)
         for column in allColumns {
@@ -56,4 +78,37 @@ public enum IdentityCatalog {
         }
         return list
     }
+
+    /// Pre-2019 reports: parts never exceed their whole; a few template sums are exact.
+    static let pre2019: [SumIdentity] = {
+        let channels = ["inPerson", "fax", "online", "email", "letter", "other"].map { "requests.channels.\($0)" }
+        // 非本机关或信息不存在 (Guangzhou template) covers 不属于本机关 and 信息不存在, which a report's text may
+        // state as well: it is left out so that no answer is counted twice.
+        let outcomes = ["granted", "partiallyGranted", "denied", "notThisAgency", "notExist", "amendRequested", "redirected",
+                        "alreadyPublic", "notGovernmentInfo", "unrelatedToNeeds", "unclear", "otherResponse"]
+            .map { "requests.\($0).total" }
+        let reasons = ["stateSecret", "businessSecret", "privacy", "endangersSafety", "notGovernmentInfo", "otherLegal"]
+            .map { "requests.denied.\($0).total" }
+        let categories = ["organization", "documents", "updates", "powers", "budget", "proposals", "other"].map { "proactive.categories.\($0)" }
+        var list = [
+            SumIdentity(rule: "pre.requests.channels", description: "申请渠道之和 ≤ 收到申请数",
+                        totals: ["requests.newReceived.total"], parts: channels, relation: .atMost),
+            SumIdentity(rule: "pre.requests.outcomes", description: "各类答复之和 ≤ 答复总数",
+                        totals: ["requests.responded.total"], parts: outcomes, relation: .atMost),
+            SumIdentity(rule: "pre.requests.denialReasons", description: "不同意公开的理由之和 ≤ 不同意公开数",
+                        totals: ["requests.denied.total"], parts: reasons, relation: .atMost),
+            SumIdentity(rule: "pre.proactive.categories", description: "主动公开各类信息之和 ≤ 主动公开政府信息数",
+                        totals: ["proactive.total"], parts: categories, relation: .atMost),
+            SumIdentity(rule: "pre.requests.concluded", description: "申请办结数 = 按时办结数 + 延期办结数",
+                        totals: ["requests.concluded.total"], parts: ["requests.concludedOnTime.total", "requests.concludedLate.total"]),
+            SumIdentity(rule: "pre.organization.staff", description: "工作人员数 = 专职 + 兼职",
+                        totals: ["organization.staff.total"], parts: ["organization.staff.fullTime", "organization.staff.partTime"]),
+        ]
+        for group in ["review", "litigation"] {
+            list.append(SumIdentity(rule: "pre.appeals.\(group)", description: "\(group == "review" ? "行政复议" : "行政诉讼") 各结果之和 ≤ 总数",
+                                    totals: ["appeals.\(group).total"],
+                                    parts: ["upheld", "corrected", "other"].map { "appeals.\(group).\($0)" }, relation: .atMost))
+        }
+        return list
+    }()
 }

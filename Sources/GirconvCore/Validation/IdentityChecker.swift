@@ -1,43 +1,135 @@
 import Foundation
 
-/// Evaluates the identities of `IdentityCatalog` on extracted figures. Printed figures are never changed;
-/// the one adjustment made is that a *blank* total next to non-zero printed parts is not read as 0.
+/// Completes an extraction and evaluates every check on it. Printed figures are never changed. Two kinds
+/// of figure are *derived* (provenance "derived", with the paths they come from):
+/// - a blank total cell whose parts are printed and not all zero: the sum of its parts, with a warning
+///   (`strict` keeps it null instead: a blank next to non-zero parts is an omission, never a 0);
+/// - the group rows of table 三 (（三）不予公开 …), which have no cells of their own: the sum of their
+///   children, when every child is known (not in `strict` mode).
 public enum IdentityChecker {
+    /// Fills in derived figures, then returns every check: identities, stated percentages, and text
+    /// statements against table figures.
+    public static func finish(_ extraction: inout Extraction, layout: Layout, strict: Bool = false) -> [CheckResult] {
+        extraction.warnings += resolveBlankTotals(&extraction.figures, layout: layout, strict: strict)
+        if !strict { deriveGroups(&extraction.figures, layout: layout) }
+        return evaluate(extraction.figures, layout: layout)
+            + evaluateShares(extraction.shares, extraction.figures)
+            + evaluateText(extraction.textStatements, extraction.figures)
+    }
+
+    // MARK: Identities
+
     public static func evaluate(_ figures: [String: Figure], layout: Layout) -> [CheckResult] {
         IdentityCatalog.identities(for: layout).compactMap { identity in
-            // An identity none of whose figures the report gives is not listed at all.
-            let all = identity.totals + identity.parts
-            guard all.contains(where: { figures[$0] != nil }) else { return nil }
+            // An identity none of whose figures the report gives is not listed at all; nor is a "parts ≤
+            // whole" one without any part.
+            guard (identity.totals + identity.parts).contains(where: { figures[$0] != nil }) else { return nil }
+            if identity.relation == .atMost, !identity.parts.contains(where: { figures[$0] != nil }) { return nil }
             let found = sum(identity.totals, figures)
-            let expected = sum(identity.parts, figures)
-            let status: CheckStatus
-            if let found, let expected { status = found == expected ? .pass : .fail } else { status = .notAssessable }
-            return CheckResult(rule: identity.rule, description: identity.description,
+            var expected: Decimal?
+            var status: CheckStatus
+            switch identity.relation {
+            case .equal:
+                expected = sum(identity.parts, figures)
+                if let found, let expected { status = found == expected ? .pass : .fail } else { status = .notAssessable }
+            case .atMost:
+                let known = identity.parts.compactMap { figures[$0]?.value }
+                expected = known.isEmpty ? nil : known.reduce(0, +)
+                if let found, let expected { status = expected <= found ? .pass : .fail } else { status = .notAssessable }
+            }
+            // A total derived from exactly these parts proves nothing about them.
+            if identity.totals.contains(where: { figures[$0]?.provenance.how == .derived && Set(figures[$0]!.provenance.derivedFrom) == Set(identity.parts) }) {
+                status = .notAssessable
+            }
+            return CheckResult(rule: identity.rule, description: identity.description + (identity.relation == .atMost ? " (Σ parts ≤ total)" : ""),
                                totalPaths: identity.totals, partPaths: identity.parts,
                                expected: expected, found: found, status: status)
         }
     }
 
-    /// A blank total cell whose printed parts are not all zero is an omission, not a zero: its value
-    /// becomes null (provenance keeps "blank"), with a warning naming the parts' sum.
-    public static func resolveBlankTotals(_ figures: inout [String: Figure], layout: Layout) -> [ReportWarning] {
+    // MARK: Derived figures
+
+    /// A blank total cell whose printed parts are not all zero is an omission, not a zero: derived as
+    /// the sum of its parts when they are all known (null in `strict` mode or when a part is unknown),
+    /// always with a warning.
+    public static func resolveBlankTotals(_ figures: inout [String: Figure], layout: Layout, strict: Bool = false) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
-        for identity in IdentityCatalog.identities(for: layout) where identity.totals.count == 1 {
+        var handled: Set<String> = []
+        for identity in IdentityCatalog.identities(for: layout) where identity.totals.count == 1 && identity.relation == .equal {
             let path = identity.totals[0]
-            guard var total = figures[path], total.provenance.how == .blankAsZero else { continue }
+            guard !handled.contains(path), var total = figures[path], total.provenance.how == .blankAsZero else { continue }
             let nonZeroParts = identity.parts.compactMap { figures[$0]?.value }.filter { $0 != 0 }
             guard !nonZeroParts.isEmpty else { continue }
-            total.value = nil
-            total.provenance.how = .unreadable
-            figures[path] = total
+            handled.insert(path)
             let partsSum = sum(identity.parts, figures)
-            warnings.append(ReportWarning(
-                code: "blank-total",
-                message: "\(path) is blank but its parts are not zero" + (partsSum.map { " (they add up to \($0))" } ?? "")
-                    + "; left null, not read as 0",
-                path: path, location: total.provenance.location))
+            if let partsSum, !strict {
+                total.value = partsSum
+                total.provenance.how = .derived
+                total.provenance.derivedFrom = identity.parts
+                figures[path] = total
+                warnings.append(ReportWarning(
+                    code: "blank-total-derived",
+                    message: "\(path) is blank but its parts are not zero; derived as their sum, \(partsSum) (rule \(identity.rule))",
+                    path: path, location: total.provenance.location))
+            } else {
+                total.value = nil
+                total.provenance.how = .unreadable
+                figures[path] = total
+                warnings.append(ReportWarning(
+                    code: "blank-total",
+                    message: "\(path) is blank but its parts are not zero" + (partsSum.map { " (they add up to \($0))" } ?? "")
+                        + "; left null, not read as 0" + (strict ? " (--strict)" : ""),
+                    path: path, location: total.provenance.location))
+            }
         }
         return warnings
+    }
+
+    /// The group rows of table 三 as the sums of their children, where the report does not print them.
+    public static func deriveGroups(_ figures: inout [String: Figure], layout: Layout) {
+        guard layout == .trial2019 || layout == .revised2021 else { return }
+        for (group, children) in IdentityCatalog.requestGroups(layout) {
+            for column in FigureCatalog.applicantColumns.map(\.key) {
+                let path = "requests.\(group).\(column)"
+                guard figures[path] == nil else { continue }
+                let parts = children.map { "requests.\($0).\(column)" }
+                guard let total = sum(parts, figures) else { continue }
+                let location = SourceLocation(table: "表三", row: group, column: FigureCatalog.applicantColumns.first { $0.key == column }?.label)
+                figures[path] = Figure(value: total, provenance: Provenance(how: .derived, raw: "", location: location, derivedFrom: parts))
+            }
+        }
+    }
+
+    // MARK: Percentages and text statements
+
+    /// "占41.67%" next to a figure: part ÷ whole × 100 must round to the printed percentage.
+    public static func evaluateShares(_ shares: [StatedShare], _ figures: [String: Figure]) -> [CheckResult] {
+        shares.map { share in
+            let part = figures[share.path]?.value, whole = figures[share.wholePath]?.value
+            var computed: Decimal? = nil
+            var status = CheckStatus.notAssessable
+            if let part, let whole, whole != 0 {
+                var exact = part * 100 / whole, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, share.decimals, .plain)
+                computed = rounded
+                status = rounded == share.percent ? .pass : .fail
+            }
+            return CheckResult(rule: "share.\(share.path)",
+                               description: "printed share \(share.percent)% of \(share.path) in \(share.wholePath)",
+                               totalPaths: [share.wholePath], partPaths: [share.path],
+                               expected: share.percent, found: computed, status: status)
+        }
+    }
+
+    /// A figure stated in the text for a path a table also gives: the two must agree.
+    public static func evaluateText(_ statements: [String: Figure], _ figures: [String: Figure]) -> [CheckResult] {
+        FigureCatalog.ordered(statements.keys).map { path in
+            let told = statements[path]!.value, table = figures[path]?.value
+            let status: CheckStatus = (told != nil && table != nil) ? (told == table ? .pass : .fail) : .notAssessable
+            return CheckResult(rule: "text.\(path)",
+                               description: "the text states \(path) as \(told.map { "\($0)" } ?? "?") (\"\(statements[path]!.provenance.location.sentence ?? "")\"); the table gives it too",
+                               totalPaths: [path], partPaths: [], expected: told, found: table, status: status)
+        }
     }
 
     static func sum(_ paths: [String], _ figures: [String: Figure]) -> Decimal? {
