@@ -5,8 +5,17 @@ import GirconvCore
 /// One row per report, RFC 4180 (via CSV.swift), with a fixed header: envelope columns, trust summary
 /// columns, then every figure path of the catalog in canonical order. The columns are the same for every
 /// input, so files from different runs concatenate (drop the repeated header).
+///
+/// `long`: one row per figure instead, for auditing: the report, the path, the value, how it was read,
+/// where (table, row, column or sentence; line and offset) and the checks it takes part in.
 public struct CSVRecordWriter: RecordWriter {
-    public init() {}
+    public var long: Bool
+    public init(long: Bool = false) { self.long = long }
+
+    /// The header of the long layout.
+    public static let longHeader = ["source.name", "source.sha256", "report.year", "report.agency", "path", "value", "how", "raw",
+                                    "table", "row", "column", "sentence", "line", "offset", "tableIndex", "rowIndex", "columnIndex",
+                                    "derivedFrom", "checks"]
 
     /// Envelope columns, in order, and how each is read from a record.
     static let envelope: [(String, @Sendable (CanonicalRecord) -> String)] = [
@@ -42,15 +51,39 @@ public struct CSVRecordWriter: RecordWriter {
     public func write(_ records: [CanonicalRecord]) throws -> String {
         let stream = OutputStream(toMemory: ())
         let csv = try CSVWriter(stream: stream)
-        try csv.write(row: Self.header)
+        try csv.write(row: long ? Self.longHeader : Self.header)
         for record in records {
-            try csv.write(row: row(for: record))
+            if long {
+                for row in longRows(for: record) { try csv.write(row: row) }
+            } else {
+                try csv.write(row: row(for: record))
+            }
         }
         csv.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw GirconvError.internalError("CSV writer produced no data")
         }
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The rows of one record in the long layout, in canonical path order.
+    public func longRows(for record: CanonicalRecord) -> [[String]] {
+        var checksByPath: [String: [String]] = [:]
+        for check in record.checks {
+            for path in Set(check.totalPaths + check.partPaths) {
+                checksByPath[path, default: []].append("\(check.rule)=\(check.status.rawValue)")
+            }
+        }
+        func text(_ i: Int?) -> String { i.map(String.init) ?? "" }
+        return record.orderedPaths.map { path in
+            let figure = record.figures[path]!
+            let l = figure.provenance.location
+            return [record.source.name, record.source.sha256, text(record.report.year), record.report.agency ?? "", path,
+                    figure.value.map(TreeValue.format) ?? "", figure.provenance.how.rawValue, figure.provenance.raw,
+                    l.table ?? "", l.row ?? "", l.column ?? "", l.sentence ?? "", text(l.line), text(l.offset),
+                    text(l.tableIndex), text(l.rowIndex), text(l.columnIndex),
+                    figure.provenance.derivedFrom.joined(separator: " "), (checksByPath[path] ?? []).joined(separator: " ")]
+        }
     }
 
     /// The cells of one record's row, in header order.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GirconvAdapters
 import GirconvCore
 
 /// The `girconv` command: converts government information-disclosure annual reports into one canonical,
@@ -18,11 +19,15 @@ struct Girconv: ParsableCommand {
           girconv report.txt --to csv
           girconv report.html -o report.json
           cat report.txt | girconv - --to xml
+          girconv report.html --to csv --long        (one row per figure, for auditing)
           girconv detect report.txt
+          girconv validate 2021.html 2022.html       (identities, percentages, continuity)
+          girconv explain report.html requests.newReceived.total
           girconv schema > girconv-record.schema.json
 
         Exit codes:
           0   success
+          1   validate: an identity or continuity check failed
           64  usage error (bad option or argument)
           65  no known layout recognised (or no reader for the input's media type)
           66  input unreadable: missing, empty, binary, undecodable or over --max-bytes
@@ -30,28 +35,29 @@ struct Girconv: ParsableCommand {
           73  output could not be written
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Detect.self, Schema.self],
+        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Schema.self],
         defaultSubcommand: Convert.self
     )
 }
 
-/// Options shared by the commands that read a report.
-struct InputOptions: ParsableArguments {
-    @Argument(help: "The report to read: a text or HTML file, or - for standard input.")
-    var file: String
-
+/// Options shared by the commands that read reports.
+struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
     var maxBytes: Int = InputDecoder.defaultMaxBytes
 
     @Option(name: .customLong("adapter"), help: "Skip detection and read with this adapter id (see `girconv detect`).")
     var adapter: String?
 
+    @Flag(help: "Derive nothing: a blank total next to non-zero parts stays null, group rows are not summed.")
+    var strict = false
+
     func validate() throws {
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
     }
 
-    /// Reads the input bytes (a file or stdin).
-    func rawInput() throws -> RawInput {
-        try InputLoader.load(file, maxBytes: maxBytes)
+    /// Reads and converts one input (a file or "-" for stdin).
+    func convert(_ file: String) throws -> CanonicalRecord {
+        let raw = try InputLoader.load(file, maxBytes: maxBytes)
+        return try BuiltinAdapters.registry().convert(raw, forcing: adapter, maxBytes: maxBytes, strict: strict)
     }
 }

@@ -141,3 +141,57 @@ final class CLITests: XCTestCase {
         }
     }
 }
+
+extension CLITests {
+    func testValidatePassesWithWarnings() throws {
+        let result = try run(["validate", sample("constructed-2020-city-environment-pipes.txt")])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("0 failed"))
+        XCTAssertTrue(result.stdout.contains("blank-total-derived"))
+    }
+
+    func testValidateFailsOnABrokenTableFourAndKeepsThePrintedFigures() throws {
+        // 行政复议 printed 10/1/0/0/0.
+        var text = try String(contentsOfFile: sample("constructed-2021-county-transport.txt"), encoding: .utf8)
+        let original = "  总计\n\n  1\n\n  0\n\n  0\n\n  0\n\n  1\n\n"
+        XCTAssertTrue(text.contains(original))
+        text = text.replacingOccurrences(of: original, with: "  总计\n\n  10\n\n  1\n\n  0\n\n  0\n\n  0\n\n")
+        let path = try file("broken.txt", Array(text.utf8))
+        let result = try run(["validate", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("FAIL t4.review.total: appeals.review.total expected 11, found 0"), result.stdout)
+        let json = try run([path, "--compact"])
+        XCTAssertTrue(json.stdout.contains("\"review\":{\"upheld\":10,\"corrected\":1,\"other\":0,\"pending\":0,\"total\":0}"), "printed figures kept")
+        let machine = try run(["validate", path, "--to", "json"])
+        XCTAssertEqual(machine.status, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(machine.stdout.utf8)) as? [String: Any]
+        let reports = object?["reports"] as? [[String: Any]]
+        XCTAssertEqual(reports?.first?["failed"] as? Int, 1)
+    }
+
+    func testExplainShowsCellSentenceRuleAndChecks() throws {
+        let cell = try run(["explain", sample("enping-2019-office.txt"), "requests.newReceived.total"])
+        XCTAssertEqual(cell.status, 0, cell.stderr)
+        XCTAssertTrue(cell.stdout.contains("表三, row \"一、本年新收政府信息公开申请数量\", column \"总计\""), cell.stdout)
+        XCTAssertTrue(cell.stdout.contains("t3.rowTotal.newReceived"))
+        let sentence = try run(["explain", sample("dongguan-2018-city.txt"), "requests.newReceived.total"])
+        XCTAssertTrue(sentence.stdout.contains("【3467宗】"), sentence.stdout)
+        let missing = try run(["explain", sample("enping-2019-office.txt"), "requests.nope.total"])
+        XCTAssertEqual(missing.status, 64)
+    }
+
+    func testLongCSVHasOneRowPerFigure() throws {
+        let result = try run([sample("shenzhen-2017-government-services.txt"), "--to", "csv", "--long"])
+        XCTAssertEqual(result.status, 0)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("source.name,source.sha256,report.year,report.agency,path,value,how"))
+        XCTAssertEqual(lines.count, 1 + 4)
+        XCTAssertTrue(lines.contains { $0.contains("requests.newReceived.total,0,stated as none") })
+        XCTAssertEqual(try run([sample("shenzhen-2017-government-services.txt"), "--long"]).status, 64, "--long needs csv")
+    }
+
+    func testStrictLeavesBlankTotalsNull() throws {
+        let result = try run([sample("constructed-2020-city-environment-pipes.txt"), "--strict", "--compact"])
+        XCTAssertTrue(result.stdout.contains("\"granted\":{\"naturalPerson\":4,\"business\":1,\"research\":0,\"nonprofit\":0,\"legalService\":0,\"otherOrg\":0,\"total\":null}"), result.stdout)
+    }
+}

@@ -12,7 +12,10 @@ struct Convert: ParsableCommand {
         abstract: "Convert one report into the canonical record (the default command).",
         discussion: "JSON is the canonical form (pretty unless --compact). CSV has one header row of stable column names and one row per report. XML nests like the JSON.")
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "The report to read: a text or HTML file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var reading: ReadingOptions
 
     @Option(name: .customLong("to"), help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: OutputFormat = .json
@@ -23,11 +26,22 @@ struct Convert: ParsableCommand {
     @Flag(help: "JSON on one line.")
     var compact = false
 
+    @Flag(help: "CSV with one row per figure (path, value, how read, where, checks) instead of one row per report.")
+    var long = false
+
+    func validate() throws {
+        if long && format != .csv { throw ValidationError("--long applies to --to csv") }
+    }
+
     func run() throws {
         do {
-            let raw = try input.rawInput()
-            let record = try BuiltinAdapters.registry().convert(raw, forcing: input.adapter, maxBytes: input.maxBytes)
-            let writer: any RecordWriter = format == .json ? JSONRecordWriter(compact: compact) : format.writer
+            let record = try reading.convert(file)
+            let writer: any RecordWriter
+            switch format {
+            case .json: writer = JSONRecordWriter(compact: compact)
+            case .csv: writer = CSVRecordWriter(long: long)
+            case .xml: writer = XMLRecordWriter()
+            }
             try OutputWriter.write(try writer.write([record]), to: output)
         } catch {
             Failure.exit(error)

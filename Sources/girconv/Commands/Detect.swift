@@ -8,13 +8,17 @@ struct Detect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show which layout a report is detected as, with the evidence and every adapter's score.")
 
-    @OptionGroup var input: InputOptions
+    @Argument(help: "The report to read: a text or HTML file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var reading: ReadingOptions
 
     func run() throws {
         do {
             let registry = BuiltinAdapters.registry()
-            let document = try registry.document(from: try input.rawInput(), maxBytes: input.maxBytes)
-            let decision = registry.detect(document, forcing: input.adapter)
+            let raw = try InputLoader.load(file, maxBytes: reading.maxBytes)
+            let document = try registry.document(from: raw, maxBytes: reading.maxBytes)
+            let decision = registry.detect(document, forcing: reading.adapter)
             var lines: [String] = []
             lines.append("file: \(document.source.name) (\(document.source.mediaType), \(document.source.encoding), script \(document.script.rawValue))")
             if let chosen = decision.chosen {

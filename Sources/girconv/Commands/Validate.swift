@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import GirconvCore
+import GirconvExport
+
+/// `girconv validate FILE...`: the arithmetic of each report, and continuity across years.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every arithmetic identity of reports, and continuity between consecutive years of one agency.",
+        discussion: """
+        For each report: identities passed / failed / not assessable, each failure with its rule, the figures \
+        involved, the expected and the found value, and the warnings. Given reports of one agency for \
+        consecutive years, also checks that last year's 结转下年度 equals this year's 上年结转 and that \
+        现行有效件数 carries forward by 制发 − 废止.
+
+        Exit status: 0 when nothing failed (warnings allowed), 1 when any identity or continuity check failed, \
+        otherwise the exit code of the first input that could not be read (65, 66).
+        """)
+
+    @Argument(help: "Reports to check (text or HTML files).")
+    var files: [String]
+
+    @OptionGroup var reading: ReadingOptions
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Option(name: .customLong("to"), help: "text (a readable summary) or json.")
+    var format: Format = .text
+
+    func run() throws {
+        var records: [CanonicalRecord] = []
+        var reports: [TreeValue] = []
+        var lines: [String] = []
+        var firstError: GirconvError?
+        var anyFailure = false
+        for file in files {
+            do {
+                let record = try reading.convert(file)
+                records.append(record)
+                let failed = record.checks.filter { $0.status == .fail }
+                anyFailure = anyFailure || !failed.isEmpty
+                reports.append(Self.summaryTree(record))
+                lines += Self.summaryLines(record)
+            } catch {
+                let girconvError = (error as? GirconvError) ?? .internalError("\(error)")
+                firstError = firstError ?? girconvError
+                reports.append(.object([("source", .string(file)), ("error", .string(girconvError.description)),
+                                        ("errorKind", .string(girconvError.kind))]))
+                lines.append("\(file): error: \(girconvError)")
+            }
+        }
+        let continuity = ContinuityChecker.evaluate(records)
+        if continuity.contains(where: { $0.check.status == .fail }) { anyFailure = true }
+        switch format {
+        case .text:
+            if !continuity.isEmpty {
+                lines.append("continuity:")
+                for result in continuity {
+                    lines.append("  \(Self.mark(result.check.status)) \(result.agency) \(result.fromYear)→\(result.toYear) \(result.check.rule): "
+                                 + "expected \(Self.text(result.check.expected)), found \(Self.text(result.check.found))")
+                }
+            }
+            print(lines.joined(separator: "\n"))
+        case .json:
+            let tree = TreeValue.object([
+                ("reports", .array(reports)),
+                ("continuity", .array(continuity.map { result in
+                    .object([("agency", .string(result.agency)), ("fromYear", .number(Decimal(result.fromYear))),
+                             ("toYear", .number(Decimal(result.toYear))), ("from", .string(result.fromSource)),
+                             ("to", .string(result.toSource)), ("check", Self.checkTree(result.check))])
+                })),
+            ])
+            print(JSONRecordWriter().serialize(tree, pretty: true))
+        }
+        if anyFailure { throw ExitCode(1) }
+        if let firstError { throw ExitCode(firstError.exitCode) }
+    }
+
+    static func mark(_ status: CheckStatus) -> String {
+        switch status {
+        case .pass: return "ok  "
+        case .fail: return "FAIL"
+        case .notAssessable: return "n/a "
+        }
+    }
+
+    static func text(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "unknown" }
+
+    static func counts(_ record: CanonicalRecord) -> (pass: Int, fail: Int, notAssessable: Int) {
+        (record.checks.filter { $0.status == .pass }.count, record.checks.filter { $0.status == .fail }.count,
+         record.checks.filter { $0.status == .notAssessable }.count)
+    }
+
+    static func summaryLines(_ record: CanonicalRecord) -> [String] {
+        let c = counts(record)
+        var lines = ["\(record.source.name): \(record.report.layout.rawValue), \(record.report.agency ?? "agency unknown"), \(record.report.year.map(String.init) ?? "year unknown")",
+                     "  checks: \(c.pass) passed, \(c.fail) failed, \(c.notAssessable) not assessable; \(record.warnings.count) warnings"]
+        for check in record.checks where check.status == .fail {
+            lines.append("  FAIL \(check.rule): \(check.totalPaths.joined(separator: " + ")) expected \(text(check.expected)), found \(text(check.found)) — \(check.description)")
+        }
+        for warning in record.warnings {
+            lines.append("  warning \(warning.code): \(warning.message)")
+        }
+        return lines
+    }
+
+    static func checkTree(_ check: CheckResult) -> TreeValue {
+        .object([("rule", .string(check.rule)), ("status", .string(check.status.rawValue)), ("description", .string(check.description)),
+                 ("expected", check.expected.map(TreeValue.number) ?? .null), ("found", check.found.map(TreeValue.number) ?? .null),
+                 ("totalPaths", .array(check.totalPaths.map(TreeValue.string))), ("partPaths", .array(check.partPaths.map(TreeValue.string)))])
+    }
+
+    static func summaryTree(_ record: CanonicalRecord) -> TreeValue {
+        let c = counts(record)
+        return .object([
+            ("source", .string(record.source.name)), ("layout", .string(record.report.layout.rawValue)),
+            ("agency", record.report.agency.map(TreeValue.string) ?? .null),
+            ("year", record.report.year.map { .number(Decimal($0)) } ?? .null),
+            ("passed", .number(Decimal(c.pass))), ("failed", .number(Decimal(c.fail))), ("notAssessable", .number(Decimal(c.notAssessable))),
+            ("failures", .array(record.checks.filter { $0.status == .fail }.map(checkTree))),
+            ("warnings", .array(record.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })),
+        ])
+    }
+}
