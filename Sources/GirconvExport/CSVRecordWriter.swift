@@ -49,16 +49,23 @@ public struct CSVRecordWriter: RecordWriter {
     }()
 
     public func write(_ records: [CanonicalRecord]) throws -> String {
+        try headerText() + records.map(rowsText).joined()
+    }
+
+    /// The header line, ending in a newline.
+    public func headerText() throws -> String {
+        try encode([long ? Self.longHeader : Self.header])
+    }
+
+    /// A record's row (or, in the long layout, rows), each ending in a newline.
+    public func rowsText(for record: CanonicalRecord) throws -> String {
+        try encode(long ? longRows(for: record) : [row(for: record)])
+    }
+
+    private func encode(_ rows: [[String]]) throws -> String {
         let stream = OutputStream(toMemory: ())
         let csv = try CSVWriter(stream: stream)
-        try csv.write(row: long ? Self.longHeader : Self.header)
-        for record in records {
-            if long {
-                for row in longRows(for: record) { try csv.write(row: row) }
-            } else {
-                try csv.write(row: row(for: record))
-            }
-        }
+        for row in rows { try csv.write(row: row) }
         csv.stream.close()
         guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
             throw GirconvError.internalError("CSV writer produced no data")

@@ -12,16 +12,25 @@ public struct XMLRecordWriter: RecordWriter {
     public init() {}
 
     public func write(_ records: [CanonicalRecord]) throws -> String {
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         if records.count == 1 {
+            var out = Self.declaration
             element("girconvRecord", records[0].tree(), into: &out, indent: 0)
-        } else {
-            out += "<girconvRecords>\n"
-            for record in records { element("girconvRecord", record.tree(), into: &out, indent: 1) }
-            out += "</girconvRecords>\n"
+            return out
         }
+        return openCollection() + records.map { recordElement($0, indent: 1) }.joined() + closeCollection()
+    }
+
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    /// For streams of records: the declaration and the opening `<girconvRecords>`.
+    public func openCollection() -> String { Self.declaration + "<girconvRecords>\n" }
+    /// One `<girconvRecord>` element.
+    public func recordElement(_ record: CanonicalRecord, indent: Int = 1) -> String {
+        var out = ""
+        element("girconvRecord", record.tree(), into: &out, indent: indent)
         return out
     }
+    public func closeCollection() -> String { "</girconvRecords>\n" }
 
     private func element(_ name: String, _ value: TreeValue, into out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent)

@@ -18,6 +18,8 @@ struct Girconv: ParsableCommand {
         Examples:
           girconv report.txt --to csv
           girconv report.html -o report.json
+          girconv archive/ --to csv -o all.csv --errors failed.jsonl
+          girconv archive/ --out-dir records/ --shard 3/8
           cat report.txt | girconv - --to xml
           girconv report.html --to csv --long        (one row per figure, for auditing)
           girconv detect report.txt
@@ -28,6 +30,7 @@ struct Girconv: ParsableCommand {
         Exit codes:
           0   success
           1   validate: an identity or continuity check failed
+          2   several inputs: some could not be converted (see --errors)
           64  usage error (bad option or argument)
           65  no known layout recognised (or no reader for the input's media type)
           66  input unreadable: missing, empty, binary, undecodable or over --max-bytes

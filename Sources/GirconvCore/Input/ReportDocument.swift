@@ -18,8 +18,8 @@ public struct ReportDocument: Sendable {
     public var lines: [TextLine]
     /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
     public var tables: [TableGrid]
-    /// `text` normalised for matching (simplified script, folded width, no whitespace).
-    public let matchText: String
+    /// `text` normalised for matching (simplified script, folded width, no whitespace), as UTF-8.
+    public let matchText: [UInt8]
     public var script: Script
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
     public var titleHints: [String]
@@ -31,7 +31,7 @@ public struct ReportDocument: Sendable {
         self.tables = tables
         self.titleHints = titleHints
         self.script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
-        self.matchText = TextNormalizer.matchKey(text)
+        self.matchText = Array(TextNormalizer.matchKey(text, traditional: script == .traditional).utf8)
     }
 
     /// All table rows in document order (the stream adapters read label by label).
@@ -40,7 +40,7 @@ public struct ReportDocument: Sendable {
     }
 
     /// True when the normalised text contains the (already normalised) phrase.
-    public func mentions(_ key: String) -> Bool { matchText.contains(key) }
+    public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }
 
     /// Splits text into lines with their offsets (CRLF and CR handled).
     public static func splitLines(_ text: String) -> [TextLine] {

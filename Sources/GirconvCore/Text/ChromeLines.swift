@@ -9,10 +9,11 @@ public enum ChromeLines {
     ]
 
     public static func isChrome(_ line: String) -> Bool {
-        let key = TextNormalizer.matchKey(line).lowercased()
         // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
-        guard key.count < 60 else { return false }
-        if markers.contains(where: { key.contains($0) }) { return true }
+        guard line.unicodeScalars.count < 90 else { return false }
+        let key = TextNormalizer.matchKey(line).lowercased()
+        guard key.unicodeScalars.count < 60 else { return false }
+        if markers.contains(where: { FastText.contains(key, $0) }) { return true }
         // Breadcrumbs: "首页 > 政务公开 > 年度报告".
         return key.hasPrefix("首页") && (key.contains(">") || key.contains("»") || key.contains("›"))
     }

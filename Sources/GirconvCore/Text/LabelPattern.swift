@@ -13,7 +13,7 @@ public struct LabelPattern: Sendable, Equatable {
 
     /// The synonym that matched an already normalised key, if any.
     public func match(key: String) -> String? {
-        synonyms.first { mode == .equals ? key == $0 : key.contains($0) }
+        synonyms.first { mode == .equals ? key == $0 : FastText.contains(key, $0) }
     }
 
     public func matches(key: String) -> Bool { match(key: key) != nil }

@@ -10,8 +10,8 @@ import Foundation
 public enum TextNormalizer {
     /// Characters that occur in traditional-script reports and never in simplified ones. One of them is
     /// enough to run the ICU transform (and to call the script `hant`).
-    static let traditionalMarkers: Set<Character> = Set(
-        "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億費詢產營環戶號滿們雜紀歲總額項審準確舉訊執構來過傳達範"
+    static let traditionalMarkers: Set<UInt32> = Set(
+        "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億費詢產營環戶號滿們雜紀歲總額項審準確舉訊執構來過傳達範".unicodeScalars.map(\.value)
     )
 
     /// True when `text` contains characters used only in traditional script: one is enough in a short
@@ -19,7 +19,7 @@ public enum TextNormalizer {
     public static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
         let needed = text.utf8.count <= 300 ? 1 : 3
         var hits = 0
-        for ch in text where traditionalMarkers.contains(ch) {
+        for scalar in text.unicodeScalars where scalar.value >= 0x4E00 && traditionalMarkers.contains(scalar.value) {
             hits += 1
             if hits >= needed { return true }
         }
@@ -41,44 +41,49 @@ public enum TextNormalizer {
         return result
     }
 
-    /// Width, quote, dash and space folding (no script conversion); keeps the character count of
-    /// everything but removed zero-width characters.
+    /// Width, quote, dash and space folding (no script conversion); keeps the scalar count of everything
+    /// but removed zero-width characters.
     public static func foldWidthAndPunctuation(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
-            out.append(contentsOf: fold(scalar))
+            if let folded = fold(scalar) { out.append(folded) }
         }
         return String(out)
     }
 
+    /// The folded form of one scalar, or nil for a zero-width character.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value
+        if v < 0x80 { return scalar }
         switch v {
         case 0xFF01...0xFF5E:                       // full-width ASCII
-            return [Unicode.Scalar(v - 0xFEE0)!]
+            return Unicode.Scalar(v - 0xFEE0)!
         case 0x3000, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F:
-            return [" "]
+            return " "
         case 0x200B, 0x200C, 0x200D, 0xFEFF:        // zero-width
-            return []
+            return nil
         case 0x201C, 0x201D, 0x201E, 0x300C, 0x300D: // “ ” „ 「 」
-            return ["\""]
+            return "\""
         case 0x2018, 0x2019:                        // ‘ ’
-            return ["'"]
+            return "'"
         case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63: // hyphens, dashes, minus
-            return ["-"]
-        case 0x3014: return ["["]                   // 〔
-        case 0x3015: return ["]"]                   // 〕
+            return "-"
+        case 0x3014: return "["                     // 〔
+        case 0x3015: return "]"                     // 〕
         default:
-            return [scalar]
+            return scalar
         }
     }
 
     /// The key a label is compared by: simplified, folded, with all whitespace removed.
-    public static func matchKey(_ text: String) -> String {
-        let folded = foldWidthAndPunctuation(simplified(text))
-        return String(folded.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+    public static func matchKey(_ text: String, traditional: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in simplified(text, force: traditional).unicodeScalars {
+            guard let folded = fold(scalar), !folded.properties.isWhitespace else { continue }
+            out.append(folded)
+        }
+        return String(out)
     }
 
     /// `matchKey` with a leading enumeration removed: "一、", "（三）", "3.", "(1)", "1、", "第一，".

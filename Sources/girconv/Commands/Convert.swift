@@ -6,14 +6,24 @@ import GirconvExport
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `girconv [convert] FILE --to json|csv|xml [-o OUT]`: the main job.
+/// `girconv [convert] INPUT... --to json|csv|xml [-o OUT | --out-dir DIR]`: the main job, for one
+/// report or a whole corpus.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert one report into the canonical record (the default command).",
-        discussion: "JSON is the canonical form (pretty unless --compact). CSV has one header row of stable column names and one row per report. XML nests like the JSON.")
+        abstract: "Convert reports into the canonical record (the default command).",
+        discussion: """
+        JSON is the canonical form (pretty for one input unless --compact; JSON Lines for several). CSV has one \
+        header row of stable column names and one row per report. XML nests like the JSON.
 
-    @Argument(help: "The report to read: a text or HTML file, or - for standard input.")
-    var file: String
+        Several inputs, or directories (searched recursively for .txt/.html/.htm/… files), are converted in \
+        parallel on all cores with bounded memory, in a deterministic order, into one stream (-o or stdout) or \
+        one file per input (--out-dir). A bad input never stops the run: it is reported on stderr, listed in \
+        --errors (JSON Lines: path, error, kind, exitCode), and the run ends with exit status 2. Output files \
+        are written atomically. A progress line appears on stderr when it is a terminal.
+        """)
+
+    @Argument(help: "Reports to read: files, directories (recursive), or - for standard input.")
+    var inputs: [String]
 
     @OptionGroup var reading: ReadingOptions
 
@@ -23,6 +33,15 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("out-dir"), help: "Write one file per input into this directory (mirroring input folders).")
+    var outDir: String?
+
+    @Option(name: .customLong("errors"), help: "Write failed inputs to this file as JSON Lines (path, error, kind, exitCode).")
+    var errorsFile: String?
+
+    @Option(name: .customLong("shard"), help: "Convert only shard i of n (e.g. 2/8), split by a stable hash of each path.")
+    var shard: String?
+
     @Flag(help: "JSON on one line.")
     var compact = false
 
@@ -31,20 +50,136 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if long && format != .csv { throw ValidationError("--long applies to --to csv") }
+        if output != nil && outDir != nil { throw ValidationError("use either -o or --out-dir, not both") }
+        if inputs.contains("-") && inputs.count > 1 { throw ValidationError("- (standard input) must be the only input") }
+        if inputs.isEmpty { throw ValidationError("give at least one input") }
+        if let shard { _ = try parseShard(shard) }
+    }
+
+    func parseShard(_ text: String) throws -> (Int, Int) {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+            throw ValidationError("--shard takes i/n with 1 ≤ i ≤ n, e.g. 3/8")
+        }
+        return (parts[0], parts[1])
+    }
+
+    var writer: any RecordWriter {
+        switch format {
+        case .json: return JSONRecordWriter(compact: compact)
+        case .csv: return CSVRecordWriter(long: long)
+        case .xml: return XMLRecordWriter()
+        }
     }
 
     func run() throws {
-        do {
-            let record = try reading.convert(file)
-            let writer: any RecordWriter
-            switch format {
-            case .json: writer = JSONRecordWriter(compact: compact)
-            case .csv: writer = CSVRecordWriter(long: long)
-            case .xml: writer = XMLRecordWriter()
+        let single = inputs.count == 1 && outDir == nil && shard == nil && errorsFile == nil
+            && !isDirectory(inputs[0])
+        if single {
+            do {
+                let record = try reading.convert(inputs[0])
+                try OutputWriter.write(try writer.write([record]), to: output)
+            } catch {
+                Failure.exit(error)
             }
-            try OutputWriter.write(try writer.write([record]), to: output)
+            return
+        }
+        do {
+            try runBatch()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Failure.exit(error)
         }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &flag) && flag.boolValue
+    }
+
+    func runBatch() throws {
+        var collector = try InputCollector(inputs)
+        if let shard {
+            let (index, count) = try parseShard(shard)
+            collector.keepShard(index, of: count)
+        }
+        let items = collector.items
+        var progress = ProgressBar(total: items.count)
+        let stream = outDir == nil ? try StreamingOutput(path: output) : nil
+        var errorLines: [String] = []
+        var converted = 0, failed = 0
+        var failureCodes: [Int32: Int] = [:]
+        let started = Date()
+        let fileWriter: any RecordWriter = format == .json ? JSONRecordWriter(compact: compact) : writer
+        let csv = CSVRecordWriter(long: long), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
+
+        if let stream {
+            switch format {
+            case .csv: stream.write(try csv.headerText())
+            case .xml: stream.write(xml.openCollection())
+            case .json: break
+            }
+        }
+        do {
+            try BatchConverter(reading: reading).run(items) { item, outcome in
+                switch outcome {
+                case .record(let record):
+                    converted += 1
+                    if let stream {
+                        switch format {
+                        case .json: stream.write(try jsonLines.write([record]))
+                        case .csv: stream.write(try csv.rowsText(for: record))
+                        case .xml: stream.write(xml.recordElement(record))
+                        }
+                    } else if let outDir {
+                        let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
+                        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
+                                                                withIntermediateDirectories: true)
+                        try OutputWriter.write(try fileWriter.write([record]), to: target)
+                    }
+                case .failure(let error):
+                    failed += 1
+                    failureCodes[error.exitCode, default: 0] += 1
+                    progress.note("girconv: error: \(item.path): \(Self.stripPath(error.description, item.path))")
+                    let entry = TreeValue.object([("path", .string(item.path)), ("error", .string(error.description)),
+                                                  ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
+                    errorLines.append(JSONRecordWriter(compact: true).serialize(entry, pretty: false))
+                }
+                progress.update(done: converted + failed, failed: failed)
+            }
+            if let stream {
+                if format == .xml { stream.write(xml.closeCollection()) }
+                try stream.commit()
+            }
+        } catch {
+            stream?.abandon()
+            throw error
+        }
+        progress.finish()
+        if let errorsFile {
+            try OutputWriter.write(errorLines.map { $0 + "\n" }.joined(), to: errorsFile)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
+                             converted, failed, items.count, seconds, Double(items.count) / max(seconds, 0.001))
+        if !failureCodes.isEmpty {
+            summary += "; exit codes " + failureCodes.keys.sorted().map { "\($0): \(failureCodes[$0]!)" }.joined(separator: ", ")
+        }
+        if collector.skipped > 0 { summary += "; \(collector.skipped) files with other extensions skipped" }
+        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// DIR/<relative path>.<format> for one input.
+    static func outputPath(for item: InputCollector.Item, in directory: String, extension ext: String) -> String {
+        let relative = (item.relative as NSString).deletingPathExtension
+        return (directory as NSString).appendingPathComponent(relative + "." + ext)
+    }
+
+    /// Error descriptions start with the file name; the batch line already names the path.
+    static func stripPath(_ description: String, _ path: String) -> String {
+        let name = (path as NSString).lastPathComponent + ": "
+        return description.hasPrefix(name) ? String(description.dropFirst(name.count)) : description
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import GirconvAdapters
+import GirconvCore
+import GirconvExport
+
+/// Converts many inputs on all cores with bounded memory: inputs are taken in windows, each window is
+/// converted in parallel, and its results are written in input order before the next window starts, so
+/// the output is deterministic and memory does not grow with the corpus.
+struct BatchConverter {
+    /// The outcome of one input.
+    enum Outcome: Sendable {
+        case record(CanonicalRecord)
+        case failure(GirconvError)
+    }
+
+    let reading: ReadingOptions
+    let windowSize: Int
+
+    init(reading: ReadingOptions, windowSize: Int = max(16, ProcessInfo.processInfo.activeProcessorCount * 8)) {
+        self.reading = reading
+        self.windowSize = windowSize
+    }
+
+    /// Converts `items`, calling `deliver` for each one in input order.
+    func run(_ items: [InputCollector.Item], deliver: (InputCollector.Item, Outcome) throws -> Void) rethrows {
+        let registry = BuiltinAdapters.registry()
+        let reading = self.reading
+        var start = 0
+        while start < items.count {
+            let window = Array(items[start..<min(items.count, start + windowSize)])
+            let results = ResultSlots(count: window.count)
+            DispatchQueue.concurrentPerform(iterations: window.count) { index in
+                let outcome: Outcome
+                do {
+                    let raw = try InputLoader.load(window[index].path, maxBytes: reading.maxBytes)
+                    outcome = .record(try registry.convert(raw, forcing: reading.adapter, maxBytes: reading.maxBytes, strict: reading.strict))
+                } catch let error as GirconvError {
+                    outcome = .failure(error)
+                } catch {
+                    outcome = .failure(.internalError("\(error)"))
+                }
+                results.set(index, outcome)
+            }
+            for (index, item) in window.enumerated() {
+                try deliver(item, results.get(index))
+            }
+            start += window.count
+        }
+    }
+}
+
+/// Slots written by worker threads and read after they finish.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [BatchConverter.Outcome?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ outcome: BatchConverter.Outcome) { lock.lock(); slots[index] = outcome; lock.unlock() }
+    func get(_ index: Int) -> BatchConverter.Outcome {
+        lock.lock(); defer { lock.unlock() }
+        return slots[index] ?? .failure(.internalError("no result"))
+    }
+}
+
+/// A progress line on stderr (done/total, rate, ETA), shown only when stderr is a terminal.
+struct ProgressBar {
+    let total: Int
+    let enabled: Bool
+    let started = Date()
+    private var lastDraw = Date.distantPast
+
+    init(total: Int) {
+        self.total = total
+        enabled = isatty(STDERR_FILENO) == 1 && total > 1
+    }
+
+    mutating func update(done: Int, failed: Int) {
+        guard enabled, done == total || Date().timeIntervalSince(lastDraw) > 0.2 else { return }
+        lastDraw = Date()
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let rate = Double(done) / elapsed
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = String(format: "\r%@ %d/%d  %.0f/s  ETA %ds  failed %d ", bar, done, total, rate, Int(eta), failed)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Prints a line above the bar.
+    func note(_ text: String) {
+        let prefix = enabled ? "\r\u{1B}[K" : ""
+        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
