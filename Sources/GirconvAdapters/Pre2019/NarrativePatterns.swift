@@ -12,12 +12,37 @@ enum NarrativePatterns {
     struct Trigger: Sendable {
         let path: String
         let phrases: [String]
-        var scoped: Bool { path.contains("{scope}") }
+        let scoped: Bool
         init(_ path: String, _ phrases: [String]) {
             self.path = path
             self.phrases = phrases.map(TextNormalizer.foldWidthAndPunctuation)
+            self.scoped = path.contains("{scope}")
         }
     }
+
+    /// A phrase to look for, as scalars, and what it means.
+    struct Phrase: Sendable {
+        let scalars: [Unicode.Scalar]
+        /// Index into `triggers`, or -1 for a scope word.
+        let trigger: Int
+        let scope: String?
+    }
+
+    /// Every trigger and scope phrase, keyed by its first scalar, so that one pass over a line finds them all.
+    static let phrasesByFirstScalar: [UInt32: [Phrase]] = {
+        var index: [UInt32: [Phrase]] = [:]
+        for (i, trigger) in triggers.enumerated() {
+            for phrase in trigger.phrases {
+                let scalars = Array(phrase.unicodeScalars)
+                index[scalars[0].value, default: []].append(Phrase(scalars: scalars, trigger: i, scope: nil))
+            }
+        }
+        for (phrase, key) in scopes {
+            let scalars = Array(phrase.unicodeScalars)
+            index[scalars[0].value, default: []].append(Phrase(scalars: scalars, trigger: -1, scope: key))
+        }
+        return index
+    }()
 
     static let triggers: [Trigger] = [
         // 主动公开
@@ -86,7 +111,10 @@ enum NarrativePatterns {
     /// bracketed asides): 共计、总计、合计、为、达、了、的、是、有、案、数量、累计、政府信息、金额 …
     /// Anything else ("主动公开政府信息包括通知公告10条", "答复申请人咨询事项146859件") means the number
     /// belongs to something else.
-    static let connectives: Set<Character> = Set("共计总合为达了的是有案数量累政府信息额金")
+    static let connectives: Set<Unicode.Scalar> = Set("共计总合为达了的是有案数量累政府信息额金".unicodeScalars)
+
+    /// Scalars that a line must contain for a zero statement to be possible in it.
+    static let negations: Set<Unicode.Scalar> = Set("未没沒无無不".unicodeScalars)
 
     /// Sentences stating that there were none. Each regular expression runs on a normalised paragraph;
     /// a match sets its paths to 0 (provenance "stated as none") unless a number was printed for them.
