@@ -18,15 +18,13 @@ struct AppendixTableReader {
     func read(_ document: ReportDocument) -> Result {
         var result = Result()
         var part: AppendixLabels.Part? = nil
-        for table in document.tables {
+        for (table, rows) in zip(document.tables, document.rowViews) {
             // Flattened text: the statistics start at a caption ("附表1 …") or a "指标" header row; the
             // prose before it is not a table. HTML tables are tables throughout.
             var reading = table.tableIndex != nil
-            for gridRow in table.rows {
-                let row = RowView(row: gridRow, tableIndex: table.tableIndex)
-                let labelTexts = row.labelTexts
-                let keys = labelTexts.map(TextNormalizer.labelKey)
-                if keys.contains(where: { key in key.count < 40 && AppendixLabels.captionMarkers.contains { key.contains($0) } }) {
+            for row in rows {
+                let keys = row.nonEmptyLabelKeys
+                if keys.contains(where: { key in key.unicodeScalars.count < 40 && AppendixLabels.captionMarkers.contains { FastText.contains(key, $0) } }) {
                     result.sawCaption = true
                     reading = true
                     if let caption = keys.first { part = captionPart(caption) ?? part }
@@ -49,15 +47,13 @@ struct AppendixTableReader {
 
     private func readRow(_ row: RowView, part: inout AppendixLabels.Part?, into result: inout Result) {
         // A 单位 column: the last label cell is a unit word; the row label is the one before it.
-        var labels = row.labels.filter { !$0.text.isEmpty }
+        var labels = zip(row.labels, row.labelKeys).filter { !$0.0.text.isEmpty }
         var unit: PrintedUnit? = nil
-        if let last = labels.last, AppendixLabels.unitWords.contains(TextNormalizer.matchKey(last.text)) {
-            let word = TextNormalizer.matchKey(last.text)
-            unit = word == "万元" ? .wanYuan : (word == "元" ? .yuan : nil)
+        if let last = labels.last, AppendixLabels.unitWords.contains(last.1) {
+            unit = last.1 == "万元" ? .wanYuan : (last.1 == "元" ? .yuan : nil)
             labels.removeLast()
         }
-        guard let labelCell = labels.last else { return }
-        let key = TextNormalizer.labelKey(labelCell.text)
+        guard let (labelCell, key) = labels.last else { return }
         guard let spec = AppendixLabels.rows.first(where: { spec in
             spec.label.matches(key: key) && (spec.parts.isEmpty || part.map(spec.parts.contains) == true)
         }) else {

@@ -45,7 +45,7 @@ public struct StandardTablesAdapter: ReportAdapter {
         let (report, metadataWarnings) = ReportMetadataReader.read(document, layout: layout)
         var sink = FigureSink()
         sink.warnings += metadataWarnings
-        let rows = document.tables.flatMap { table in table.rows.map { RowView(row: $0, tableIndex: table.tableIndex) } }
+        let rows = document.rowViews.flatMap { $0 }
         let regions = Regions(rows: rows)
         readProactive(rows[regions.proactive], into: &sink)
         readRequests(rows[regions.requests], into: &sink)
@@ -73,10 +73,7 @@ public struct StandardTablesAdapter: ReportAdapter {
             func first(from start: Int, where predicate: (String) -> Bool) -> Int? {
                 guard start < rows.count else { return nil }
                 return rows[start...].firstIndex { row in
-                    row.labelTexts.contains { label in
-                        let key = TextNormalizer.labelKey(label)
-                        return key.count <= 40 && predicate(key)
-                    }
+                    row.labelKeys.contains { key in key.unicodeScalars.count <= 40 && predicate(key) }
                 }
             }
             let proactiveStart = first(from: 0) { $0.contains("第二十条第") } ?? 0
@@ -97,7 +94,7 @@ public struct StandardTablesAdapter: ReportAdapter {
         var headerColumns: [HeaderColumn]? = nil
         var collectingHeaders = false
         for row in rows {
-            let keys = row.labelTexts.map(TextNormalizer.labelKey)
+            let keys = row.nonEmptyLabelKeys
             if let item = keys.lazy.compactMap(Self.articleItem).first {
                 currentBlock = labels.blocks.first { $0.item == item }
                 headerColumns = nil
@@ -180,24 +177,22 @@ public struct StandardTablesAdapter: ReportAdapter {
         var columnOrder = FigureCatalog.applicantColumns.map(\.key)
         // The group rows now belong to, and the cell that printed its label.
         var group: (path: String, cell: GridCell)? = nil
-        func groupMatching(_ cell: GridCell) -> StandardLabels.RequestGroup? {
-            let key = TextNormalizer.labelKey(cell.text)
-            return labels.requestGroups.first { $0.label.matches(key: key) }
+        func groupMatching(_ key: String) -> StandardLabels.RequestGroup? {
+            labels.requestGroups.first { $0.label.matches(key: key) }
         }
         for row in rows {
             // A header row that names all seven columns in its own cells fixes their order (HTML).
-            let headerKeys = row.labels.suffix(7).map { TextNormalizer.labelKey($0.text) }
+            let headerKeys = Array(row.labelKeys.suffix(7))
             if row.values.isEmpty, headerKeys.count == 7, let order = Self.applicantOrder(headerKeys) {
                 columnOrder = order
                 continue
             }
-            let labelCells = row.labels.filter { !TextNormalizer.labelKey($0.text).isEmpty }
+            let labelled = zip(row.labels, row.labelKeys).filter { !$0.1.isEmpty }
             // Group labels on the left (a rowspan) set the group.
-            for cell in labelCells.dropLast() {
-                if let g = groupMatching(cell) { group = (g.path, cell) }
+            for (cell, key) in labelled.dropLast() {
+                if let g = groupMatching(key) { group = (g.path, cell) }
             }
-            guard let labelCell = labelCells.last else { continue }
-            let key = TextNormalizer.labelKey(labelCell.text)
+            guard let (labelCell, key) = labelled.last else { continue }
             let spec = labels.requestRows.first { spec in
                 spec.label.matches(key: key) && (!spec.needsGroup || spec.group == group?.path)
             }
@@ -206,7 +201,7 @@ public struct StandardTablesAdapter: ReportAdapter {
                 guard !row.values.isEmpty else { continue }
                 let rowText = [group?.cell.text, labelCell.text].compactMap { $0 }.joined(separator: " › ")
                 readRequestRow(row, path: spec.path, label: labelCell, rowText: rowText, columnOrder: columnOrder, into: &sink)
-            } else if let g = groupMatching(labelCell) {
+            } else if let g = groupMatching(key) {
                 group = (g.path, labelCell)
                 if !row.values.isEmpty {
                     // A group row printed with its own figures.

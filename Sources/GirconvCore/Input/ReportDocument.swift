@@ -17,10 +17,12 @@ public struct ReportDocument: Sendable {
     /// The lines of `text`, less site chrome (breadcrumbs, footers, counters); each keeps its number and offset.
     public var lines: [TextLine]
     /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
-    public var tables: [TableGrid]
+    public let tables: [TableGrid]
+    /// Every table's rows seen as labels then values, with normalised label keys (computed once).
+    public let rowViews: [[RowView]]
     /// `text` normalised for matching (simplified script, folded width, no whitespace), as UTF-8.
     public let matchText: [UInt8]
-    public var script: Script
+    public let script: Script
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
     public var titleHints: [String]
 
@@ -30,14 +32,14 @@ public struct ReportDocument: Sendable {
         self.lines = lines.filter { !ChromeLines.isChrome($0.text) }
         self.tables = tables
         self.titleHints = titleHints
-        self.script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
+        let script: Script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
+        self.script = script
+        self.rowViews = tables.map { table in
+            table.rows.map { RowView(row: $0, tableIndex: table.tableIndex, traditional: script == .traditional) }
+        }
         self.matchText = Array(TextNormalizer.matchKey(text, traditional: script == .traditional).utf8)
     }
 
-    /// All table rows in document order (the stream adapters read label by label).
-    public var allRows: [(table: TableGrid, row: GridRow)] {
-        tables.flatMap { table in table.rows.map { (table, $0) } }
-    }
 
     /// True when the normalised text contains the (already normalised) phrase.
     public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }

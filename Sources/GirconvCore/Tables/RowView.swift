@@ -7,8 +7,10 @@ public struct RowView: Sendable {
     public let tableIndex: Int?
     public let labels: [GridCell]
     public let values: [GridCell]
+    /// `TextNormalizer.labelKey` of each label cell, computed once.
+    public let labelKeys: [String]
 
-    public init(row: GridRow, tableIndex: Int?) {
+    public init(row: GridRow, tableIndex: Int?, traditional: Bool = false) {
         self.row = row
         self.tableIndex = tableIndex
         var distinct: [GridCell] = []
@@ -20,6 +22,7 @@ public struct RowView: Sendable {
         while split > 0, FlattenedTextGridBuilder.isValue(distinct[split - 1].text) { split -= 1 }
         labels = Array(distinct[..<split])
         values = Array(distinct[split...])
+        labelKeys = labels.map { TextNormalizer.labelKey($0.text, traditional: traditional) }
     }
 
     /// The values, less blank cells at the end beyond the `expected` count: a space-only line after the
@@ -35,5 +38,8 @@ public struct RowView: Sendable {
     /// The row label: the last non-empty label.
     public var rowLabel: GridCell? { labels.last { !$0.text.isEmpty } }
     /// Normalised key of the row label.
-    public var rowKey: String { rowLabel.map { TextNormalizer.labelKey($0.text) } ?? "" }
+    public var rowKey: String { labelKeys.last { !$0.isEmpty } ?? "" }
+
+    /// The non-empty label keys, in order.
+    public var nonEmptyLabelKeys: [String] { labelKeys.filter { !$0.isEmpty } }
 }

@@ -7,7 +7,7 @@ public struct LabelPattern: Sendable, Equatable {
     public let mode: Mode
 
     public init(_ synonyms: [String], mode: Mode = .contains) {
-        self.synonyms = synonyms.map(TextNormalizer.labelKey)
+        self.synonyms = synonyms.map { TextNormalizer.labelKey($0) }
         self.mode = mode
     }
 

@@ -30,17 +30,34 @@ public enum NumberReader {
 
     /// Classifies a raw cell text.
     public static func read(_ raw: String) -> CellReading {
-        let folded = TextNormalizer.foldWidthAndPunctuation(raw)
-        let s = folded.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Fast exits: prose is long or has no digit; only a few short words mean zero or "not applicable".
+        var digits = 0, count = 0
+        for scalar in raw.unicodeScalars {
+            count += 1
+            let v = scalar.value
+            if (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) { digits += 1 }
+            if count > 40 { return .text }
+        }
+        let s = trimmed(TextNormalizer.foldWidthAndPunctuation(raw))
         if s.isEmpty { return .blank }
-        if s.allSatisfy({ $0 == "-" || $0 == "~" || $0 == "_" }) { return .dash }
-        if s == "无" || s == "無" || s == "没有" || s == "沒有" { return .noneWord }
-        if s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "-/" || s == "/-" { return .notApplicable }
+        if digits == 0 {
+            if s.allSatisfy({ $0 == "-" || $0 == "~" || $0 == "_" }) { return .dash }
+            if s == "无" || s == "無" || s == "没有" || s == "沒有" { return .noneWord }
+            if s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "-/" || s == "/-" { return .notApplicable }
+            return .text
+        }
         return parseNumber(s).map { .number($0.value, unit: $0.unit) } ?? .text
     }
 
+    static func trimmed(_ s: String) -> Substring {
+        let scalars = s.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !TextNormalizer.isSpace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !TextNormalizer.isSpace($0) })!
+        return Substring(scalars[first...last])
+    }
+
     /// Parses a folded, trimmed string that is exactly a number with an optional unit.
-    static func parseNumber(_ s: String) -> (value: Decimal, unit: PrintedUnit?)? {
+    static func parseNumber<S: StringProtocol>(_ s: S) -> (value: Decimal, unit: PrintedUnit?)? {
         var body = Substring(s)
         var unit: PrintedUnit? = nil
         if body.hasSuffix("万元") { unit = .wanYuan; body = body.dropLast(2) }
@@ -50,26 +67,41 @@ public enum NumberReader {
         body = body.drop(while: { $0 == " " })
         while body.last == " " { body = body.dropLast() }
         guard !body.isEmpty else { return nil }
-        var sign = ""
+        var negative = false
         if let f = body.first, f == "+" || f == "-" {
-            if f == "-" { sign = "-" }
+            negative = f == "-"
             body = body.dropFirst().drop(while: { $0 == " " })
         }
         // Digits with optional thousands separators (commas, groups of three) and one decimal point.
-        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let integerPart = parts.first, !integerPart.isEmpty else { return nil }
-        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
-        if groups.count > 1 {
-            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var significand: UInt64 = 0
+        var significantDigits = 0, fractionDigits = 0
+        var groupLength = 0, groups = 0, firstGroupLength = 0
+        var seenPoint = false
+        for scalar in body.unicodeScalars {
+            switch scalar {
+            case "0"..."9":
+                if significantDigits > 0 || scalar != "0" { significantDigits += 1 }
+                guard significantDigits <= 18 else { return nil }
+                significand = significand * 10 + UInt64(scalar.value - 0x30)
+                if seenPoint { fractionDigits += 1 } else { groupLength += 1 }
+            case ",":
+                guard !seenPoint else { return nil }
+                if groups == 0 { guard groupLength >= 1 && groupLength <= 3 else { return nil }; firstGroupLength = groupLength }
+                else { guard groupLength == 3 else { return nil } }
+                groups += 1
+                groupLength = 0
+            case ".":
+                guard !seenPoint, groupLength > 0 || groups == 0 && firstGroupLength > 0 else { return nil }
+                if groups > 0 { guard groupLength == 3 else { return nil } }
+                seenPoint = true
+            default:
+                return nil
+            }
         }
-        var digits = groups.joined()
-        if parts.count == 2 {
-            let fraction = parts[1]
-            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            digits += "." + fraction
-        }
-        guard let value = Decimal(string: sign + digits, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        if groups > 0 && !seenPoint { guard groupLength == 3 else { return nil } }
+        if seenPoint { guard fractionDigits > 0 else { return nil } }
+        guard groups > 0 || groupLength > 0 || firstGroupLength > 0 else { return nil }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
         return (value, unit)
     }
 

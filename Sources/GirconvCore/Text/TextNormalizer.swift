@@ -31,9 +31,20 @@ public enum TextNormalizer {
     static let variantWords: [(String, String)] = [("答覆", "答复"), ("回覆", "回复"), ("批覆", "批复")]
 
     /// Traditional → simplified, only when needed (or always, with `force`, for text already known to
-    /// be traditional).
+    /// be traditional). Short strings (labels, lines of a table) are cached: the ICU transform is the
+    /// costliest step of reading a traditional-script report.
     public static func simplified(_ text: String, force: Bool = false) -> String {
         guard force || isTraditional(text) else { return text }
+        let cacheable = text.utf8.count <= 120
+        if cacheable, let hit = simplifiedCache.get(text) { return hit }
+        let result = transform(text)
+        if cacheable { simplifiedCache.set(text, result) }
+        return result
+    }
+
+    static let simplifiedCache = BoundedCache(limit: 20_000)
+
+    private static func transform(_ text: String) -> String {
         var result = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
         for (variant, simplified) in variantWords where result.contains(variant) {
             result = result.replacingOccurrences(of: variant, with: simplified)
@@ -80,15 +91,22 @@ public enum TextNormalizer {
     public static func matchKey(_ text: String, traditional: Bool = false) -> String {
         var out = String.UnicodeScalarView()
         for scalar in simplified(text, force: traditional).unicodeScalars {
-            guard let folded = fold(scalar), !folded.properties.isWhitespace else { continue }
+            guard let folded = fold(scalar), !isSpace(folded) else { continue }
             out.append(folded)
         }
         return String(out)
     }
 
+    /// Whitespace after folding (NBSP, ideographic and other spaces are already " ").
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x85 || v == 0x1680 || v == 0x2028 || v == 0x2029
+    }
+
     /// `matchKey` with a leading enumeration removed: "一、", "（三）", "3.", "(1)", "1、", "第一，".
-    public static func labelKey(_ text: String) -> String {
-        stripEnumeration(matchKey(text))
+    public static func labelKey(_ text: String, traditional: Bool = false) -> String {
+        stripEnumeration(matchKey(text, traditional: traditional))
     }
 
     private static let chineseNumerals: Set<Character> = Set("一二三四五六七八九十")
@@ -114,5 +132,22 @@ public enum TextNormalizer {
             return String(s[s.index(after: i)...])
         }
         return String(s)
+    }
+}
+
+/// A small thread-safe string cache, emptied when it reaches its limit (memory stays bounded over a corpus).
+final class BoundedCache: @unchecked Sendable {
+    private var entries: [String: String] = [:]
+    private let lock = NSLock()
+    private let limit: Int
+    init(limit: Int) { self.limit = limit }
+    func get(_ key: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[key]
+    }
+    func set(_ key: String, _ value: String) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
+        entries[key] = value
     }
 }
