@@ -48,6 +48,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // MARK: Benchmark (swift run -c release girconv-bench)
+        .executableTarget(name: "girconv-bench", dependencies: [
+            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML",
+        ]),
+
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),

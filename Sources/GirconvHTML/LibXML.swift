@@ -39,6 +39,20 @@ public final class HTMLDocument {
         pointer = parsed
     }
 
+    /// Parses raw bytes in a named encoding ("UTF-8", "GB18030" …) exactly as libxml2 would on its own;
+    /// used by the benchmark as the parse-only baseline.
+    public init(bytes: [UInt8], encoding: String, options: HTMLParseOptions = .default) throws {
+        _ = libxml2Initialised
+        let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+            guard buffer.count <= Int(Int32.max), let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                htmlReadMemory(chars, Int32(buffer.count), nil, encoding, options.rawValue)
+            }
+        }
+        guard let parsed else { throw HTMLParseError(description: "libxml2 could not parse the page") }
+        pointer = parsed
+    }
+
     deinit { xmlFreeDoc(pointer) }
 
     /// The root element (`<html>`), if any.

@@ -16,6 +16,10 @@ struct AppendixTableReader {
     }
 
     func read(_ document: ReportDocument) -> Result {
+        document.cache.value("appendix") { readUncached(document) }
+    }
+
+    private func readUncached(_ document: ReportDocument) -> Result {
         var result = Result()
         var part: AppendixLabels.Part? = nil
         for (table, rows) in zip(document.tables, document.rowViews) {

@@ -22,10 +22,13 @@ struct NarrativeReader {
     /// Reads every line of the document; the first statement of a path wins, and a later different
     /// statement of the same path is reported.
     func read(_ document: ReportDocument) -> Reading {
+        document.cache.value("narrative") { readUncached(document) }
+    }
+
+    private func readUncached(_ document: ReportDocument) -> Reading {
         var reading = Reading()
         var zeros: [(String, Figure)] = []
-        let traditional = document.script == .traditional
-        for line in document.lines {
+        for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero.
             var hasDigit = false, hasNegation = false
             for scalar in line.text.unicodeScalars {
@@ -33,7 +36,7 @@ struct NarrativeReader {
                 else if NarrativePatterns.negations.contains(scalar) { hasNegation = true }
             }
             guard hasDigit || hasNegation else { continue }
-            let aligned = AlignedText(line.text, traditional: traditional)
+            let aligned = document.alignedLine(lineIndex)
             if hasDigit {
                 for found in numbers(in: aligned, line: line) {
                     if let existing = reading.figures[found.path] {

@@ -26,10 +26,17 @@ public struct ReportDocument: Sendable {
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
     public var titleHints: [String]
 
+    /// For traditional-script documents: each line of `lines` in simplified characters (one ICU pass over
+    /// the whole text); nil for simplified documents.
+    public let simplifiedLines: [String]?
+    /// Memo of readings shared by detectors and adapters.
+    public let cache = DocumentCache()
+
     public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], titleHints: [String] = []) {
         self.source = source
         self.text = text
-        self.lines = lines.filter { !ChromeLines.isChrome($0.text) }
+        let kept = lines.filter { !ChromeLines.isChrome($0.text) }
+        self.lines = kept
         self.tables = tables
         self.titleHints = titleHints
         let script: Script = TextNormalizer.isTraditional(text) ? .traditional : .simplified
@@ -37,9 +44,28 @@ public struct ReportDocument: Sendable {
         self.rowViews = tables.map { table in
             table.rows.map { RowView(row: $0, tableIndex: table.tableIndex, traditional: script == .traditional) }
         }
-        self.matchText = Array(TextNormalizer.matchKey(text, traditional: script == .traditional).utf8)
+        if script == .traditional {
+            let simplified = TextNormalizer.simplified(text, force: true)
+            let scalars = Array(simplified.unicodeScalars)
+            if scalars.count == text.unicodeScalars.count {
+                simplifiedLines = kept.map { line in
+                    let end = min(scalars.count, line.offset + line.text.unicodeScalars.count)
+                    return String(String.UnicodeScalarView(scalars[min(line.offset, end)..<end]))
+                }
+            } else {
+                simplifiedLines = kept.map { TextNormalizer.simplified($0.text, force: true) }
+            }
+            self.matchText = Array(TextNormalizer.matchKey(simplified).utf8)
+        } else {
+            simplifiedLines = nil
+            self.matchText = Array(TextNormalizer.matchKey(text).utf8)
+        }
     }
 
+    /// Line `index` of `lines` aligned for matching (simplified and folded, positions kept).
+    public func alignedLine(_ index: Int) -> AlignedText {
+        AlignedText(lines[index].text, simplified: simplifiedLines?[index])
+    }
 
     /// True when the normalised text contains the (already normalised) phrase.
     public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }

@@ -7,7 +7,17 @@ import Foundation
 public enum ReportMetadataReader {
     /// The report title: an early short line naming 政府信息公开 and 报告, preferring one with a year.
     public static func title(in document: ReportDocument) -> String? {
-        let candidates = document.titleHints + document.lines.prefix(80).map(\.text)
+        document.cache.value("title") { findTitle(in: document) }
+    }
+
+    static let titleWords = ["报告", "報告", "年报", "年報"]
+
+    private static func findTitle(in document: ReportDocument) -> String? {
+        let lines = document.lines.prefix(80).map(\.text).filter { line in
+            let count = line.unicodeScalars.count
+            return count >= 8 && count <= 160 && titleWords.contains { FastText.contains(line, $0) }
+        }
+        let candidates = document.titleHints + lines
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
             let text = FlattenedTextGridBuilder.collapse(raw)

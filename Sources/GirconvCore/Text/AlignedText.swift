@@ -12,8 +12,14 @@ public struct AlignedText: Sendable {
     /// `traditional`: the text is known to be in traditional script (its document is), so it is converted
     /// even when the line alone shows no telltale character.
     public init(_ text: String, traditional: Bool = false) {
+        self.init(text, simplified: traditional ? TextNormalizer.simplified(text, force: true) : nil)
+    }
+
+    /// `simplified`: the text already converted to simplified characters (nil: use it as it is, unless it
+    /// shows traditional characters).
+    public init(_ text: String, simplified given: String?) {
         original = Array(text.unicodeScalars)
-        let simplified = Array(TextNormalizer.simplified(text, force: traditional).unicodeScalars)
+        let simplified = Array((given ?? TextNormalizer.simplified(text)).unicodeScalars)
         // ICU's Hant-Hans maps scalar to scalar for these texts; if a line ever changes length, fall back
         // to the unsimplified line rather than misplace offsets.
         let source = simplified.count == original.count ? simplified : original
