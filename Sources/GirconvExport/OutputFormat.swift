@@ -23,6 +23,10 @@ public protocol RecordWriter: Sendable {
 extension TreeValue {
     /// Decimal as JSON/CSV/XML text: plain notation, no exponent, no trailing zeros.
     static func format(_ value: Decimal) -> String {
+        // Whole numbers (nearly every figure) without Decimal's slow description.
+        if value.exponent == 0, value >= -999_999_999_999, value <= 999_999_999_999 {
+            return String(NSDecimalNumber(decimal: value).int64Value)
+        }
         var text = "\(value)"
         if text.contains("e") || text.contains("E") {
             text = NSDecimalNumber(decimal: value).stringValue

@@ -43,9 +43,9 @@ struct AppendixTableReader {
     }
 
     func captionPart(_ key: String) -> AppendixLabels.Part? {
-        if key.contains("主动公开") { return .proactive }
-        if key.contains("依申请") { return .channels }
-        if key.contains("申诉") || key.contains("复议") { return .review }
+        if key.has("主动公开") { return .proactive }
+        if key.has("依申请") { return .channels }
+        if key.has("申诉") || key.has("复议") { return .review }
         return nil
     }
 
@@ -70,11 +70,11 @@ struct AppendixTableReader {
         }
         if let opens = spec.opens { part = opens }
         var path = spec.path
-        if path.contains("{part}") {
+        if path.has("{part}") {
             guard let p = part, p == .review || p == .litigation else { return }
             path = path.replacingOccurrences(of: "{part}", with: p.rawValue)
         }
-        if path.hasPrefix("fees.") && unit == nil && key.contains("万元") { unit = .wanYuan }
+        if path.hasPrefix("fees.") && unit == nil && key.has("万元") { unit = .wanYuan }
         // A label printed twice: its number decides (the answers are numbered in the Guangzhou template).
         if result.figures[path] != nil {
             if part == .responses || part == .denialReasons, result.firstNumberedResponse == AppendixLabels.numberedResponses[1],

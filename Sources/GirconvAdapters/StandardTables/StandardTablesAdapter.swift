@@ -76,9 +76,9 @@ public struct StandardTablesAdapter: ReportAdapter {
                     row.labelKeys.contains { key in key.unicodeScalars.count <= 40 && predicate(key) }
                 }
             }
-            let proactiveStart = first(from: 0) { $0.contains("第二十条第") } ?? 0
-            let requestsStart = first(from: proactiveStart) { $0.contains("申请人情况") || $0.contains("本年新收") || $0.contains("收到和处理政府信息公开申请") }
-            let appealsStart = first(from: requestsStart ?? proactiveStart) { $0.contains("行政复议") && !$0.contains("本年新收") }
+            let proactiveStart = first(from: 0) { $0.has("第二十条第") } ?? 0
+            let requestsStart = first(from: proactiveStart) { $0.has("申请人情况") || $0.has("本年新收") || $0.has("收到和处理政府信息公开申请") }
+            let appealsStart = first(from: requestsStart ?? proactiveStart) { $0.has("行政复议") && !$0.has("本年新收") }
             let end = rows.count
             proactive = proactiveStart..<(requestsStart ?? appealsStart ?? end)
             requests = (requestsStart ?? end)..<(appealsStart ?? end)
@@ -158,7 +158,7 @@ public struct StandardTablesAdapter: ReportAdapter {
         let key = TextNormalizer.labelKey(label)
         guard let block, !key.isEmpty else { return }
         guard let column = block.columns.first(where: { $0.label.matches(key: key) }) else { return }
-        let unit: PrintedUnit? = key.contains("万元") ? .wanYuan : (key.contains("(元)") || key.contains("单位:元") ? .yuan : nil)
+        let unit: PrintedUnit? = key.has("万元") ? .wanYuan : (key.has("(元)") || key.has("单位:元") ? .yuan : nil)
         columns?.append(HeaderColumn(column: column, printed: label, unit: unit))
     }
 

@@ -23,8 +23,8 @@ public enum ReportMetadataReader {
             let text = FlattenedTextGridBuilder.collapse(raw)
             guard text.count >= 8, text.count <= 80 else { continue }
             let key = TextNormalizer.matchKey(text)
-            guard key.contains("信息公开") || key.contains("政务公开"), key.contains("报告") || key.contains("年报") else { continue }
-            guard !key.hasPrefix("根据"), !key.contains("。"), !key.contains(">"), !key.contains("|") else { continue }
+            guard key.has("信息公开") || key.has("政务公开"), key.has("报告") || key.has("年报") else { continue }
+            guard !key.hasPrefix("根据"), !key.has("。"), !key.has(">"), !key.has("|") else { continue }
             var score = 200 - rank
             if year(inTitle: text) != nil { score += 50 }
             if key.hasSuffix("报告") { score += 20 }
@@ -154,7 +154,7 @@ public enum ReportMetadataReader {
     static func yearInOpening(_ document: ReportDocument) -> Int? {
         for line in document.lines.prefix(40) {
             let key = TextNormalizer.matchKey(line.text)
-            guard key.contains("年度"), key.contains("报告") else { continue }
+            guard key.has("年度"), key.has("报告") else { continue }
             if let y = year(inTitle: line.text) { return y }
         }
         return nil

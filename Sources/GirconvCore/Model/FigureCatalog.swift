@@ -176,13 +176,12 @@ public enum FigureCatalog {
 
     /// Orders paths canonically: known paths in catalog order, unknown ones after, sorted.
     public static func ordered<S: Sequence>(_ paths: S) -> [String] where S.Element == String {
-        paths.sorted { a, b in
-            switch (index[a], index[b]) {
-            case let (x?, y?): return x < y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (nil, nil): return a < b
-            }
+        var known: [(Int, String)] = []
+        var unknown: [String] = []
+        for path in paths {
+            if let i = index[path] { known.append((i, path)) } else { unknown.append(path) }
         }
+        known.sort { $0.0 < $1.0 }
+        return known.map(\.1) + unknown.sorted()
     }
 }

@@ -74,8 +74,19 @@ public enum FlattenedTextGridBuilder {
         text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
     }
 
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
+    public static func collapse(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let space = v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A)
+                || v == 0x202F || v == 0x205F || v == 0x85 || v == 0x1680 || v == 0x2028 || v == 0x2029
+            if space { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
@@ -90,7 +101,7 @@ public enum FlattenedTextGridBuilder {
 
     /// Splits a tab-separated row (a browser's copy of a table row); nil for fewer than two cells.
     static func splitTabs(_ line: TextLine) -> [GridCell]? {
-        guard line.text.contains("\t") else { return nil }
+        guard line.text.utf8.contains(0x09) else { return nil }
         var cells: [GridCell] = []
         var offset = line.offset
         for piece in line.text.split(separator: "\t", omittingEmptySubsequences: false) {
@@ -131,7 +142,7 @@ public enum FlattenedTextGridBuilder {
 
     /// Splits a "|"-joined row; nil when the line is not one (fewer than two cells).
     static func splitPipes(_ line: TextLine) -> [GridCell]? {
-        guard line.text.contains("|") || line.text.contains("｜") else { return nil }
+        guard line.text.utf8.contains(0x7C) || line.text.has("｜") else { return nil }
         var cells: [GridCell] = []
         var offset = line.offset
         var piece = ""
@@ -150,8 +161,9 @@ public enum FlattenedTextGridBuilder {
         }
         emit()
         // Leading and trailing pipes frame the row; they do not make empty cells.
-        if let first = cells.first, first.text.isEmpty, line.text.trimmingCharacters(in: .whitespaces).first.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeFirst() }
-        if let last = cells.last, last.text.isEmpty, line.text.trimmingCharacters(in: .whitespaces).last.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeLast() }
+        let framed = collapse(line.text)
+        if let first = cells.first, first.text.isEmpty, framed.first.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeFirst() }
+        if let last = cells.last, last.text.isEmpty, framed.last.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeLast() }
         return cells.count >= 2 ? cells : nil
     }
 }

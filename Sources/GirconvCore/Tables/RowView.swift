@@ -22,7 +22,8 @@ public struct RowView: Sendable {
         while split > 0, FlattenedTextGridBuilder.isValue(distinct[split - 1].text) { split -= 1 }
         labels = Array(distinct[..<split])
         values = Array(distinct[split...])
-        labelKeys = labels.map { TextNormalizer.labelKey($0.text, traditional: traditional) }
+        // Prose (flattened text makes every paragraph a one-cell row) is never a label: no key for it.
+        labelKeys = labels.map { $0.text.utf8.count > 240 ? "" : TextNormalizer.labelKey($0.text, traditional: traditional) }
     }
 
     /// The values, less blank cells at the end beyond the `expected` count: a space-only line after the

@@ -22,11 +22,12 @@ public enum ChromeLines {
         guard line.unicodeScalars.count < 90 else { return false }
         var folded = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
-            if let f = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(f) { folded.append(f) }
+            guard let f = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(f) else { continue }
+            folded.append(f.value >= 0x41 && f.value <= 0x5A ? Unicode.Scalar(f.value + 0x20)! : f)
         }
-        let key = String(folded).lowercased()
+        let key = String(folded)
         guard key.unicodeScalars.count < 60 else { return false }
-        if markers.contains(where: { FastText.contains(key, $0) }) { return true }
+        if markers.contains(where: { key.has($0) }) { return true }
         // Breadcrumbs: "首页 > 政务公开 > 年度报告".
         return (key.hasPrefix("首页") || key.hasPrefix("首頁")) && key.unicodeScalars.contains { $0 == ">" || $0 == "»" || $0 == "›" }
     }

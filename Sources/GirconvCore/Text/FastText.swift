@@ -44,3 +44,9 @@ public enum FastText {
         }
     }
 }
+
+extension String {
+    /// Fast substring test on UTF-8 bytes (see `FastText`).
+    @inline(__always)
+    public func has(_ needle: String) -> Bool { FastText.contains(self, needle) }
+}
