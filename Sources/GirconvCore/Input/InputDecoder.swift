@@ -112,25 +112,41 @@ public enum InputDecoder {
         if controls * 100 > sample.count { throw GirconvError.binaryInput(path: name, reason: "\(controls) control bytes") }
     }
 
+    /// ASCII-lowercased copy of the first bytes (non-ASCII bytes kept), for sniffing markup.
+    static func lowercasedPrefix(_ bytes: [UInt8], _ count: Int) -> [UInt8] {
+        bytes.prefix(count).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+    }
+
     /// True when the bytes look like an HTML page.
     public static func sniffHTML(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
-        let trimmed = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
-        if trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || trimmed.hasPrefix("<?xml") && head.contains("<html") {
-            return true
-        }
-        return trimmed.hasPrefix("<") && (head.contains("<body") || head.contains("<head") || head.contains("<table") || head.contains("<meta") || head.contains("<div"))
+        let head = lowercasedPrefix(bytes, 2048)
+        // Skip a BOM and leading whitespace.
+        var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < head.count, [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains(head[start]) { start += 1 }
+        let trimmed = Array(head[start...])
+        for prefix in ["<!doctype html", "<html"] where trimmed.starts(with: Array(prefix.utf8)) { return true }
+        if trimmed.starts(with: Array("<?xml".utf8)) && FastText.contains(head, "<html") { return true }
+        guard trimmed.first == 0x3C else { return false }
+        return ["<body", "<head", "<table", "<meta", "<div"].contains { FastText.contains(head, $0) }
     }
 
     enum DeclaredCharset { case utf8, gb }
 
     /// The charset an HTML page declares in its first 8 KB (`<meta charset>` or `http-equiv`).
     static func declaredCharset(_ bytes: [UInt8]) -> DeclaredCharset? {
-        let head = String(decoding: bytes.prefix(8192), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset") else { return nil }
-        var rest = head[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" })
-        rest = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        switch String(rest) {
+        let head = lowercasedPrefix(bytes, 8192)
+        let marker = Array("charset".utf8)
+        guard head.count >= marker.count,
+              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && Array(head[$0..<$0 + marker.count]) == marker })
+        else { return nil }
+        var i = at + marker.count
+        while i < head.count, [0x20, 0x3D, 0x22, 0x27].contains(head[i]) { i += 1 }
+        var name = ""
+        while i < head.count, let c = Optional(head[i]), (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F {
+            name.unicodeScalars.append(Unicode.Scalar(c))
+            i += 1
+        }
+        switch name {
         case "utf-8", "utf8": return .utf8
         case "gb2312", "gbk", "gb18030", "x-gbk", "euc-cn", "cp936", "windows-936", "gb_2312-80", "x-euc-cn": return .gb
         default: return nil
