@@ -53,6 +53,11 @@ let package = Package(
             "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML",
         ]),
 
+        // MARK: Fuzzing (docs/robustness.md)
+        .executableTarget(name: "girconv-fuzz", dependencies: [
+            "GirconvCore", "GirconvAdapters", "GirconvExport",
+        ]),
+
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),

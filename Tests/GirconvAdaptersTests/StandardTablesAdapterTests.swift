@@ -187,3 +187,17 @@ extension StandardTablesAdapterTests {
         XCTAssertTrue(revised.checks.allSatisfy { $0.status == .pass })
     }
 }
+
+extension StandardTablesAdapterTests {
+    /// Found by fuzzing: a 行政复议 marker with no table 三 marker before it made an inverted range.
+    func testMissingTableMarkersNeverCrash() throws {
+        for text in ["行政复议\n1\n", "第二十条第(一)项\n行政复议\n2\n本年新收\n", "本年新收\n行政复议\n第二十条第(五)项\n", ""] {
+            let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+            let lines = ReportDocument.splitLines(text)
+            let document = ReportDocument(source: source, text: text, lines: lines, tables: [FlattenedTextGridBuilder.build(lines: lines)])
+            for adapter in ["2019-trial", "2021-revised"] {
+                XCTAssertNoThrow(try registry.convert(document, forcing: adapter), text)
+            }
+        }
+    }
+}

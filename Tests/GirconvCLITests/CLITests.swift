@@ -195,3 +195,55 @@ extension CLITests {
         XCTAssertTrue(result.stdout.contains("\"granted\":{\"naturalPerson\":4,\"business\":1,\"research\":0,\"nonprofit\":0,\"legalService\":0,\"otherOrg\":0,\"total\":null}"), result.stdout)
     }
 }
+
+extension CLITests {
+    /// A small corpus with broken files: good ones converted, bad ones listed, exit 2, no temporary files.
+    func testBatchConvertsAFolderAndReportsBadFiles() throws {
+        let corpus = workDir.appendingPathComponent("corpus/sub")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for name in ["enping-2019-office.txt", "dongguan-2018-city.txt", "constructed-2022-city-hrss-spans.html"] {
+            try FileManager.default.copyItem(atPath: sample(name), toPath: corpus.appendingPathComponent(name).path)
+        }
+        try Data().write(to: corpus.appendingPathComponent("empty.txt"))
+        try Data([0, 1, 2, 3]).write(to: corpus.appendingPathComponent("junk.html"))
+        try Data("{}".utf8).write(to: corpus.appendingPathComponent("ignored.json"))
+        let out = workDir.appendingPathComponent("all.csv").path
+        let errors = workDir.appendingPathComponent("errors.jsonl").path
+        let result = try run([workDir.appendingPathComponent("corpus").path, "--to", "csv", "-o", out, "--errors", errors])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        let rows = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.count, 1 + 3, "a header and the three good reports")
+        XCTAssertTrue(rows[1].contains("constructed-2022-city-hrss-spans.html"), "inputs in sorted path order")
+        let errorLines = try String(contentsOfFile: errors, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(errorLines.count, 2)
+        XCTAssertTrue(errorLines[0].contains("\"kind\":\"input-empty\""))
+        XCTAssertTrue(result.stderr.contains("3 converted, 2 failed of 5 inputs"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 files with other extensions skipped"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: workDir.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testOutDirShardsAndJSONLines() throws {
+        let corpus = workDir.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let names = ["enping-2019-office.txt", "dongguan-2018-city.txt", "conghua-2016-office.txt", "shenzhen-2017-government-services.txt"]
+        for name in names {
+            try FileManager.default.copyItem(atPath: sample(name), toPath: corpus.appendingPathComponent(name).path)
+        }
+        // JSON Lines on stdout for several inputs, in a stable order.
+        let lines = try run([corpus.path])
+        XCTAssertEqual(lines.status, 0)
+        XCTAssertEqual(lines.stdout.split(separator: "\n").count, 4)
+        XCTAssertEqual(lines.stdout, try run([corpus.path]).stdout, "deterministic output")
+        // Shards partition the inputs.
+        var seen: [String] = []
+        for shard in 1...3 {
+            let out = workDir.appendingPathComponent("shard\(shard)")
+            let result = try run([corpus.path, "--shard", "\(shard)/3", "--out-dir", out.path])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            seen += (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        }
+        XCTAssertEqual(seen.sorted(), names.map { ($0 as NSString).deletingPathExtension + ".json" }.sorted())
+        XCTAssertEqual(try run([corpus.path, "--shard", "4/3"]).status, 64)
+    }
+}

@@ -80,10 +80,10 @@ public struct StandardTablesAdapter: ReportAdapter {
             let requestsStart = first(from: proactiveStart) { $0.has("申请人情况") || $0.has("本年新收") || $0.has("收到和处理政府信息公开申请") }
             let appealsStart = first(from: requestsStart ?? proactiveStart) { $0.has("行政复议") && !$0.has("本年新收") }
             let end = rows.count
-            proactive = proactiveStart..<(requestsStart ?? appealsStart ?? end)
-            requests = (requestsStart ?? end)..<(appealsStart ?? end)
-            appeals = (appealsStart ?? end)..<end
-            if let requestsStart, let appealsStart, appealsStart < requestsStart { appeals = appealsStart..<requestsStart }
+            // Every range is well formed whichever markers are missing (found by fuzzing).
+            proactive = proactiveStart..<max(proactiveStart, requestsStart ?? appealsStart ?? end)
+            requests = requestsStart.map { $0..<max($0, appealsStart ?? end) } ?? end..<end
+            appeals = appealsStart.map { $0..<end } ?? end..<end
         }
     }
 

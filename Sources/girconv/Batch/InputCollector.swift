@@ -40,7 +40,9 @@ struct InputCollector {
                                                               options: [.skipsHiddenFiles, .skipsPackageDescendants]) else { continue }
             var found: [Item] = []
             for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
+                // Symbolic links to files count as files (corpus folders are often built from links).
+                let resolved = url.resolvingSymlinksInPath()
+                guard (try? resolved.resourceValues(forKeys: Set(keys)).isRegularFile) == true else { continue }
                 guard Self.reportExtensions.contains(url.pathExtension.lowercased()) else { skipped += 1; continue }
                 let path = url.path
                 guard seen.insert(path).inserted else { continue }

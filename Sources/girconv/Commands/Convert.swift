@@ -100,6 +100,11 @@ struct Convert: ParsableCommand {
 
     func runBatch() throws {
         var collector = try InputCollector(inputs)
+        if collector.items.isEmpty {
+            throw GirconvError.inputUnreadable(path: inputs.joined(separator: " "),
+                                               reason: "no report files found" + (collector.skipped > 0 ? " (\(collector.skipped) files with other extensions)" : ""))
+        }
+        // A shard may be empty: that is a successful run with nothing to do.
         if let shard {
             let (index, count) = try parseShard(shard)
             collector.keepShard(index, of: count)
