@@ -58,6 +58,14 @@ let package = Package(
             "GirconvCore", "GirconvAdapters", "GirconvExport",
         ]),
 
+        // MARK: Plugins
+        .plugin(
+            name: "RefreshGoldens",
+            capability: .command(
+                intent: .custom(verb: "refresh-goldens", description: "Rewrite Samples/expected from the current girconv"),
+                permissions: [.writeToPackageDirectory(reason: "rewrites the golden files in Samples/expected")]),
+            dependencies: ["girconv"]),
+
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),

@@ -1,0 +1,57 @@
+import Foundation
+import PackagePlugin
+
+/// `swift package --allow-writing-to-package-directory refresh-goldens`
+///
+/// Converts every sample in Samples/ with the freshly built `girconv` and rewrites its golden file:
+/// `Samples/expected/<name>.json` for a report it reads, `Samples/expected/<name>.error` (the error kind)
+/// for one it must refuse. Review `git diff Samples/expected` before committing.
+@main
+struct RefreshGoldens: CommandPlugin {
+    func performCommand(context: PluginContext, arguments: [String]) async throws {
+        let girconv = try context.tool(named: "girconv").url
+        let samples = context.package.directoryURL.appending(path: "Samples")
+        let expected = samples.appending(path: "expected")
+        let files = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)
+            .filter { ["txt", "html", "htm"].contains($0.pathExtension) }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        var changed = 0
+        for file in files {
+            let name = file.deletingPathExtension().lastPathComponent
+            let (status, stdout, stderr) = try run(girconv, [file.path])
+            let json = expected.appending(path: name + ".json"), error = expected.appending(path: name + ".error")
+            if status == 0 {
+                changed += try write(stdout, to: json)
+                try? FileManager.default.removeItem(at: error)
+            } else {
+                // The error kind is what the golden test compares; girconv prints the message on stderr.
+                let kind = status == 65 ? "no-layout" : "exit-\(status)"
+                changed += try write(Data(kind.utf8), to: error)
+                try? FileManager.default.removeItem(at: json)
+                print("\(name): \(String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            }
+        }
+        print("refresh-goldens: \(files.count) samples, \(changed) golden files changed")
+    }
+
+    func run(_ tool: URL, _ arguments: [String]) throws -> (Int32, Data, Data) {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    /// Writes the file if its content differs; returns 1 when it changed.
+    func write(_ data: Data, to url: URL) throws -> Int {
+        if let current = try? Data(contentsOf: url), current == data { return 0 }
+        try data.write(to: url, options: .atomic)
+        return 1
+    }
+}
