@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
         // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
         .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
+        // PDF reports through poppler's pdftotext.
+        .library(name: "GirconvPDF", targets: ["GirconvPDF"]),
         // JSON, CSV and XML writers of the canonical record.
         .library(name: "GirconvExport", targets: ["GirconvExport"]),
         .executable(name: "girconv", targets: ["girconv"]),
@@ -33,8 +35,11 @@ let package = Package(
         ),
         .target(name: "GirconvHTML", dependencies: ["GirconvCore", "CLibXML2"]),
 
+        // MARK: PDF (poppler's pdftotext)
+        .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
+
         // MARK: Adapters
-        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML"]),
+        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML", "GirconvPDF"]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [

@@ -1,5 +1,6 @@
 import GirconvCore
 import GirconvHTML
+import GirconvPDF
 
 /// The adapters and readers that ship with girconv.
 public enum BuiltinAdapters {
@@ -11,8 +12,8 @@ public enum BuiltinAdapters {
         NarrativeAdapter(),
     ]
 
-    /// Every built-in document reader: HTML (libxml2) and plain text.
-    public static let readers: [any DocumentReader] = [HTMLReportReader(), PlainTextReader()]
+    /// Every built-in document reader: HTML (libxml2), PDF (pdftotext) and plain text.
+    public static let readers: [any DocumentReader] = [HTMLReportReader(), PDFReportReader(), PlainTextReader()]
 
     /// A registry holding the built-in adapters and readers.
     public static func registry() -> AdapterRegistry {

@@ -11,6 +11,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodable(path: String, reason: String)
     case inputTooLarge(path: String, bytes: Int, limit: Int)
     case unsupportedMediaType(path: String, mediaType: String)
+    /// A PDF without a text layer (a scan): nothing can be read without OCR.
+    case noTextLayer(path: String)
     case noLayoutRecognised(path: String, seen: String)
     case outputUnwritable(path: String, reason: String)
     case internalError(String)
@@ -20,7 +22,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .noLayoutRecognised, .unsupportedMediaType: return 65
-        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge: return 66
+        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .noTextLayer: return 66
         case .outputUnwritable: return 73
         case .internalError: return 70
         }
@@ -36,6 +38,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .undecodable: return "input-undecodable"
         case .inputTooLarge: return "input-too-large"
         case .unsupportedMediaType: return "unsupported-media-type"
+        case .noTextLayer: return "pdf-no-text-layer"
         case .noLayoutRecognised: return "no-layout"
         case .outputUnwritable: return "output-unwritable"
         case .internalError: return "internal"
@@ -54,6 +57,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsupportedMediaType(path, mediaType):
             return "\(path): no reader for \(mediaType) input in this build"
         case let .noLayoutRecognised(path, seen): return "\(path): no known layout: \(seen)"
+        case .noTextLayer(let path):
+            return "\(path): a PDF with no text layer (a scanned document?): no figures can be read without OCR, which girconv does not do"
         case let .outputUnwritable(path, reason): return "\(path): cannot write output: \(reason)"
         case .internalError(let message): return "internal error: \(message)"
         }

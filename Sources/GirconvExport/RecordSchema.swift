@@ -21,7 +21,7 @@ public enum RecordSchema {
         let integer = obj([("type", type("integer"))])
         let location: [(String, TreeValue)] = [
             ("table", string), ("row", string), ("column", string), ("sentence", string),
-            ("line", integer), ("offset", integer), ("tableIndex", integer), ("rowIndex", integer), ("columnIndex", integer),
+            ("line", integer), ("offset", integer), ("page", integer), ("tableIndex", integer), ("rowIndex", integer), ("columnIndex", integer),
         ]
         let provenanceEntry = object([
             ("how", obj([("enum", strings(ReadingRule.allCases.map(\.rawValue)))])), ("raw", string),

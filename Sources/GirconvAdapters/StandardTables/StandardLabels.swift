@@ -93,7 +93,8 @@ extension StandardLabels {
         RequestRow("granted", ["予以公开"]),
         RequestRow("partiallyGranted", ["部分公开"]),
         RequestRow("denied.stateSecret", ["国家秘密"], group: "denied"),
-        RequestRow("denied.prohibitedByLaw", ["禁止公开", "法律行政法规"], group: "denied"),
+        // "法律行政" also catches PDF text with characters missing ("2.其他法律行政止公开").
+        RequestRow("denied.prohibitedByLaw", ["禁止公开", "法律行政法规", "法律行政"], group: "denied"),
         RequestRow("denied.endangersSafety", ["三安全一稳定", "危及"], group: "denied"),
         RequestRow("denied.thirdPartyRights", ["第三方"], group: "denied"),
         RequestRow("denied.internalAffairs", ["内部事务"], group: "denied"),

@@ -266,7 +266,10 @@ public struct StandardTablesAdapter: ReportAdapter {
         for row in labels.proactiveRows where !sink.figures.keys.contains(where: { $0.hasPrefix("proactive.\(row.prefix).") }) {
             missingRows.append("表二 \(row.label.synonyms[0])")
         }
+        // A report that prints （六）其他处理 as one row (2019, and some 2021 reports) has no rows below it.
+        let otherHandlingAsRow = sink.figures["requests.otherHandling.total"] != nil
         for row in labels.requestRows where !sink.figures.keys.contains(where: { $0.hasPrefix("requests.\(row.path).") }) {
+            if otherHandlingAsRow && row.path.hasPrefix("otherHandling.") { continue }
             missingRows.append("表三 \(row.path)")
         }
         if !sink.figures.keys.contains(where: { $0.hasPrefix("appeals.") }) { missingRows.append("表四") }

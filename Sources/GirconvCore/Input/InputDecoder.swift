@@ -7,9 +7,11 @@ public struct RawInput: Sendable {
     public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
 }
 
-/// Decoded input: text plus what was learnt while decoding it.
+/// Decoded input: text plus what was learnt while decoding it. For a PDF, `text` is empty and a reader
+/// for `application/pdf` works from `bytes`.
 public struct DecodedInput: Sendable {
     public var text: String
+    public var bytes: [UInt8] = []
     /// The encoding used, as recorded in `source.encoding`: "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
     public var encoding: String
     /// "text/html" or "text/plain".
@@ -30,6 +32,9 @@ public enum InputDecoder {
             throw GirconvError.inputTooLarge(path: input.name, bytes: bytes.count, limit: maxBytes)
         }
         guard !bytes.isEmpty else { throw GirconvError.emptyInput(path: input.name) }
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: "application/pdf")
+        }
 
         // Byte-order marks.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -101,7 +106,7 @@ public enum InputDecoder {
     /// NUL bytes or a high share of control bytes mean binary data (images, PDFs, archives).
     static func rejectBinary(_ bytes: [UInt8], name: String) throws {
         let sample = bytes.prefix(65_536)
-        if sample.starts(with: Array("%PDF".utf8)) { throw GirconvError.binaryInput(path: name, reason: "a PDF file") }
+        if sample.starts(with: Array("%PDF".utf8)) { throw GirconvError.binaryInput(path: name, reason: "a damaged PDF file") }
         if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw GirconvError.binaryInput(path: name, reason: "a ZIP/Office file") }
         if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw GirconvError.binaryInput(path: name, reason: "an OLE/legacy Office file") }
         var controls = 0

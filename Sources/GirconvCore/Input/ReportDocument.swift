@@ -5,6 +5,12 @@ public struct TextLine: Sendable, Equatable {
     public var number: Int
     /// Character (Unicode scalar) offset of the line's start in the document text.
     public var offset: Int
+    /// The page the line is on, for paged input (PDF).
+    public var page: Int?
+
+    public init(text: String, number: Int, offset: Int, page: Int? = nil) {
+        self.text = text; self.number = number; self.offset = offset; self.page = page
+    }
 }
 
 /// A report ready for detection and conversion: the text, its lines, its tables as grids, and a form of

@@ -40,7 +40,9 @@ public enum ReportMetadataReader {
         while i + 4 < folded.count {
             let window = folded[i..<i + 4]
             let precededByDigit = i > 0 && digitValue(folded[i - 1]) != nil
-            if folded[i + 4] == "年", !precededByDigit {
+            var after = i + 4
+            while after < folded.count, folded[after] == " " { after += 1 }   // "2023 年" in PDF text
+            if after < folded.count, folded[after] == "年", !precededByDigit {
                 let digits = window.compactMap(digitValue)
                 if digits.count == 4 {
                     let value = digits.reduce(0) { $0 * 10 + $1 }
@@ -100,8 +102,10 @@ public enum ReportMetadataReader {
         var yearStart: Int? = nil, yearEnd: Int? = nil
         var i = 0
         while i + 4 < marker {
-            if chars[i..<i + 4].allSatisfy({ digitValue($0) != nil }), chars[i + 4] == "年" {
-                yearStart = i; yearEnd = i + 5
+            var after = i + 4
+            while after < marker, chars[after] == " " { after += 1 }
+            if chars[i..<i + 4].allSatisfy({ digitValue($0) != nil }), after < chars.count, chars[after] == "年" {
+                yearStart = i; yearEnd = after + 1
                 if yearEnd! < chars.count, chars[yearEnd!] == "度" { yearEnd! += 1 }
                 break
             }
@@ -143,11 +147,29 @@ public enum ReportMetadataReader {
         let foundTitle = Self.title(in: document)
         var foundYear = foundTitle.flatMap { Self.year(inTitle: $0) }
         if foundYear == nil { foundYear = yearInOpening(document) }
-        let foundAgency = foundTitle.flatMap { Self.agency(inTitle: $0) }
+        var foundTitleText = foundTitle
+        var foundAgency = foundTitle.flatMap { Self.agency(inTitle: $0) }
+        // A title printed over two lines, the body's name above "2023 年政府信息公开工作年度报告".
+        if let title = foundTitle, foundAgency == nil, let above = lineAbove(title, in: document) {
+            foundAgency = above
+            foundTitleText = above + title
+        }
         if foundTitle == nil { warnings.append(ReportWarning(code: "title-not-found", message: "no report title found in the first lines")) }
         if foundYear == nil { warnings.append(ReportWarning(code: "year-not-found", message: "the year reported on is not stated in the title")) }
         if foundAgency == nil { warnings.append(ReportWarning(code: "agency-not-found", message: "the reporting body could not be read from the title")) }
-        return (ReportInfo(title: foundTitle, agency: foundAgency, year: foundYear, layout: layout, script: document.script), warnings)
+        return (ReportInfo(title: foundTitleText, agency: foundAgency, year: foundYear, layout: layout, script: document.script), warnings)
+    }
+
+    static let bodyEndings: [String] = ["政府", "局", "办公室", "委员会", "院", "厅", "中心", "委", "办", "署", "会", "所", "站", "队", "处", "室"]
+
+    /// The short line just above a title line, when it names a body (no digits, ends like 政府/局/办公室).
+    static func lineAbove(_ title: String, in document: ReportDocument) -> String? {
+        guard let index = document.lines.firstIndex(where: { FlattenedTextGridBuilder.collapse($0.text) == title }), index > 0 else { return nil }
+        let above = FlattenedTextGridBuilder.collapse(document.lines[index - 1].text)
+        let key = TextNormalizer.matchKey(above)
+        guard (2...30).contains(key.count), !key.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }),
+              bodyEndings.contains(where: { key.hasSuffix($0) }) else { return nil }
+        return above
     }
 
     /// "本报告…2019年度…" in the opening paragraphs, when the title has no year.

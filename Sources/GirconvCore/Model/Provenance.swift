@@ -29,16 +29,18 @@ public struct SourceLocation: Sendable, Equatable, Codable {
     public var sentence: String?
     public var line: Int?
     public var offset: Int?
+    /// For PDF input: the 1-based page.
+    public var page: Int?
     /// For HTML input: the 1-based table number in the page and the grid slot.
     public var tableIndex: Int?
     public var rowIndex: Int?
     public var columnIndex: Int?
 
     public init(table: String? = nil, row: String? = nil, column: String? = nil, sentence: String? = nil,
-                line: Int? = nil, offset: Int? = nil,
+                line: Int? = nil, offset: Int? = nil, page: Int? = nil,
                 tableIndex: Int? = nil, rowIndex: Int? = nil, columnIndex: Int? = nil) {
         self.table = table; self.row = row; self.column = column; self.sentence = sentence
-        self.line = line; self.offset = offset
+        self.line = line; self.offset = offset; self.page = page
         self.tableIndex = tableIndex; self.rowIndex = rowIndex; self.columnIndex = columnIndex
     }
 }

@@ -118,6 +118,7 @@ extension SourceLocation {
         if let sentence { pairs.append(("sentence", .string(sentence))) }
         if let line { pairs.append(("line", .number(Decimal(line)))) }
         if let offset { pairs.append(("offset", .number(Decimal(offset)))) }
+        if let page { pairs.append(("page", .number(Decimal(page)))) }
         if let tableIndex { pairs.append(("tableIndex", .number(Decimal(tableIndex)))) }
         if let rowIndex { pairs.append(("rowIndex", .number(Decimal(rowIndex)))) }
         if let columnIndex { pairs.append(("columnIndex", .number(Decimal(columnIndex)))) }

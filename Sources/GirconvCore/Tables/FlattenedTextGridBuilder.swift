@@ -44,6 +44,9 @@ public enum FlattenedTextGridBuilder {
                     flush()
                     current = [label] + values
                 } else {
+                    // A row label wrapped over lines above its values (PDF layout text): the label-only
+                    // rows on the lines just before join into one label.
+                    joinWrappedLabel(&rows, &current, valuesLine: line.number)
                     current += values
                 }
                 continue
@@ -60,6 +63,25 @@ public enum FlattenedTextGridBuilder {
         }
         flush()
         return TableGrid(rows: rows, tableIndex: nil)
+    }
+
+    /// Joins the current label-only row with up to two label-only rows on the lines immediately above it
+    /// ("（二）部分公开（区分处理的，只计这一情 形，不" / "计其他情形）" / then "4 0 0 0 0 0 4").
+    static func joinWrappedLabel(_ rows: inout [GridRow], _ current: inout [GridCell], valuesLine: Int) {
+        guard current.count == 1, let label = current.first, let labelLine = label.location.line, labelLine == valuesLine - 1 else { return }
+        var pieces = [label]
+        var expectedLine = labelLine - 1
+        while pieces.count < 3, let previous = rows.last, previous.cells.count == 1,
+              let line = previous.cells[0].location.line, line == expectedLine,
+              !isValue(previous.cells[0].text), previous.cells[0].text.unicodeScalars.count < 40 {
+            pieces.insert(previous.cells[0], at: 0)
+            rows.removeLast()
+            expectedLine -= 1
+        }
+        guard pieces.count > 1 else { return }
+        var joined = pieces[0]
+        joined.text = pieces.map(\.text).joined(separator: " ")
+        current = [joined]
     }
 
     /// True for a cell text that is a value rather than a label.
@@ -90,7 +112,7 @@ public enum FlattenedTextGridBuilder {
     }
 
     private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
-        GridCell(text: text, location: SourceLocation(line: line.number, offset: offset), originRow: 0, originColumn: column)
+        GridCell(text: text, location: SourceLocation(line: line.number, offset: offset, page: line.page), originRow: 0, originColumn: column)
     }
 
     private static func makeRow(_ cells: [GridCell], index: Int) -> GridRow {

@@ -19,15 +19,14 @@ public enum IdentityCatalog {
     static let applicantParts = FigureCatalog.applicantColumns.map(\.key).filter { $0 != "total" }
     static let allColumns = FigureCatalog.applicantColumns.map(\.key)
 
-    /// Table 三 result rows (below `requests.`) for a layout.
-    public static func resultRows(_ layout: Layout) -> [String] {
+    /// Table 三 result rows (below `requests.`) for a layout. `otherHandlingAsRow`: （六）其他处理 is one
+    /// row (2019; also 2021 reports that print it so, like Hongze's), not the 2021 group of three.
+    public static func resultRows(_ layout: Layout, otherHandlingAsRow: Bool? = nil) -> [String] {
         let rows = FigureCatalog.requestRows.map(\.path)
         let first = rows.firstIndex(of: "granted")!, last = rows.firstIndex(of: "handledTotal")!
+        let asRow = otherHandlingAsRow ?? (layout != .revised2021)
         return rows[first..<last].filter { path in
-            switch layout {
-            case .revised2021: return path != "otherHandling"
-            default: return !path.hasPrefix("otherHandling.")
-            }
+            asRow ? !path.hasPrefix("otherHandling.") : path != "otherHandling"
         }
     }
 
@@ -39,16 +38,25 @@ public enum IdentityCatalog {
         return groups.map { group in (group, rows.filter { $0.hasPrefix(group + ".") }) }
     }
 
-    public static func identities(for layout: Layout) -> [SumIdentity] {
+    /// The identities for a layout; `figures` (when given) tells how the report printed （六）.
+    public static func identities(for layout: Layout, figures: [String: Figure]? = nil) -> [SumIdentity] {
         switch layout {
-        case .trial2019, .revised2021: return standard(layout)
+        case .trial2019, .revised2021:
+            var asRow: Bool? = nil
+            if layout == .revised2021, let figures,
+               !figures.keys.contains(where: { $0.hasPrefix("requests.otherHandling.") && $0.split(separator: ".").count == 4 }),
+               figures["requests.otherHandling.total"]?.provenance.how != .derived,
+               figures["requests.otherHandling.total"] != nil {
+                asRow = true
+            }
+            return standard(layout, otherHandlingAsRow: asRow)
         case .pre2019Appendix, .pre2019Narrative: return pre2019
         }
     }
 
-    static func standard(_ layout: Layout) -> [SumIdentity] {
+    static func standard(_ layout: Layout, otherHandlingAsRow: Bool? = nil) -> [SumIdentity] {
         var list: [SumIdentity] = []
-        let results = resultRows(layout)
+        let results = resultRows(layout, otherHandlingAsRow: otherHandlingAsRow)
         for column in allColumns {
             list.append(SumIdentity(
                 rule: "t3.balance.\(column)",

@@ -20,7 +20,7 @@ public enum IdentityChecker {
     // MARK: Identities
 
     public static func evaluate(_ figures: [String: Figure], layout: Layout) -> [CheckResult] {
-        IdentityCatalog.identities(for: layout).compactMap { identity in
+        IdentityCatalog.identities(for: layout, figures: figures).compactMap { identity in
             // An identity none of whose figures the report gives is not listed at all; nor is a "parts ≤
             // whole" one without any part.
             guard (identity.totals + identity.parts).contains(where: { figures[$0] != nil }) else { return nil }

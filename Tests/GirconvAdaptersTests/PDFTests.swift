@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+@testable import GirconvAdapters
+import GirconvCore
+import GirconvPDF
+
+/// PDF reports through pdftotext (poppler-utils, installed by scripts/bootstrap.sh).
+final class PDFTests: XCTestCase {
+    let registry = BuiltinAdapters.registry()
+
+    override func setUpWithError() throws {
+        if PDFReportReader.findOnPath("pdftotext") == nil {
+            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("pdftotext is required in CI") }
+            throw XCTSkip("pdftotext (poppler-utils) is not installed")
+        }
+    }
+
+    func convert(_ name: String) throws -> CanonicalRecord {
+        let url = GoldenSampleTests.samples.appendingPathComponent(name)
+        return try registry.convert(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: url))))
+    }
+
+    func testHongze2023KeepsThePrintedBreakOfTableFour() throws {
+        let r = try convert("hongze-2023-district.pdf")
+        XCTAssertEqual(r.source.mediaType, "application/pdf")
+        XCTAssertEqual(r.report.layout, .revised2021)
+        XCTAssertEqual(r.report.year, 2023)
+        XCTAssertEqual(r.report.agency, "洪泽区人民政府")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 21)
+        XCTAssertEqual(r.figures["requests.denied.prohibitedByLaw.total"]?.provenance.location.row, "2.其他法律行政止公开",
+                       "a label printed with characters missing still finds its row")
+        XCTAssertEqual(r.figures["appeals.review.upheld"]?.value, 10)
+        XCTAssertEqual(r.figures["appeals.review.total"]?.value, 0)
+        let check = try XCTUnwrap(r.checks.first { $0.rule == "t4.review.total" })
+        XCTAssertEqual(check.status, .fail)
+        XCTAssertEqual(check.expected, 11)
+        XCTAssertEqual(check.found, 0)
+        XCTAssertEqual(r.checks.first { $0.rule == "t3.handledTotal.total" }?.status, .pass, "（六） printed as one row")
+    }
+
+    func testHongze2024AndPageProvenance() throws {
+        let r = try convert("hongze-2024-district.pdf")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 95)
+        XCTAssertEqual(r.figures["requests.partiallyGranted.total"]?.value, 9, "label wrapped over two lines")
+        XCTAssertEqual(r.figures["requests.partiallyGranted.total"]?.provenance.location.page, 3)
+        XCTAssertEqual(r.figures["proactive.licensing.decisions"]?.value, 9487)
+        XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
+    }
+
+    func testScannedPDFIsRefusedClearly() throws {
+        let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+        XCTAssertThrowsError(try registry.convert(RawInput(name: "scan.pdf", bytes: Array(pdf.utf8)))) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "pdf-no-text-layer")
+            XCTAssertEqual((error as? GirconvError)?.exitCode, 66)
+        }
+    }
+}
