@@ -11,8 +11,9 @@ let package = Package(
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
         // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
         .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
-        // PDF reports through poppler's pdftotext.
+        // PDF reports through poppler's pdftotext; Word reports through ZIPFoundation and libxml2.
         .library(name: "GirconvPDF", targets: ["GirconvPDF"]),
+        .library(name: "GirconvDOCX", targets: ["GirconvDOCX"]),
         // JSON, CSV and XML writers of the canonical record.
         .library(name: "GirconvExport", targets: ["GirconvExport"]),
         .executable(name: "girconv", targets: ["girconv"]),
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // MARK: Core (no I/O beyond decoding bytes, no libxml2)
@@ -35,11 +37,12 @@ let package = Package(
         ),
         .target(name: "GirconvHTML", dependencies: ["GirconvCore", "CLibXML2"]),
 
-        // MARK: PDF (poppler's pdftotext)
+        // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + libxml2)
         .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
+        .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvHTML", "ZIPFoundation"]),
 
         // MARK: Adapters
-        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML", "GirconvPDF"]),
+        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML", "GirconvPDF", "GirconvDOCX"]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what girconv needs beyond the Swift toolchain, only when it is missing:
 #   - libxml2-dev and pkg-config (the HTML reader links libxml2),
-#   - poppler-utils (the PDF reader runs pdftotext),
+#   - poppler-utils (the PDF reader runs pdftotext), zlib1g-dev (ZIPFoundation, for .docx),
 #   - python3's jsonschema (the tests validate outputs against the published schema with it).
 set -euo pipefail
 
@@ -9,6 +9,7 @@ need_apt=()
 dpkg -s libxml2-dev >/dev/null 2>&1 || need_apt+=(libxml2-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

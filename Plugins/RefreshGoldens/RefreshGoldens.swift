@@ -13,7 +13,7 @@ struct RefreshGoldens: CommandPlugin {
         let samples = context.package.directoryURL.appending(path: "Samples")
         let expected = samples.appending(path: "expected")
         let files = try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)
-            .filter { ["txt", "html", "htm", "pdf"].contains($0.pathExtension) }
+            .filter { ["txt", "html", "htm", "pdf", "docx"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         var changed = 0
         for file in files {

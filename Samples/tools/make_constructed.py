@@ -585,3 +585,91 @@ if __name__ == "__main__":
         f.write(html_2015_appendix_national())
     with open("Samples/constructed-2013-city-culture-narrative-hant.html", "w", encoding="utf-8") as f:
         f.write(html_2013_narrative_hant())
+
+
+# ---------------------------------------------------------------------------------------------------
+# A Word (.docx) report made from the 2019 HTML page: merged cells become w:gridSpan and w:vMerge.
+
+def html_to_docx(page, path):
+    import html as htmlmod, re, zipfile
+    from html.parser import HTMLParser
+    from xml.sax.saxutils import escape
+
+    class Parse(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.blocks, self.table, self.row, self.cell, self.text, self.skip = [], None, None, None, "", 0
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag in ("script", "style", "title"): self.skip += 1
+            elif tag == "table": self.table = []
+            elif tag == "tr": self.row = []
+            elif tag in ("td", "th"):
+                self.cell = {"text": "", "colspan": int(a.get("colspan", 1) or 1), "rowspan": int(a.get("rowspan", 1) or 1)}
+            elif tag == "br" and self.cell is not None: self.cell["text"] += " "
+        def handle_endtag(self, tag):
+            if tag in ("script", "style", "title"): self.skip -= 1
+            elif tag in ("td", "th"): self.row.append(self.cell); self.cell = None
+            elif tag == "tr": self.table.append(self.row); self.row = None
+            elif tag == "table": self.blocks.append(("table", self.table)); self.table = None
+            elif tag in ("p", "h1", "div") and self.table is None and self.text.strip():
+                self.blocks.append(("p", " ".join(self.text.split()))); self.text = ""
+        def handle_data(self, data):
+            if self.skip: return
+            if self.cell is not None: self.cell["text"] += data
+            elif self.table is None: self.text += data
+
+    parser = Parse()
+    parser.feed(page)
+
+    def table_xml(rows):
+        # Lay the cells on a grid, then write each row's cells with spans.
+        grid = {}
+        for r, row in enumerate(rows):
+            c = 0
+            for cell in row:
+                while (r, c) in grid: c += 1
+                for dr in range(cell["rowspan"]):
+                    for dc in range(cell["colspan"]):
+                        grid[(r + dr, c + dc)] = (cell, r, c)
+                c += cell["colspan"]
+        out = ["<w:tbl>"]
+        for r in range(len(rows)):
+            out.append("<w:tr>")
+            cols = sorted(c for (rr, c) in grid if rr == r)
+            for c in cols:
+                cell, r0, c0 = grid[(r, c)]
+                if c != c0: continue
+                props = ""
+                if cell["colspan"] > 1: props += '<w:gridSpan w:val="%d"/>' % cell["colspan"]
+                if cell["rowspan"] > 1: props += '<w:vMerge w:val="restart"/>' if r == r0 else "<w:vMerge/>"
+                text = " ".join(htmlmod.unescape(cell["text"]).replace("\u00a0", " ").split()) if r == r0 else ""
+                out.append("<w:tc><w:tcPr>%s</w:tcPr><w:p><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p></w:tc>" % (props, escape(text)))
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        return "".join(out)
+
+    body = []
+    for kind, content in parser.blocks:
+        if kind == "p":
+            body.append("<w:p><w:r><w:t xml:space=\"preserve\">%s</w:t></w:r></w:p>" % escape(htmlmod.unescape(content)))
+        else:
+            body.append(table_xml(content))
+    document = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+                + "".join(body) + "</w:body></w:document>")
+    content_types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     '<Default Extension="xml" ContentType="application/xml"/>'
+                     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    rels = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in [("[Content_Types].xml", content_types), ("_rels/.rels", rels), ("word/document.xml", document)]:
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 15, 0, 0, 0))   # fixed date: reproducible bytes
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+
+
+if __name__ == "__main__":
+    html_to_docx(html_2019_gbk_word(), "Samples/constructed-2019-district-office.docx")

@@ -1,6 +1,7 @@
 import GirconvCore
 import GirconvHTML
 import GirconvPDF
+import GirconvDOCX
 
 /// The adapters and readers that ship with girconv.
 public enum BuiltinAdapters {
@@ -12,8 +13,8 @@ public enum BuiltinAdapters {
         NarrativeAdapter(),
     ]
 
-    /// Every built-in document reader: HTML (libxml2), PDF (pdftotext) and plain text.
-    public static let readers: [any DocumentReader] = [HTMLReportReader(), PDFReportReader(), PlainTextReader()]
+    /// Every built-in document reader: HTML (libxml2), PDF (pdftotext), Word .docx and plain text.
+    public static let readers: [any DocumentReader] = [HTMLReportReader(), PDFReportReader(), DOCXReportReader(), PlainTextReader()]
 
     /// A registry holding the built-in adapters and readers.
     public static func registry() -> AdapterRegistry {

@@ -53,6 +53,22 @@ public final class HTMLDocument {
         pointer = parsed
     }
 
+    /// Parses an XML document (for example `word/document.xml` of a .docx) into the same tree type.
+    /// External entities are never loaded or expanded, and no network access is made.
+    public init(xml bytes: [UInt8]) throws {
+        _ = libxml2Initialised
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard buffer.count <= Int(Int32.max), let base = buffer.baseAddress else { return nil }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                xmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let parsed else { throw HTMLParseError(description: "libxml2 could not parse the XML part") }
+        pointer = parsed
+    }
+
     deinit { xmlFreeDoc(pointer) }
 
     /// The root element (`<html>`), if any.

@@ -14,7 +14,7 @@ final class GoldenSampleTests: XCTestCase {
 
     static func sampleFiles() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: samples, includingPropertiesForKeys: nil)
-            .filter { ["txt", "html", "htm", "pdf"].contains($0.pathExtension) }
+            .filter { ["txt", "html", "htm", "pdf", "docx"].contains($0.pathExtension) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 

@@ -55,3 +55,32 @@ final class PDFTests: XCTestCase {
         }
     }
 }
+
+/// Word reports: merged cells through w:gridSpan / w:vMerge into the shared grid model.
+final class DOCXTests: XCTestCase {
+    func testDocxGivesTheSameFiguresAsTheHTMLPage() throws {
+        let registry = BuiltinAdapters.registry()
+        func record(_ name: String) throws -> CanonicalRecord {
+            let url = GoldenSampleTests.samples.appendingPathComponent(name)
+            return try registry.convert(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: url))))
+        }
+        let docx = try record("constructed-2019-district-office.docx")
+        let html = try record("constructed-2019-district-office-gbk-word.html")
+        XCTAssertEqual(docx.source.mediaType, InputDecoder.docxMediaType)
+        XCTAssertEqual(docx.figures.mapValues(\.value), html.figures.mapValues(\.value))
+        XCTAssertEqual(docx.report.title, html.report.title)
+        // A rowspan (w:vMerge) group label reaches every row it spans.
+        XCTAssertEqual(docx.figures["requests.unableToProvide.needsCreation.total"]?.provenance.location.row, "（四）无法提供 › 2.没有现成信息需要另行制作")
+    }
+
+    func testZipWithoutADocumentIsNotADocx() throws {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8) + [0, 0, 0]
+        XCTAssertThrowsError(try BuiltinAdapters.registry().convert(RawInput(name: "a.xlsx", bytes: zip))) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "input-binary")
+        }
+        let fake: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("word/document.xml".utf8) + [0, 0, 0]
+        XCTAssertThrowsError(try BuiltinAdapters.registry().convert(RawInput(name: "b.docx", bytes: fake))) { error in
+            XCTAssertEqual((error as? GirconvError)?.exitCode, 66, "\(error)")
+        }
+    }
+}

@@ -25,6 +25,8 @@ public enum InputDecoder {
     public static let defaultMaxBytes = 64 * 1024 * 1024
 
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+    /// The media type of Word (.docx) documents.
+    public static let docxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
     public static func decode(_ input: RawInput, maxBytes: Int = defaultMaxBytes) throws -> DecodedInput {
         let bytes = input.bytes
@@ -34,6 +36,10 @@ public enum InputDecoder {
         guard !bytes.isEmpty else { throw GirconvError.emptyInput(path: input.name) }
         if bytes.starts(with: Array("%PDF-".utf8)) {
             return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: "application/pdf")
+        }
+        // A Word document is a ZIP whose directory names word/document.xml (names are stored uncompressed).
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), FastText.contains(bytes, "word/document.xml") {
+            return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: Self.docxMediaType)
         }
 
         // Byte-order marks.

@@ -5,7 +5,7 @@ import GirconvCore
 /// de-duplicated list of report files, optionally keeping one shard of them.
 struct InputCollector {
     /// Extensions read when walking a directory (files named on the command line are always read).
-    static let reportExtensions: Set<String> = ["txt", "text", "html", "htm", "shtml", "xhtml", "jsp", "asp", "aspx", "php", "pdf", ""]
+    static let reportExtensions: Set<String> = ["txt", "text", "html", "htm", "shtml", "xhtml", "jsp", "asp", "aspx", "php", "pdf", "docx", ""]
 
     struct Item: Sendable {
         /// The path as given or found.
