@@ -81,7 +81,7 @@ enum NarrativePatterns {
         Trigger("requests.alreadyPublic.total", ["属于已主动公开范围", "属于已主动公开"]),
         Trigger("requests.otherResponse.total", ["其他答复情形", "其他答复"]),
         // 收费
-        Trigger("fees.collectedYuan", ["收取的费用", "收取费用", "收取信息处理费", "收取的信息处理费"]),
+        Trigger("fees.collectedYuan", ["收取的费用", "收取费用", "收取信息处理费", "收取的信息处理费", "信息处理费"]),
         // 复议、诉讼
         Trigger("appeals.review.total", ["行政复议"]),
         Trigger("appeals.litigation.total", ["行政诉讼"]),

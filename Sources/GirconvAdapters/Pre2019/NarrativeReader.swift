@@ -101,7 +101,7 @@ struct NarrativeReader {
             guard let value = NumberReader.convert(number.value, unit: number.unit, to: kind) else { continue }
             let sentence = sentenceRange(around: number.range.lowerBound, in: chars)
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
-                                          offset: line.offset + text.originalScalarOffset(number.range.lowerBound))
+                                          offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
             let provenance = Provenance(how: .printed, raw: text.originalText(number.range), location: location)
             results.append(Found(figure: Figure(value: value, provenance: provenance), path: path,
                                  share: share(after: number.range.upperBound, in: chars)))
@@ -204,7 +204,7 @@ struct NarrativeReader {
                 let end = string.unicodeScalars.distance(from: string.startIndex, to: range.upperBound)
                 let sentence = sentenceRange(around: start, in: text.scalars)
                 let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
-                                              offset: line.offset + text.originalScalarOffset(start))
+                                              offset: line.offset + text.originalScalarOffset(start), page: line.page)
                 for path in statement.paths where !covered.contains(path) {
                     covered.insert(path)
                     let provenance = Provenance(how: .statedZero, raw: text.originalText(start..<end), location: location)

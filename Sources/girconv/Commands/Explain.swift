@@ -44,6 +44,7 @@ struct Explain: ParsableCommand {
             lines.append("  from:    \(place)")
         }
         var position: [String] = []
+        if let page = l.page { position.append("page \(page)") }
         if let line = l.line { position.append("line \(line)") }
         if let offset = l.offset { position.append("character \(offset)") }
         if let t = l.tableIndex { position.append("table \(t)") }
