@@ -19,9 +19,9 @@ public struct TextLine: Sendable, Equatable {
 public struct ReportDocument: Sendable {
     public var source: SourceInfo
     /// The text of the report as decoded (for HTML: the text of the report body).
-    public var text: String
+    public let text: String
     /// The lines of `text`, less site chrome (breadcrumbs, footers, counters); each keeps its number and offset.
-    public var lines: [TextLine]
+    public let lines: [TextLine]
     /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
     public let tables: [TableGrid]
     /// Every table's rows seen as labels then values, with normalised label keys (computed once).
