@@ -8,9 +8,28 @@ import GirconvCore
 ///
 /// `long`: one row per figure instead, for auditing: the report, the path, the value, how it was read,
 /// where (table, row, column or sentence; line and offset) and the checks it takes part in.
+///
+/// `guardFormulas`: a text field starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading
+/// `'`, so that a spreadsheet opening the file shows it as text instead of running it as a formula
+/// (numbers are never altered).
 public struct CSVRecordWriter: RecordWriter {
     public var long: Bool
-    public init(long: Bool = false) { self.long = long }
+    public var guardFormulas: Bool
+    public init(long: Bool = false, guardFormulas: Bool = false) {
+        self.long = long
+        self.guardFormulas = guardFormulas
+    }
+
+    /// Columns holding numbers (never guarded).
+    static let numericLongColumns: Set<Int> = [2, 5, 12, 13, 14, 15, 16, 17]
+
+    /// A text field made safe for spreadsheets.
+    static func guardFormula(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
+        // A plain signed number ("-8", "+1036") is data, not a formula.
+        if Double(text) != nil { return text }
+        return "'" + text
+    }
 
     /// The header of the long layout.
     public static let longHeader = ["source.name", "source.sha256", "report.year", "report.agency", "path", "value", "how", "raw",
@@ -59,7 +78,15 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// A record's row (or, in the long layout, rows), each ending in a newline.
     public func rowsText(for record: CanonicalRecord) throws -> String {
-        try encode(long ? longRows(for: record) : [row(for: record)])
+        var rows = long ? longRows(for: record) : [row(for: record)]
+        if guardFormulas {
+            let textColumns: (Int) -> Bool = long
+                ? { !Self.numericLongColumns.contains($0) }
+                : { $0 < Self.envelope.count && Self.envelope[$0].0 != "report.year" && !Self.envelope[$0].0.hasPrefix("checks.")
+                    && Self.envelope[$0].0 != "warnings.count" && Self.envelope[$0].0 != "detection.confidence" }
+            rows = rows.map { row in row.enumerated().map { textColumns($0.offset) ? Self.guardFormula($0.element) : $0.element } }
+        }
+        return try encode(rows)
     }
 
     private func encode(_ rows: [[String]]) throws -> String {

@@ -138,3 +138,22 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         text[stack.joined(separator: "/"), default: ""] += string
     }
 }
+
+extension ExportTests {
+    func testFormulaGuardTouchesTextNotNumbers() throws {
+        var r = try record("constructed-2020-city-environment-pipes.txt")
+        r.report.title = "=HYPERLINK(\"http://x\")"
+        r.report.agency = "@SUM(A1)"
+        let guarded = try CSVRecordWriter(guardFormulas: true).write([r])
+        let reader = try CSVReader(string: guarded, hasHeaderRow: true)
+        _ = reader.next()
+        XCTAssertEqual(reader["report.title"], "'=HYPERLINK(\"http://x\")")
+        XCTAssertEqual(reader["report.agency"], "'@SUM(A1)")
+        XCTAssertEqual(reader["proactive.licensing.change"], "-8", "a negative number stays a number")
+        let plain = try CSVReader(string: try CSVRecordWriter().write([r]), hasHeaderRow: true)
+        _ = plain.next()
+        XCTAssertEqual(plain["report.title"], "=HYPERLINK(\"http://x\")", "off by default")
+        let long = try CSVRecordWriter(long: true, guardFormulas: true).write([r])
+        XCTAssertTrue(long.contains(",proactive.licensing.change,-8,printed,-8,"), "value and raw of a number untouched")
+    }
+}

@@ -48,8 +48,13 @@ struct Convert: ParsableCommand {
     @Flag(help: "CSV with one row per figure (path, value, how read, where, checks) instead of one row per report.")
     var long = false
 
+    @Flag(name: .customLong("guard-formulas"),
+          help: "CSV: prefix text fields starting with = + - @ with ' so spreadsheets show them as text, never run them.")
+    var guardFormulas = false
+
     func validate() throws {
         if long && format != .csv { throw ValidationError("--long applies to --to csv") }
+        if guardFormulas && format != .csv { throw ValidationError("--guard-formulas applies to --to csv") }
         if output != nil && outDir != nil { throw ValidationError("use either -o or --out-dir, not both") }
         if inputs.contains("-") && inputs.count > 1 { throw ValidationError("- (standard input) must be the only input") }
         if inputs.isEmpty { throw ValidationError("give at least one input") }
@@ -67,7 +72,7 @@ struct Convert: ParsableCommand {
     var writer: any RecordWriter {
         switch format {
         case .json: return JSONRecordWriter(compact: compact)
-        case .csv: return CSVRecordWriter(long: long)
+        case .csv: return CSVRecordWriter(long: long, guardFormulas: guardFormulas)
         case .xml: return XMLRecordWriter()
         }
     }
@@ -117,7 +122,7 @@ struct Convert: ParsableCommand {
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
         let fileWriter: any RecordWriter = format == .json ? JSONRecordWriter(compact: compact) : writer
-        let csv = CSVRecordWriter(long: long), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
+        let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
 
         if let stream {
             switch format {
