@@ -68,3 +68,13 @@ final class HTMLReportReaderTests: XCTestCase {
                        ["示例县2020年政府信息公开工作年度报告", "示例县人民政府"])
     }
 }
+
+extension HTMLReportReaderTests {
+    /// Hostile nesting: 100,000 nested <div>s and 3,000 nested tables read without crashing.
+    func testDeeplyNestedPagesDoNotCrash() throws {
+        let divs = "<html><body>" + String(repeating: "<div>", count: 100_000) + "x" + String(repeating: "</div>", count: 100_000) + "</body></html>"
+        XCTAssertNoThrow(try read(divs))
+        let tables = "<html><body>" + String(repeating: "<table><tr><td>", count: 3_000) + "x" + String(repeating: "</td></tr></table>", count: 3_000) + "</body></html>"
+        XCTAssertNoThrow(try read(tables))
+    }
+}
