@@ -73,6 +73,11 @@ let package = Package(
                 intent: .custom(verb: "refresh-goldens", description: "Rewrite Samples/expected from the current girconv"),
                 permissions: [.writeToPackageDirectory(reason: "rewrites the golden files in Samples/expected")]),
             dependencies: ["girconv"]),
+        .plugin(
+            name: "NewAdapter",
+            capability: .command(
+                intent: .custom(verb: "new-adapter", description: "Scaffold a Swift adapter, its registration, a sample stub and a test"),
+                permissions: [.writeToPackageDirectory(reason: "writes the new adapter, its sample stub and its test")])),
 
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),

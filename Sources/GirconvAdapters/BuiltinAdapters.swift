@@ -11,6 +11,7 @@ public enum BuiltinAdapters {
         StandardTablesAdapter.revised2021,
         AppendixAdapter(),
         NarrativeAdapter(),
+        // new-adapter: registrations above this line (the new-adapter plugin inserts here)
     ]
 
     /// Every built-in document reader: HTML (libxml2), PDF (pdftotext), Word .docx and plain text.
