@@ -75,7 +75,9 @@ public struct AdapterRegistry: Sendable {
             adapter: adapter.id,
             confidence: (decision.score.confidence * 100).rounded() / 100,
             evidence: decision.score.evidence,
-            candidates: decision.candidates.filter { $0.id != adapter.id }
+            // Runners-up that found nothing of their layout are not candidates (and adding an adapter does
+            // not change the records of reports it does not claim).
+            candidates: decision.candidates.filter { $0.id != adapter.id && $0.score.confidence > 0 }
                 .map { DetectionCandidate(adapter: $0.id, confidence: ($0.score.confidence * 100).rounded() / 100) })
         let checks = IdentityChecker.finish(&extraction, layout: adapter.layout, strict: strict)
         return CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
