@@ -38,7 +38,7 @@ struct Girconv: ParsableCommand {
           73  output could not be written
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Schema.self],
+        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )
 }
