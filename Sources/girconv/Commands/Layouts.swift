@@ -15,7 +15,8 @@ struct Layouts: ParsableCommand {
         }
         print("readers:")
         for reader in registry.readers {
-            print("  \(reader.mediaTypes.joined(separator: ", ").padding(toLength: 40, withPad: " ", startingAt: 0)) built in (\(String(describing: type(of: reader))))")
+            let types = reader.mediaTypes.joined(separator: ", ")
+            print("  \(types.padding(toLength: max(40, types.count + 1), withPad: " ", startingAt: 0)) built in (\(String(describing: type(of: reader))))")
         }
     }
 }
