@@ -41,7 +41,11 @@ struct StandardLabels: Sendable {
     struct Evidence: Sendable {
         let phrase: String
         let weight: Double
-        var key: String { TextNormalizer.matchKey(phrase) }
+        /// The phrase normalised for matching (computed once).
+        let key: String
+        init(phrase: String, weight: Double) {
+            self.phrase = phrase; self.weight = weight; self.key = TextNormalizer.matchKey(phrase)
+        }
     }
 
     let layout: Layout
