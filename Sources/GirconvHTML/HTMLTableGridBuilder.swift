@@ -87,7 +87,7 @@ public enum HTMLTableGridBuilder {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace || $0 == "\u{00A0}" || $0 == "\u{3000}" }).joined(separator: " ")
+        FlattenedTextGridBuilder.collapse(text)
     }
 }
 

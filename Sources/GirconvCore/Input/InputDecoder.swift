@@ -76,7 +76,7 @@ public enum InputDecoder {
     }
 
     private static func finish(_ input: RawInput, text: String, encoding: String) throws -> DecodedInput {
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+        if text.unicodeScalars.allSatisfy({ TextNormalizer.isWhitespace($0) || $0 == "\u{FEFF}" }) {
             throw GirconvError.emptyInput(path: input.name)
         }
         return DecodedInput(text: text, encoding: encoding, mediaType: sniffHTML(input.bytes) ? "text/html" : "text/plain")

@@ -52,7 +52,7 @@ public enum FlattenedTextGridBuilder {
                 continue
             }
             let trimmed = collapse(line.text)
-            let leading = line.text.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            let leading = line.text.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
             let theCell = cell(trimmed, line: line, column: 0, offset: line.offset + leading)
             if isValue(trimmed) {
                 current.append(theCell)
@@ -93,7 +93,7 @@ public enum FlattenedTextGridBuilder {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
+        text.unicodeScalars.allSatisfy { TextNormalizer.isWhitespace($0) || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
     }
 
     /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
@@ -127,7 +127,7 @@ public enum FlattenedTextGridBuilder {
         var cells: [GridCell] = []
         var offset = line.offset
         for piece in line.text.split(separator: "\t", omittingEmptySubsequences: false) {
-            let leading = piece.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            let leading = piece.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
             cells.append(cell(collapse(String(piece)), line: line, column: cells.count, offset: offset + leading))
             offset += piece.unicodeScalars.count + 1
         }
@@ -142,7 +142,7 @@ public enum FlattenedTextGridBuilder {
         var tokens: [(text: String, offset: Int)] = []
         var current = "", start = 0, offset = line.offset
         for scalar in line.text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if TextNormalizer.isWhitespace(scalar) {
                 if !current.isEmpty { tokens.append((current, start)); current = "" }
             } else {
                 if current.isEmpty { start = offset }
@@ -170,7 +170,7 @@ public enum FlattenedTextGridBuilder {
         var piece = ""
         var pieceStart = offset
         func emit() {
-            let leading = piece.unicodeScalars.prefix(while: { $0.properties.isWhitespace }).count
+            let leading = piece.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
             cells.append(cell(collapse(piece), line: line, column: cells.count, offset: pieceStart + leading))
         }
         for scalar in line.text.unicodeScalars {

@@ -97,6 +97,15 @@ public enum TextNormalizer {
         return String(out)
     }
 
+    /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …).
+    @inline(__always)
+    public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029
+            || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
     /// Whitespace after folding (NBSP, ideographic and other spaces are already " ").
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
