@@ -27,12 +27,17 @@ public struct DOCXReportReader: DocumentReader {
     func documentXML(_ bytes: [UInt8], name: String) throws -> [UInt8] {
         // The archive is read from a temporary file: ZIPFoundation's in-memory reader traps on some
         // malformed archives (found by fuzzing), its file reader reports them as errors.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-docx-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let file = directory.appendingPathComponent("in.docx")
-            try Data(bytes).write(to: file)
+            return try ScratchFile.with(bytes, named: "in.docx") { file in try extract(from: file, name: name) }
+        } catch let error as GirconvError {
+            throw error
+        } catch {
+            throw GirconvError.undecodable(path: name, reason: "not a readable .docx (\(error))")
+        }
+    }
+
+    private func extract(from file: URL, name: String) throws -> [UInt8] {
+        do {
             let archive = try Archive(url: file, accessMode: .read)
             guard let entry = archive["word/document.xml"] else {
                 throw GirconvError.undecodable(path: name, reason: "a ZIP without word/document.xml")

@@ -40,11 +40,10 @@ public struct PDFReportReader: DocumentReader {
         guard let tool = pdftotextPath ?? Self.findOnPath("pdftotext") else {
             throw GirconvError.inputUnreadable(path: name, reason: "reading PDF needs pdftotext (Debian package poppler-utils); install it with apt-get install -y poppler-utils")
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-pdf-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appendingPathComponent("in.pdf")
-        try Data(bytes).write(to: input)
+        return try ScratchFile.with(bytes, named: "in.pdf") { input in try run(tool, on: input, name: name) }
+    }
+
+    private func run(_ tool: String, on input: URL, name: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = ["-layout", "-enc", "UTF-8", "-q", input.path, "-"]
