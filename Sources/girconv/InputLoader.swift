@@ -28,30 +28,13 @@ enum InputLoader {
     }
 }
 
-/// Writes output atomically: to a temporary file beside the target, then renamed over it, so a failed
-/// or killed run never leaves a half-written file.
+/// Writes one output whole, atomically for files (through `StreamingOutput`: a temporary file beside the
+/// target, renamed over it), so a failed or killed run never leaves a half-written file.
 enum OutputWriter {
     static func write(_ text: String, to path: String?) throws {
-        guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
-        let temp = directory.appendingPathComponent(".\(url.lastPathComponent).girconv-\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temp)
-            // rename(2) replaces the target atomically (FileManager.replaceItemAt is not reliable on Linux).
-            guard rename(temp.path, url.path) == 0 else {
-                throw GirconvError.outputUnwritable(path: path, reason: String(cString: strerror(errno)))
-            }
-        } catch let error as GirconvError {
-            try? FileManager.default.removeItem(at: temp)
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
-            throw GirconvError.outputUnwritable(path: path, reason: (error as NSError).localizedDescription)
-        }
+        let output = try StreamingOutput(path: path)
+        output.write(text)
+        try output.commit()
     }
 }
 

@@ -136,7 +136,8 @@ extension Provenance {
 }
 
 extension CheckResult {
-    func tree() -> TreeValue {
+    /// The check as it appears in the record's `checks`.
+    public func tree() -> TreeValue {
         .object([
             ("rule", .string(rule)), ("description", .string(description)), ("status", .string(status.rawValue)),
             ("expected", expected.map(TreeValue.number) ?? .null), ("found", found.map(TreeValue.number) ?? .null),
@@ -146,7 +147,8 @@ extension CheckResult {
 }
 
 extension ReportWarning {
-    func tree() -> TreeValue {
+    /// The warning as it appears in the record's `warnings`.
+    public func tree() -> TreeValue {
         var pairs: [(String, TreeValue)] = [("code", .string(code)), ("message", .string(message))]
         if let path { pairs.append(("path", .string(path))) }
         if let location, case .object(let loc) = location.tree(), !loc.isEmpty { pairs.append(("location", .object(loc))) }

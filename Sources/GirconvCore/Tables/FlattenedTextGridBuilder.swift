@@ -101,10 +101,7 @@ public enum FlattenedTextGridBuilder {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let space = v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A)
-                || v == 0x202F || v == 0x205F || v == 0x85 || v == 0x1680 || v == 0x2028 || v == 0x2029
-            if space { pendingSpace = !out.isEmpty; continue }
+            if TextNormalizer.isWhitespace(scalar) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(scalar)
         }

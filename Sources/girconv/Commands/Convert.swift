@@ -121,7 +121,6 @@ struct Convert: ParsableCommand {
         var converted = 0, failed = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
-        let fileWriter: any RecordWriter = format == .json ? JSONRecordWriter(compact: compact) : writer
         let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
 
         if let stream {
@@ -146,7 +145,7 @@ struct Convert: ParsableCommand {
                         let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
                         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                                 withIntermediateDirectories: true)
-                        try OutputWriter.write(try fileWriter.write([record]), to: target)
+                        try OutputWriter.write(try writer.write([record]), to: target)
                     }
                 case .failure(let error):
                     failed += 1

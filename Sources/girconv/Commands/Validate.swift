@@ -67,7 +67,7 @@ struct Validate: ParsableCommand {
                 ("continuity", .array(continuity.map { result in
                     .object([("agency", .string(result.agency)), ("fromYear", .number(Decimal(result.fromYear))),
                              ("toYear", .number(Decimal(result.toYear))), ("from", .string(result.fromSource)),
-                             ("to", .string(result.toSource)), ("check", Self.checkTree(result.check))])
+                             ("to", .string(result.toSource)), ("check", result.check.tree())])
                 })),
             ])
             print(JSONRecordWriter().serialize(tree, pretty: true))
@@ -104,12 +104,6 @@ struct Validate: ParsableCommand {
         return lines
     }
 
-    static func checkTree(_ check: CheckResult) -> TreeValue {
-        .object([("rule", .string(check.rule)), ("status", .string(check.status.rawValue)), ("description", .string(check.description)),
-                 ("expected", check.expected.map(TreeValue.number) ?? .null), ("found", check.found.map(TreeValue.number) ?? .null),
-                 ("totalPaths", .array(check.totalPaths.map(TreeValue.string))), ("partPaths", .array(check.partPaths.map(TreeValue.string)))])
-    }
-
     static func summaryTree(_ record: CanonicalRecord) -> TreeValue {
         let c = counts(record)
         return .object([
@@ -117,8 +111,8 @@ struct Validate: ParsableCommand {
             ("agency", record.report.agency.map(TreeValue.string) ?? .null),
             ("year", record.report.year.map { .number(Decimal($0)) } ?? .null),
             ("passed", .number(Decimal(c.pass))), ("failed", .number(Decimal(c.fail))), ("notAssessable", .number(Decimal(c.notAssessable))),
-            ("failures", .array(record.checks.filter { $0.status == .fail }.map(checkTree))),
-            ("warnings", .array(record.warnings.map { .object([("code", .string($0.code)), ("message", .string($0.message))]) })),
+            ("failures", .array(record.checks.filter { $0.status == .fail }.map { $0.tree() })),
+            ("warnings", .array(record.warnings.map { $0.tree() })),
         ])
     }
 }
