@@ -7,7 +7,9 @@ let package = Package(
     products: [
         // The canonical model, detection, normalisation and validation: what other systems build on.
         .library(name: "GirconvCore", targets: ["GirconvCore"]),
-        // The built-in adapters (one per layout) and their registry.
+        // Layout files and the one engine that reads any layout they describe.
+        .library(name: "GirconvLayouts", targets: ["GirconvLayouts"]),
+        // The built-in layouts (layout files shipped as resources), the document readers and their registry.
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
         // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
         .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
@@ -23,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // MARK: Core (no I/O beyond decoding bytes, no libxml2)
@@ -41,8 +44,10 @@ let package = Package(
         .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
         .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvHTML", "ZIPFoundation"]),
 
-        // MARK: Adapters
-        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvHTML", "GirconvPDF", "GirconvDOCX"]),
+        // MARK: Layouts (layout files → adapters) and the built-in adapters
+        .target(name: "GirconvLayouts", dependencies: ["GirconvCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvLayouts", "GirconvHTML", "GirconvPDF", "GirconvDOCX"],
+                resources: [.copy("Layouts")]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [
@@ -52,7 +57,7 @@ let package = Package(
 
         // MARK: Command-line tool
         .executableTarget(name: "girconv", dependencies: [
-            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -82,7 +87,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),
-        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvExport", "GirconvHTML"]),
+        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters"]),
+        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
     ]

@@ -2,7 +2,7 @@
 ///
 /// Exit codes (also in README and `girconv --help`):
 /// 0 success · 64 usage error · 65 no known layout · 66 input unreadable or undecodable ·
-/// 73 output could not be written · 70 internal error.
+/// 73 output could not be written · 78 a layout file has errors · 70 internal error.
 public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case usage(String)
     case inputUnreadable(path: String, reason: String)
@@ -15,6 +15,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case noTextLayer(path: String)
     case noLayoutRecognised(path: String, seen: String)
     case outputUnwritable(path: String, reason: String)
+    /// A layout file (or layout directory) that cannot be used: every problem, "file:line:column: message".
+    case layoutFile(String)
     case internalError(String)
 
     /// The process exit code for this error.
@@ -24,6 +26,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noLayoutRecognised, .unsupportedMediaType: return 65
         case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .noTextLayer: return 66
         case .outputUnwritable: return 73
+        case .layoutFile: return 78
         case .internalError: return 70
         }
     }
@@ -41,6 +44,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noTextLayer: return "pdf-no-text-layer"
         case .noLayoutRecognised: return "no-layout"
         case .outputUnwritable: return "output-unwritable"
+        case .layoutFile: return "layout-file"
         case .internalError: return "internal"
         }
     }
@@ -60,6 +64,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noTextLayer(let path):
             return "\(path): a PDF with no text layer (a scanned document?): no figures can be read without OCR, which girconv does not do"
         case let .outputUnwritable(path, reason): return "\(path): cannot write output: \(reason)"
+        case .layoutFile(let problems): return "layout file error:\n\(problems)"
         case .internalError(let message): return "internal error: \(message)"
         }
     }

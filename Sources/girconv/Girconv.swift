@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GirconvAdapters
 import GirconvCore
+import GirconvLayouts
 
 /// The `girconv` command: converts government information-disclosure annual reports into one canonical,
 /// machine-readable record.
@@ -36,6 +37,7 @@ struct Girconv: ParsableCommand {
           66  input unreadable: missing, empty, binary, undecodable or over --max-bytes
           70  internal error
           73  output could not be written
+          78  a layout file (--layouts, the user layout directory) has errors
         """,
         version: "0.1.0",
         subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
@@ -54,6 +56,8 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Derive nothing: a blank total next to non-zero parts stays null, group rows are not summed.")
     var strict = false
 
+    @OptionGroup var layouts: LayoutOptions
+
     func validate() throws {
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
     }
@@ -61,6 +65,37 @@ struct ReadingOptions: ParsableArguments {
     /// Reads and converts one input (a file or "-" for stdin).
     func convert(_ file: String) throws -> CanonicalRecord {
         let raw = try InputLoader.load(file, maxBytes: maxBytes)
-        return try BuiltinAdapters.registry().convert(raw, forcing: adapter, maxBytes: maxBytes, strict: strict)
+        return try layouts.registry().convert(raw, forcing: adapter, maxBytes: maxBytes, strict: strict)
+    }
+}
+
+/// Where layouts come from: the built-in layout files, the per-user layout directory, and `--layouts`.
+struct LayoutOptions: ParsableArguments {
+    @Option(name: .customLong("layouts"), help: ArgumentHelp(
+        "A directory of layout files (*.yaml, *.yml, *.json) to use besides the built-in ones; repeatable.",
+        discussion: "A layout whose id is already loaded replaces it. See docs/adding-a-layout.md.",
+        valueName: "dir"))
+    var directories: [String] = []
+
+    @Flag(name: .customLong("no-user-layouts"), help: "Do not read the per-user layout directory ($GIRCONV_LAYOUTS_DIR, else ~/.config/girconv/layouts).")
+    var noUserLayouts = false
+
+    /// The layouts in use; a layout file with errors is a `layoutFile` error (exit 78).
+    func library() throws -> LayoutLibrary {
+        do {
+            return try BuiltinAdapters.library(layoutDirectories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                               userDirectory: noUserLayouts ? nil : LayoutLibrary.userDirectory())
+        } catch let error as LayoutFileError {
+            throw GirconvError.layoutFile(error.description)
+        }
+    }
+
+    /// A registry with the layouts in use.
+    func registry() throws -> AdapterRegistry {
+        do {
+            return try BuiltinAdapters.registry(library: library())
+        } catch let error as LayoutFileError {
+            throw GirconvError.layoutFile(error.description)
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import GirconvLayouts
 @testable import GirconvAdapters
 import GirconvCore
 
@@ -144,16 +145,29 @@ final class StandardTablesAdapterTests: XCTestCase {
         XCTAssertTrue(record.warnings.contains { $0.code == "rows-not-found" && $0.message.contains("表四") })
     }
 
-    func testArticleItemParsing() {
-        XCTAssertEqual(StandardTablesAdapter.articleItem("第二十条第(五)项"), "五")
-        XCTAssertEqual(StandardTablesAdapter.articleItem("第二十条第一项"), "一")
-        XCTAssertNil(StandardTablesAdapter.articleItem("信息内容"))
+    func testArticleBlockLabelsMatchWithAndWithoutParentheses() throws {
+        let spec = try XCTUnwrap(Self.builtinSpec("2021-revised").tables.first)
+        let item5 = try XCTUnwrap(spec.sections.first { $0.id == "item5" }?.labels)
+        XCTAssertTrue(item5.matches(TextNormalizer.labelKey("第二十条第（五）项")))
+        XCTAssertTrue(item5.matches(TextNormalizer.labelKey("第二十条第五项")))
+        XCTAssertFalse(item5.matches(TextNormalizer.labelKey("信息内容")))
     }
 
-    func testApplicantColumnOrderFromHeader() {
+    func testApplicantColumnOrderFromHeader() throws {
+        let columns = try XCTUnwrap(Self.builtinSpec("2021-revised").tables.first { $0.name == "表三" }?.columns)
         let keys = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
-        XCTAssertEqual(StandardTablesAdapter.applicantOrder(keys), ["naturalPerson", "business", "research", "nonprofit", "legalService", "otherOrg", "total"])
-        XCTAssertNil(StandardTablesAdapter.applicantOrder(Array(keys.dropLast()) + ["合计外"]))
+        let order = TableReader.headerOrder(keys, columns: columns)
+        XCTAssertEqual(order?.map(\.column.key), ["naturalPerson", "business", "research", "nonprofit", "legalService", "otherOrg", "total"])
+        // Printed in another order: the header decides.
+        let swapped = ["商业企业", "自然人"] + keys.dropFirst(2)
+        XCTAssertEqual(TableReader.headerOrder(swapped, columns: columns)?.prefix(2).map(\.column.key), ["business", "naturalPerson"])
+        // Not every column named, or a column named twice: no order.
+        XCTAssertNil(TableReader.headerOrder(Array(keys.dropLast()) + ["合计外"], columns: columns))
+        XCTAssertNil(TableReader.headerOrder(keys + ["自然人"], columns: columns))
+    }
+
+    static func builtinSpec(_ id: String) throws -> LayoutSpec {
+        try XCTUnwrap(BuiltinAdapters.layoutLibrary().layouts.first { $0.spec.id == id }?.spec)
     }
 }
 

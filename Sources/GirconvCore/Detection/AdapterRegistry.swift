@@ -42,8 +42,10 @@ public struct AdapterRegistry: Sendable {
 
     /// Scores the document with every adapter; `forcing` an adapter id skips the choice.
     public func detect(_ document: ReportDocument, forcing forcedID: String? = nil) -> Decision {
-        let scored = adapters.map { (adapter: $0, score: $0.detect(document)) }
-            .sorted { $0.score.confidence > $1.score.confidence }
+        // Highest confidence first; on equal confidence the adapter registered later wins (a user's layout
+        // over the built-in layout it varies).
+        let scored = adapters.enumerated().map { (index: $0.offset, adapter: $0.element, score: $0.element.detect(document)) }
+            .sorted { ($0.score.confidence, $0.index) > ($1.score.confidence, $1.index) }
         let candidates = scored.map { (id: $0.adapter.id, score: $0.score) }
         if let forcedID, let forced = scored.first(where: { $0.adapter.id == forcedID }) {
             return Decision(chosen: forced.adapter, score: forced.score, candidates: candidates)

@@ -13,9 +13,10 @@ import Foundation
 public enum CellInterpreter {
     /// `headerUnit` is a unit the column header states ("采购总金额（万元）"); it applies to cells printed
     /// without a unit of their own.
+    /// `kind` defaults to the catalog's kind of the path.
     public static func figure(for path: String, cell: GridCell, location: SourceLocation,
-                              headerUnit: PrintedUnit? = nil) -> (Figure, ReportWarning?) {
-        let kind = FigureCatalog.spec(for: path)?.kind ?? .count
+                              headerUnit: PrintedUnit? = nil, kind: FigureKind? = nil) -> (Figure, ReportWarning?) {
+        let kind = kind ?? FigureCatalog.spec(for: path)?.kind ?? .count
         let raw = cell.text
         func make(_ value: Decimal?, _ how: ReadingRule) -> Figure {
             Figure(value: value, provenance: Provenance(how: how, raw: raw, location: location))

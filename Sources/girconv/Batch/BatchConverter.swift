@@ -22,8 +22,8 @@ struct BatchConverter {
     }
 
     /// Converts `items`, calling `deliver` for each one in input order.
-    func run(_ items: [InputCollector.Item], deliver: (InputCollector.Item, Outcome) throws -> Void) rethrows {
-        let registry = BuiltinAdapters.registry()
+    func run(_ items: [InputCollector.Item], deliver: (InputCollector.Item, Outcome) throws -> Void) throws {
+        let registry = try reading.layouts.registry()
         let reading = self.reading
         var start = 0
         while start < items.count {

@@ -15,7 +15,7 @@ struct Detect: ParsableCommand {
 
     func run() throws {
         do {
-            let registry = BuiltinAdapters.registry()
+            let registry = try reading.layouts.registry()
             let raw = try InputLoader.load(file, maxBytes: reading.maxBytes)
             let document = try registry.document(from: raw, maxBytes: reading.maxBytes)
             let decision = registry.detect(document, forcing: reading.adapter)

@@ -1,22 +1,129 @@
 import ArgumentParser
+import Foundation
 import GirconvAdapters
 import GirconvCore
+import GirconvLayouts
 
-/// `girconv layouts`: every adapter and reader girconv knows, and where each comes from.
+/// `girconv layouts`: the layouts girconv knows and where each comes from; checking and showing layout files.
 struct Layouts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List the layouts (adapters) and input readers girconv knows, with where each comes from.")
+        abstract: "List, check and show layouts (built-in layout files, user layout files, Swift adapters).",
+        discussion: "A layout file describes a report layout as data; see docs/adding-a-layout.md.",
+        subcommands: [List.self, Check.self, Show.self],
+        defaultSubcommand: List.self)
 
-    func run() throws {
-        let registry = BuiltinAdapters.registry()
-        print("adapters (tried in this order; the best score of 0.35 or more wins):")
-        for adapter in registry.adapters {
-            print("  \(adapter.id.padding(toLength: 20, withPad: " ", startingAt: 0)) layout \(adapter.layout.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) built in (Swift: \(String(describing: type(of: adapter))))")
-        }
-        print("readers:")
-        for reader in registry.readers {
-            let types = reader.mediaTypes.joined(separator: ", ")
-            print("  \(types.padding(toLength: max(40, types.count + 1), withPad: " ", startingAt: 0)) built in (\(String(describing: type(of: reader))))")
+    /// `girconv layouts [list]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every layout and reader, with where each comes from.")
+
+        @OptionGroup var layouts: LayoutOptions
+
+        func run() throws {
+            do {
+                let library = try layouts.library()
+                let registry = try layouts.registry()
+                print("layouts (tried in this order; the best score of \(String(format: "%.2f", registry.threshold)) or more wins, a later one on a tie):")
+                for adapter in registry.adapters {
+                    let origin: String
+                    if let loaded = library.layouts.first(where: { $0.spec.id == adapter.id }) {
+                        origin = loaded.origin == "built-in" ? "built-in layout file" : loaded.origin
+                        let replaced = loaded.replaced.map { "  (replaces the \($0 == "built-in" ? "built-in layout" : $0))" } ?? ""
+                        print("  \(pad(adapter.id, 20)) layout \(pad(adapter.layout.rawValue, 18)) \(origin)\(replaced)")
+                    } else {
+                        print("  \(pad(adapter.id, 20)) layout \(pad(adapter.layout.rawValue, 18)) Swift adapter \(String(describing: type(of: adapter)))")
+                    }
+                }
+                let user = LayoutLibrary.userDirectory()
+                print("user layout directory: \(user.path)\(FileManager.default.fileExists(atPath: user.path) ? "" : " (absent)")\(layouts.noUserLayouts ? " (not read: --no-user-layouts)" : "")")
+                print("readers:")
+                for reader in registry.readers {
+                    let types = reader.mediaTypes.joined(separator: ", ")
+                    print("  \(pad(types, max(40, types.count + 1))) built in (\(String(describing: type(of: reader))))")
+                }
+            } catch {
+                Failure.exit(error)
+            }
         }
     }
+
+    /// `girconv layouts check FILE…`: parses layout files and reports every problem with its line.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check layout files: every problem is printed as file:line:column: message (exit 78 if any).")
+
+        @Argument(help: "Layout files (.yaml, .yml, .json) or directories of them.")
+        var files: [String]
+
+        func run() throws {
+            var problems: [LayoutFileProblem] = []
+            var checked: [LayoutSpec] = []
+            for path in files {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                    problems.append(LayoutFileProblem(file: path, line: 1, column: 1, message: "no such file")); continue
+                }
+                if isDirectory.boolValue {
+                    var library = LayoutLibrary()
+                    do { try library.load(directory: URL(fileURLWithPath: path, isDirectory: true)); checked += library.layouts.map(\.spec) } catch let error as LayoutFileError {
+                        problems += error.problems
+                    }
+                    continue
+                }
+                do { checked.append(try LayoutFileParser().parse(contentsOf: URL(fileURLWithPath: path))) } catch let error as LayoutFileError {
+                    problems += error.problems
+                }
+            }
+            // Narrative patterns named by id must exist among the built-in layouts or the files checked.
+            if problems.isEmpty {
+                var library = (try? BuiltinAdapters.layoutLibrary()) ?? LayoutLibrary()
+                for spec in checked { library.add(spec, origin: "checked") }
+                do { _ = try library.adapters() } catch let error as LayoutFileError { problems += error.problems }
+            }
+            if !problems.isEmpty {
+                Failure.exit(GirconvError.layoutFile(problems.map(\.description).joined(separator: "\n")))
+            }
+            for spec in checked {
+                let rows = spec.tables.map { $0.rows.count + ($0.singleRow.map { $0.groups.count } ?? 0) }.reduce(0, +)
+                print("ok  \(spec.id): layout \(spec.layout.rawValue), \(spec.tables.count) table(s), \(rows) row(s)\(spec.narrative == nil ? "" : ", narrative"), \(spec.figures.count) extra figure(s)")
+            }
+        }
+    }
+
+    /// `girconv layouts show ID`: prints a built-in layout file, to copy and adapt.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the layout file of a layout (e.g. a built-in one, to start a variant from it).")
+
+        @Argument(help: "The layout id (see `girconv layouts`).")
+        var id: String
+
+        @OptionGroup var layouts: LayoutOptions
+
+        func run() throws {
+            do {
+                let library = try layouts.library()
+                guard let loaded = library.layouts.first(where: { $0.spec.id == id }) else {
+                    throw GirconvError.usage("no layout \"\(id)\"; known: \(library.layouts.map(\.spec.id).joined(separator: ", "))")
+                }
+                let url: URL
+                if loaded.origin == "built-in" {
+                    guard let directory = BuiltinAdapters.layoutsDirectory else { throw GirconvError.internalError("built-in layouts missing") }
+                    let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+                    guard let file = files.first(where: { (try? LayoutFileParser().parse(contentsOf: $0))?.id == id }) else {
+                        throw GirconvError.internalError("built-in layout file for \(id) not found")
+                    }
+                    url = file
+                } else {
+                    url = URL(fileURLWithPath: loaded.origin)
+                }
+                FileHandle.standardOutput.write(try Data(contentsOf: url))
+            } catch {
+                Failure.exit(error)
+            }
+        }
+    }
+}
+
+private func pad(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
 }

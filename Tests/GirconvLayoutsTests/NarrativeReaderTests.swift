@@ -1,14 +1,21 @@
 import Foundation
 import XCTest
-@testable import GirconvAdapters
+import GirconvAdapters
 import GirconvCore
+@testable import GirconvLayouts
 
 /// Rules of the narrative reader, each on a sentence of the kind real reports print.
 final class NarrativeReaderTests: XCTestCase {
+    /// The phrase tables of the built-in layout file pre2019-narrative.yaml.
+    static let patterns: NarrativePatternSet = {
+        let library = try! BuiltinAdapters.layoutLibrary()
+        return library.layouts.first { $0.spec.id == "pre2019-narrative" }!.spec.patterns!
+    }()
+
     func read(_ text: String) -> [String: Figure] {
         let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
         let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
-        return NarrativeReader().read(document).figures
+        return NarrativeReader(patterns: Self.patterns).read(document).figures
     }
 
     func value(_ text: String, _ path: String) -> Decimal? { read(text)[path]?.value }

@@ -1,11 +1,12 @@
 import Foundation
 import GirconvCore
 
-/// Reads figures from sentences with the phrase table of `NarrativePatterns`: a trigger phrase, then
+/// Reads figures from sentences with a layout's phrase tables (`NarrativePatternSet`): a trigger phrase, then
 /// within a few characters a number with a counting word or a money unit. Percentages, approximate
 /// figures ("300余宗") and numbers without a unit are never taken. Every figure records its sentence
 /// and the character offset of its number in the document text.
 struct NarrativeReader {
+    let patterns: NarrativePatternSet
     struct Found {
         var figure: Figure
         var path: String
@@ -22,7 +23,7 @@ struct NarrativeReader {
     /// Reads every line of the document; the first statement of a path wins, and a later different
     /// statement of the same path is reported.
     func read(_ document: ReportDocument) -> Reading {
-        document.cache.value("narrative") { readUncached(document) }
+        document.cache.value("narrative:" + patterns.owner) { readUncached(document) }
     }
 
     private func readUncached(_ document: ReportDocument) -> Reading {
@@ -33,7 +34,7 @@ struct NarrativeReader {
             var hasDigit = false, hasNegation = false
             for scalar in line.text.unicodeScalars {
                 if scalar.value >= 0x30 && scalar.value <= 0x39 || scalar.value >= 0xFF10 && scalar.value <= 0xFF19 { hasDigit = true }
-                else if NarrativePatterns.negations.contains(scalar) { hasNegation = true }
+                else if Self.negations.contains(scalar) { hasNegation = true }
             }
             guard hasDigit || hasNegation else { continue }
             let aligned = document.alignedLine(lineIndex)
@@ -49,7 +50,7 @@ struct NarrativeReader {
                         continue
                     }
                     reading.figures[found.path] = found.figure
-                    if let share = found.share, let whole = NarrativePatterns.wholeOf(found.path) {
+                    if let share = found.share, let whole = patterns.wholeOf(found.path) {
                         reading.shares.append(StatedShare(path: found.path, wholePath: whole, percent: share.percent,
                                                           decimals: share.decimals, location: found.figure.provenance.location))
                     }
@@ -70,7 +71,7 @@ struct NarrativeReader {
         var matches: [Match] = []
         var scopes: [(position: Int, key: String)] = []
         for i in chars.indices {
-            guard let candidates = NarrativePatterns.phrasesByFirstScalar[chars[i].value] else { continue }
+            guard let candidates = patterns.phrasesByFirstScalar[chars[i].value] else { continue }
             for phrase in candidates where i + phrase.scalars.count <= chars.count {
                 var equal = true
                 for (k, s) in phrase.scalars.enumerated() where chars[i + k] != s { equal = false; break }
@@ -88,7 +89,7 @@ struct NarrativeReader {
 
         var results: [Found] = []
         for (k, m) in kept.enumerated() {
-            let trigger = NarrativePatterns.triggers[m.trigger]
+            let trigger = patterns.triggers[m.trigger]
             var path = trigger.path
             if trigger.scoped {
                 guard let scope = scopes.last(where: { $0.position < m.start })?.key else { continue }
@@ -97,7 +98,7 @@ struct NarrativeReader {
             // The number must come before the next trigger.
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
             guard let number = number(after: m.end, limit: limit, in: chars) else { continue }
-            let kind = FigureCatalog.spec(for: path)?.kind ?? .count
+            let kind = patterns.kind(of: path)
             guard let value = NumberReader.convert(number.value, unit: number.unit, to: kind) else { continue }
             let sentence = sentenceRange(around: number.range.lowerBound, in: chars)
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
@@ -110,6 +111,9 @@ struct NarrativeReader {
     }
 
     struct Number { var value: Decimal; var unit: PrintedUnit; var range: Range<Int> }
+
+    /// Scalars that a line must contain for a zero statement to be possible in it.
+    static let negations: Set<Unicode.Scalar> = Set("未没沒无無不".unicodeScalars)
 
     static let sentenceEnd: Set<Unicode.Scalar> = ["。", ";", "!", "?", "；"]
     static let clauseBreak: Set<Unicode.Scalar> = [",", "、", "，"]
@@ -134,7 +138,7 @@ struct NarrativeReader {
             if Self.isDigit(c) { break }
             if Self.clauseBreak.contains(c) { return nil }
             if !Self.ignorable.contains(c) {
-                guard NarrativePatterns.connectives.contains(c) else { return nil }
+                guard patterns.connectives.contains(c) else { return nil }
                 gap += 1
             }
             if gap > 8 { return nil }
@@ -197,7 +201,7 @@ struct NarrativeReader {
         let ns = string as NSString
         var results: [(String, Figure)] = []
         var covered: Set<String> = []
-        for statement in NarrativePatterns.zeroStatements {
+        for statement in patterns.zeroStatements {
             for match in statement.expression.matches(in: string, range: NSRange(location: 0, length: ns.length)) {
                 guard let range = Range(match.range, in: string) else { continue }
                 let start = string.unicodeScalars.distance(from: string.startIndex, to: range.lowerBound)

@@ -1,0 +1,282 @@
+import GirconvCore
+
+/// Reads one table of a layout (`TableSpec`) from rows of a document: row labels → paths, value columns
+/// → keys, with sections (groups of rows under a label), header rows that reorder the columns, a 单位
+/// column, numbered rows, and tables printed as a single row of numbers. Used for every layout, built-in
+/// or from a user's layout file; nothing here knows a particular layout.
+struct TableReader {
+    let spec: TableSpec
+
+    /// Words printed in a 单位 column.
+    static let unitWords: Set<String> = ["条", "件", "个", "次", "人", "人次", "期", "篇", "项", "宗", "万元", "元", "场", "家", "份", "起"]
+
+    /// A value column as a header printed it: which column, the printed label, and a unit the header states
+    /// ("采购总金额（万元）") for cells printed without one.
+    struct HeaderColumn {
+        let column: ColumnSpec
+        let printed: String?
+        let unit: PrintedUnit?
+    }
+
+    /// The section rows now belong to, and the cell that printed its label.
+    struct CurrentSection {
+        let spec: SectionSpec
+        let cell: GridCell
+    }
+
+    // MARK: Regions
+
+    /// The rows of each table of a layout: a table starts at its start row (searching on from the previous
+    /// table's start) and ends where a later table starts.
+    static func regions(of tables: [TableSpec], in rows: [RowView]) -> [[RowView]] {
+        func isStart(_ row: RowView, _ table: TableSpec) -> Bool {
+            guard !table.starts.isEmpty else { return false }
+            return row.labelKeys.contains { key in
+                key.unicodeScalars.count <= 40 && table.starts.contains { $0.matches(key) } && !table.startsUnless.contains { $0.matches(key) }
+            }
+        }
+        var starts: [Int?] = []
+        var searchFrom = 0
+        for table in tables {
+            let start = searchFrom < rows.count ? rows[searchFrom...].firstIndex { isStart($0, table) } : nil
+            starts.append(start)
+            if let start { searchFrom = start }
+        }
+        return tables.indices.map { i in
+            let end = starts[(i + 1)...].compactMap { $0 }.first ?? rows.count
+            let table = tables[i]
+            let start: Int
+            if let found = starts[i] { start = found } else if table.withoutStart == .top, i == 0 || starts[..<i].allSatisfy({ $0 == nil }) {
+                start = 0
+            } else if table.withoutStart == .realTables {
+                return rows[..<end].filter { $0.tableIndex != nil }
+            } else {
+                return []
+            }
+            // Every range is well formed whichever markers are missing (found by fuzzing).
+            return Array(rows[start..<max(start, end)])
+        }
+    }
+
+    // MARK: Rows
+
+    func read(_ rows: [RowView], into sink: inout FigureSink) {
+        if let single = spec.singleRow, spec.rows.isEmpty {
+            readSingleRow(rows, single, into: &sink)
+            return
+        }
+        var section: CurrentSection? = nil
+        // A header collected from a marker row and the value-less rows after it, for one column set.
+        var collected: (setKey: String, columns: [HeaderColumn])? = nil
+        var collecting = false
+        // Column orders fixed by header rows that name every column of a set.
+        var orders: [String: [HeaderColumn]] = [:]
+        var firstNumbered: String? = nil
+
+        func enter(_ new: SectionSpec, _ cell: GridCell) {
+            if section?.spec.id != new.id { collected = nil; collecting = false }
+            section = CurrentSection(spec: new, cell: cell)
+        }
+        func currentSet() -> (key: String, columns: [ColumnSpec]) {
+            if let s = section?.spec, let columns = s.columns { return (s.id, columns) }
+            return ("", spec.columns)
+        }
+
+        for row in rows {
+            var labelled = zip(row.labels, row.labelKeys).filter { !$0.1.isEmpty }
+            var rowUnit: PrintedUnit? = nil
+            if spec.unitColumn, let last = labelled.last, Self.unitWords.contains(last.1) {
+                rowUnit = last.1 == "万元" ? .wanYuan : (last.1 == "元" ? .yuan : nil)
+                labelled.removeLast()
+            }
+            // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.
+            if let marker = spec.headerMarker, let index = labelled.firstIndex(where: { marker.matches($0.1) }) {
+                let set = currentSet()
+                collected = (set.key, [])
+                collecting = true
+                for (cell, _) in labelled[(index + 1)...] { appendHeader(cell.text, set: set.columns, to: &collected) }
+                continue
+            }
+            if row.values.isEmpty {
+                if collecting, let (cell, key) = labelled.last, sectionMatching(key) == nil {
+                    appendHeader(cell.text, set: currentSet().columns, to: &collected)
+                    continue
+                }
+                let set = currentSet()
+                if let order = Self.headerOrder(labelled.map(\.1), columns: set.columns) {
+                    orders[set.key] = order
+                    continue
+                }
+            } else {
+                collecting = false
+            }
+            // Section labels on the left (a rowspan) set the section.
+            for (cell, key) in labelled.dropLast() {
+                if let s = sectionMatching(key) { enter(s, cell) }
+            }
+            guard let (labelCell, key) = labelled.last else { continue }
+            if let rowSpec = spec.rows.first(where: { r in r.labels.matches(key) && (r.within.isEmpty || section.map { r.within.contains($0.spec.id) } == true) }) {
+                if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
+                    enter(s, labelCell)
+                } else if rowSpec.within.isEmpty && (rowSpec.section == nil || rowSpec.section != section?.spec.id) {
+                    section = nil
+                }
+                guard !row.values.isEmpty else { continue }
+                var unit = rowUnit
+                if unit == nil && key.has("万元") { unit = .wanYuan }
+                readRow(row, rowSpec, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
+                        firstNumbered: &firstNumbered, into: &sink)
+            } else if let s = sectionMatching(key) {
+                enter(s, labelCell)
+                if !row.values.isEmpty, let path = s.path {
+                    // A section row printed with its own figures ("（六）其他处理" as one row).
+                    let set = s.columns.map { (s.id, $0) } ?? ("", spec.columns)
+                    let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
+                    record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, into: &sink)
+                }
+            } else if spec.ignore.contains(where: { $0.matches(key) }) {
+                continue
+            } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.count < 60, !ChromeLines.isChrome(labelCell.text) {
+                sink.warn("row-unrecognised", "\(spec.name): row \"\(labelCell.text)\" is not a row of this layout; skipped", location: labelCell.location)
+            }
+        }
+    }
+
+    private func sectionMatching(_ key: String) -> SectionSpec? {
+        spec.sections.first { $0.labels?.matches(key) == true }
+    }
+
+    private func readRow(_ row: RowView, _ rowSpec: RowSpec, label: GridCell, section: CurrentSection?, unit: PrintedUnit?,
+                         collected: (setKey: String, columns: [HeaderColumn])?, orders: [String: [HeaderColumn]],
+                         firstNumbered: inout String?, into sink: inout FigureSink) {
+        var path = rowSpec.path
+        if path.contains("{section}") {
+            guard let current = section?.spec.id, rowSpec.within.isEmpty || rowSpec.within.contains(current) else { return }
+            path = path.replacingOccurrences(of: "{section}", with: current)
+        }
+        // Columns: the row's section's (or the table's), as a header printed them when it belongs to them.
+        let setKey: String
+        let defaults: [ColumnSpec]
+        if let name = rowSpec.section, let s = spec.sections.first(where: { $0.id == name }), let columns = s.columns {
+            (setKey, defaults) = (name, columns)
+        } else {
+            (setKey, defaults) = ("", spec.columns)
+        }
+        var columns = orders[setKey] ?? defaults.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
+        if let collected, collected.setKey == setKey, section?.spec.id == rowSpec.section || setKey.isEmpty, !collected.columns.isEmpty,
+           collected.columns.count == defaults.count || collected.columns.count == row.values.count {
+            columns = collected.columns
+        }
+        // A label printed twice in numbered rows: its number decides.
+        if let numbered = spec.numberedRows, let current = section?.spec.id, numbered.sections.contains(current) {
+            let number = Self.leadingNumber(label.text)
+            let firstPath = Self.join(path, columns.first { !$0.column.skip }?.column.key ?? "")
+            if sink.figures[firstPath] != nil, firstNumbered == numbered.paths[1], let number, let intended = numbered.paths[number],
+               sink.figures[Self.join(intended, columns.first { !$0.column.skip }?.column.key ?? "")] == nil {
+                sink.warn("label-duplicate-resolved",
+                          "\(spec.name) row \"\(label.text)\" repeats an earlier label; by its number (\(number)) and position it is read as \(intended)",
+                          path: intended, location: label.location)
+                path = intended
+            }
+            if firstNumbered == nil, number == 1, current == numbered.sections.first { firstNumbered = path }
+        }
+        var rowText = label.text
+        if spec.sectionInRowName, let section, rowSpec.section == section.spec.id || rowSpec.within.contains(section.spec.id) {
+            rowText = "\(section.cell.text) › \(label.text)"
+        }
+        record(row, path: path, columns: columns, label: label, rowText: rowText, unit: unit, into: &sink)
+    }
+
+    private func record(_ row: RowView, path: String, columns: [HeaderColumn], label: GridCell, rowText: String, unit: PrintedUnit?,
+                        into sink: inout FigureSink) {
+        let values = row.values(expecting: columns.count)
+        guard values.count == columns.count else {
+            sink.incompleteRow(table: spec.name, label: label, expected: columns.count, found: values.count,
+                               paths: columns.filter { !$0.column.skip }.map { Self.join(path, $0.column.key) })
+            return
+        }
+        for (header, cell) in zip(columns, values) where !header.column.skip {
+            sink.record(path: Self.join(path, header.column.key), cell: cell, table: spec.name, row: rowText,
+                        column: header.printed ?? header.column.labels.display, headerUnit: unit ?? header.unit ?? header.column.unit)
+        }
+        sink.matchedLabels.append(label.text)
+    }
+
+    static func join(_ path: String, _ key: String) -> String { key.isEmpty ? path : "\(path).\(key)" }
+
+    // MARK: Headers
+
+    private func appendHeader(_ label: String, set: [ColumnSpec], to collected: inout (setKey: String, columns: [HeaderColumn])?) {
+        let key = TextNormalizer.labelKey(label)
+        guard !key.isEmpty, let column = set.first(where: { $0.labels.matches(key) }) else { return }
+        collected?.columns.append(HeaderColumn(column: column, printed: label, unit: Self.unit(inHeader: key)))
+    }
+
+    /// "采购总金额（万元）" → 万元; "金额(元)" → 元.
+    static func unit(inHeader key: String) -> PrintedUnit? {
+        key.has("万元") ? .wanYuan : (key.has("(元)") || key.has("单位:元") ? .yuan : nil)
+    }
+
+    /// The column order a header row gives when its labels name every column of a set (two or more)
+    /// exactly once: a header printed in another order reorders the columns.
+    static func headerOrder(_ keys: [String], columns: [ColumnSpec]) -> [HeaderColumn]? {
+        guard columns.count >= 2 else { return nil }
+        var order: [HeaderColumn] = []
+        var used = Set<Int>()
+        for key in keys {
+            guard let index = columns.firstIndex(where: { $0.labels.matches(key) }) else { continue }
+            guard used.insert(index).inserted else { return nil }
+            order.append(HeaderColumn(column: columns[index], printed: nil, unit: unit(inHeader: key)))
+        }
+        return order.count == columns.count ? order : nil
+    }
+
+    /// "3.同意公开" → 3; "其中:1.网上申请数" → 1.
+    static func leadingNumber(_ label: String) -> Int? {
+        var key = TextNormalizer.matchKey(label)
+        if key.hasPrefix("其中:") { key.removeFirst(3) }
+        let digits = key.prefix { $0.isASCII && $0.isNumber }
+        return Int(digits)
+    }
+
+    // MARK: Single-row tables
+
+    /// A table printed as one row of numbers (table 四: 3 groups × 5 results): the first row with (nearly)
+    /// that many values.
+    private func readSingleRow(_ rows: [RowView], _ single: SingleRowSpec, into sink: inout FigureSink) {
+        let expected = single.groups.count * single.columns.count
+        guard expected > 0, let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else { return }
+        let label = dataRow.rowLabel ?? dataRow.values[0]
+        let paths = single.groups.flatMap { g in single.columns.map { "\(g.key).\($0.key)" } }
+        let values = dataRow.values(expecting: expected)
+        guard values.count == expected else {
+            sink.incompleteRow(table: spec.name, label: label, expected: expected, found: values.count, paths: paths)
+            return
+        }
+        for (index, cell) in values.enumerated() {
+            let group = single.groups[index / single.columns.count], column = single.columns[index % single.columns.count]
+            sink.record(path: "\(group.key).\(column.key)", cell: cell, table: spec.name, row: group.label, column: column.label)
+        }
+        sink.matchedLabels.append(label.text)
+    }
+
+    // MARK: Completeness
+
+    /// The rows of the table that gave no figure at all, named "表二 规章".
+    func missingRows(in figures: [String: Figure]) -> [String] {
+        func hasAny(_ prefix: String) -> Bool { figures.keys.contains { $0 == prefix || $0.hasPrefix(prefix + ".") } }
+        if let single = spec.singleRow, spec.rows.isEmpty {
+            return single.groups.contains { hasAny($0.key) } ? [] : [spec.name]
+        }
+        var missing: [String] = []
+        for row in spec.rows where !row.path.contains("{section}") && !hasAny(row.path) {
+            // Rows of a section printed as one row with its own figures are not missing.
+            if let name = row.section ?? row.within.first, let s = spec.sections.first(where: { $0.id == name }), let path = s.path,
+               (s.columns ?? spec.columns).contains(where: { !$0.skip && figures[Self.join(path, $0.key)] != nil }) {
+                continue
+            }
+            missing.append("\(spec.name) \(row.labels.display)")
+        }
+        return missing
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GirconvCore
+
+/// The adapter of any layout described by a layout file: detection by weighted phrases, table rows and
+/// narrative figures; extraction by the generic table and narrative readers. Every built-in layout is
+/// one of these, and so is every user layout.
+public struct LayoutAdapter: ReportAdapter {
+    public let spec: LayoutSpec
+    /// The phrase tables for sentences: the file's own, or those of the file its narrative names.
+    public let patterns: NarrativePatternSet?
+
+    public init(spec: LayoutSpec, patterns: NarrativePatternSet?) {
+        self.spec = spec
+        self.patterns = spec.narrative == nil ? nil : patterns
+    }
+
+    public var id: String { spec.id }
+    public var layout: Layout { spec.layout }
+
+    // MARK: Detection
+
+    public func detect(_ document: ReportDocument) -> DetectionScore {
+        let rules = spec.detection
+        var score = 0.0
+        var evidence: [String] = []
+        for item in rules.requireAll {
+            guard item.keys.contains(where: document.mentions) else { return .none }
+            evidence.append(item.name)
+        }
+        if !rules.required.isEmpty {
+            var present = false
+            for item in rules.required where item.keys.contains(where: document.mentions) {
+                present = true
+                score += item.weight
+                if item.weight > 0 { evidence.append(item.name) }
+            }
+            guard present else { return .none }
+        }
+        for item in rules.evidence where item.keys.contains(where: document.mentions) {
+            score += item.weight; evidence.append(item.name)
+        }
+        for item in rules.against where item.keys.contains(where: document.mentions) {
+            score -= item.weight; evidence.append("not " + item.name)
+        }
+        if let rows = rules.tableRows {
+            let matched = readTables(document).matchedRows
+            guard !matched.isEmpty else { return .none }
+            score += min(rows.max, rows.base + rows.weight * Double(matched.count))
+            evidence += matched.prefix(8)
+        }
+        if let narrativeTerm = rules.narrativeFigures {
+            guard let patterns else { return .none }
+            let figures = NarrativeReader(patterns: patterns).read(document).figures
+            guard !figures.isEmpty else { return .none }
+            score += min(narrativeTerm.max, narrativeTerm.base + narrativeTerm.weight * Double(figures.count))
+            evidence += FigureCatalog.ordered(figures.keys).prefix(8).map { "\($0) ← \"\(figures[$0]!.provenance.raw)\"" }
+        }
+        // A layout of earlier years: a later title year halves the score (never the deciding evidence for).
+        if let before = rules.yearsBefore, let title = ReportMetadataReader.title(in: document),
+           let year = ReportMetadataReader.year(inTitle: title), year >= before {
+            score /= 2
+            evidence.append("title year \(year) is not before \(before)")
+        }
+        return DetectionScore(confidence: score, evidence: evidence)
+    }
+
+    // MARK: Extraction
+
+    /// What the layout's tables gave for one document (computed once per document and layout).
+    struct TableReading {
+        var figures: [String: Figure] = [:]
+        var warnings: [ReportWarning] = []
+        /// "表三 row 本年新收…", for detection evidence.
+        var matchedRows: [String] = []
+        /// Rows of tables that report missing rows and gave nothing.
+        var missingRows: [String] = []
+    }
+
+    func readTables(_ document: ReportDocument) -> TableReading {
+        document.cache.value("layout-tables:" + spec.id) {
+            var reading = TableReading()
+            guard !spec.tables.isEmpty else { return reading }
+            let rows = document.rowViews.flatMap { $0 }
+            var sink = FigureSink(kinds: spec.kind(of:))
+            for (table, region) in zip(spec.tables, TableReader.regions(of: spec.tables, in: rows)) {
+                let before = sink.matchedLabels.count
+                TableReader(spec: table).read(region, into: &sink)
+                reading.matchedRows += sink.matchedLabels[before...].map { "\(table.name) row \($0)" }
+            }
+            for table in spec.tables where table.reportMissingRows {
+                reading.missingRows += TableReader(spec: table).missingRows(in: sink.figures)
+            }
+            reading.figures = sink.figures
+            reading.warnings = sink.warnings
+            return reading
+        }
+    }
+
+    public func extract(from document: ReportDocument) throws -> Extraction {
+        var (report, warnings) = ReportMetadataReader.read(document, layout: layout)
+        let tables = readTables(document)
+        let narrative = patterns.map { NarrativeReader(patterns: $0).read(document) }
+        // Which figures sentences may give (all, or only those the tables do not print).
+        let allowed = spec.narrative?.paths.map(Set.init)
+        func usable(_ path: String) -> Bool { allowed?.contains(path) ?? true }
+
+        var figures: [String: Figure] = [:]
+        var shares: [StatedShare] = []
+        if let narrative {
+            for (path, figure) in narrative.figures where usable(path) { figures[path] = figure }
+            warnings += narrative.warnings.filter { $0.path.map(usable) ?? (allowed == nil) }
+            shares = narrative.shares.filter { usable($0.path) }
+        }
+        warnings += tables.warnings
+        // Tables win over sentences; a sentence stating a table's figure is kept to be checked against it.
+        var textStatements: [String: Figure] = [:]
+        for path in FigureCatalog.ordered(tables.figures.keys) {
+            let tableFigure = tables.figures[path]!
+            if let told = narrative?.figures[path] {
+                textStatements[path] = told
+                if usable(path), told.value != tableFigure.value, tableFigure.value != nil {
+                    warnings.append(ReportWarning(
+                        code: "narrative-table-disagree",
+                        message: "\(path): the \(tableFigure.provenance.location.table ?? "table") row \"\(tableFigure.provenance.location.row ?? "")\" gives \(Self.describe(tableFigure.value)) but the text says \(Self.describe(told.value)) (\"\(told.provenance.location.sentence ?? told.provenance.raw)\", line \(told.provenance.location.line ?? 0)); the table is kept",
+                        path: path, location: tableFigure.provenance.location))
+                }
+                // A table cell that could not be read does not hide a figure the text states.
+                if tableFigure.value == nil, told.value != nil, usable(path) { continue }
+            }
+            figures[path] = tableFigure
+        }
+        if !tables.missingRows.isEmpty {
+            warnings.append(ReportWarning(code: "rows-not-found", message: "not found in the report: " + tables.missingRows.joined(separator: ", ")))
+        }
+        let missing = spec.expected.filter { figures[$0.path] == nil }.map(\.label)
+        if !missing.isEmpty {
+            warnings.append(ReportWarning(code: "not-stated", message: "the report states no figure for: " + missing.joined(separator: ", ")))
+        }
+        return Extraction(report: report, figures: figures, warnings: warnings, shares: shares, textStatements: textStatements)
+    }
+
+    static func describe(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }
+}

@@ -1,0 +1,296 @@
+import Foundation
+import GirconvCore
+import Yams
+
+/// The sections of a layout file, read into the model (see `LayoutSpec` for what each means).
+extension NodeReader {
+    static let topKeys = ["girconv-layout", "id", "layout", "name", "description", "detect", "tables", "narrative", "patterns",
+                          "expected", "figures"]
+
+    func layout(_ root: Node) -> LayoutSpec? {
+        guard let top = mapping(root, "the layout file", allowed: Self.topKeys, required: ["girconv-layout", "id", "layout", "name"]) else {
+            return nil
+        }
+        if let version = integer(top["girconv-layout"], "girconv-layout"), version != LayoutFileParser.formatVersion {
+            fail(top["girconv-layout"], "girconv-layout: this girconv reads format \(LayoutFileParser.formatVersion), not \(version)")
+        }
+        let id = string(top["id"], "id") ?? ""
+        if !id.isEmpty, id.range(of: "^[a-z0-9][a-z0-9._-]*$", options: .regularExpression) == nil {
+            fail(top["id"], "id: \"\(id)\" must be lower-case letters, digits, '.', '_' or '-' (it names the adapter)")
+        }
+        let layout = choice(top["layout"], "layout", Layout.self) ?? .revised2021
+        let figures = list(top["figures"], "figures").compactMap(extraFigure)
+        let known = KnownPaths(extras: figures)
+        let tables = list(top["tables"], "tables").compactMap { table($0, known: known) }
+        let patterns = top["patterns"].flatMap { patternSet($0, owner: id, known: known) }
+        let narrative = top["narrative"].flatMap { narrativeUse($0, known: known) }
+        let expected = list(top["expected"], "expected").compactMap { node -> ExpectedFigure? in
+            guard let fields = mapping(node, "an expected figure", allowed: ["path", "label"], required: ["path", "label"]),
+                  let path = string(fields["path"], "path"), let label = string(fields["label"], "label") else { return nil }
+            known.check(path, at: fields["path"], in: self)
+            return ExpectedFigure(path: path, label: label)
+        }
+        if narrative != nil && narrative?.patternsFrom == nil && patterns == nil {
+            fail(top["narrative"], "narrative: this file defines no patterns; name the file whose patterns to use with \"patterns: <layout id>\"")
+        }
+        let detection = top["detect"].flatMap(detection) ?? DetectionSpec(required: [], evidence: [], against: [], tableRows: nil,
+                                                                          narrativeFigures: nil, yearsBefore: nil)
+        if top["detect"] == nil { fail(root, "\"detect\" is required: without it the layout is never chosen") }
+        if tables.isEmpty && narrative == nil { fail(root, "the layout reads nothing: give \"tables\" or \"narrative\"") }
+        return LayoutSpec(id: id, layout: layout, name: string(top["name"], "name") ?? id, description: string(top["description"], "description"),
+                          detection: detection, tables: tables, narrative: narrative, patterns: patterns, expected: expected, figures: figures)
+    }
+
+    // MARK: Figures
+
+    func extraFigure(_ node: Node) -> ExtraFigure? {
+        guard let fields = mapping(node, "a figure", allowed: ["path", "kind", "label"], required: ["path", "label"]),
+              let path = string(fields["path"], "path") else { return nil }
+        guard path.hasPrefix("extra."), path.split(separator: ".").count >= 2, !path.hasSuffix(".") else {
+            fail(fields["path"], "figures: \"\(path)\" must start with \"extra.\" (the canonical paths are fixed; see schema.md)")
+            return nil
+        }
+        let kind = fields["kind"].flatMap { node -> FigureKind? in
+            guard let text = string(node, "kind") else { return nil }
+            guard let kind = FigureKind(rawValue: text) else {
+                fail(node, "kind: \"\(text)\" is not one of count, signedCount, amountYuan, amountWanYuan"); return nil
+            }
+            return kind
+        } ?? .count
+        return ExtraFigure(path: path, kind: kind, label: string(fields["label"], "label") ?? path)
+    }
+
+    // MARK: Detection
+
+    func detection(_ node: Node) -> DetectionSpec? {
+        guard let fields = mapping(node, "detect", allowed: ["requireAll", "required", "evidence", "against", "tableRows", "narrativeFigures", "yearsBefore"])
+        else { return nil }
+        var spec = DetectionSpec(
+            required: list(fields["required"], "detect.required").compactMap { weighted($0, "detect.required") },
+            evidence: list(fields["evidence"], "detect.evidence").compactMap { weighted($0, "detect.evidence") },
+            against: list(fields["against"], "detect.against").compactMap { weighted($0, "detect.against") },
+            tableRows: fields["tableRows"].flatMap { increment($0, "detect.tableRows") },
+            narrativeFigures: fields["narrativeFigures"].flatMap { increment($0, "detect.narrativeFigures") },
+            yearsBefore: integer(fields["yearsBefore"], "detect.yearsBefore"))
+        spec.requireAll = (strings(fields["requireAll"], "detect.requireAll") ?? []).map {
+            WeightedPhrase(phrases: [$0], keys: [TextNormalizer.matchKey($0)], weight: 0, name: $0)
+        }
+        if spec.required.isEmpty && spec.evidence.isEmpty && spec.tableRows == nil && spec.narrativeFigures == nil {
+            fail(node, "detect: give at least one of required, evidence, tableRows, narrativeFigures")
+        }
+        return spec
+    }
+
+    func weighted(_ node: Node, _ what: String) -> WeightedPhrase? {
+        guard let fields = mapping(node, what, allowed: ["phrase", "phrases", "weight", "name"], required: ["weight"]) else { return nil }
+        let phrases = strings(fields["phrase"] ?? fields["phrases"], "\(what) phrase") ?? []
+        if fields["phrase"] == nil && fields["phrases"] == nil { fail(node, "\(what): give \"phrase\" or \"phrases\"") }
+        guard !phrases.isEmpty, let weight = number(fields["weight"], "\(what) weight") else { return nil }
+        if weight < 0 || weight > 1 { fail(fields["weight"], "\(what) weight must be between 0 and 1") }
+        return WeightedPhrase(phrases: phrases, keys: phrases.map { TextNormalizer.matchKey($0) }, weight: weight,
+                              name: string(fields["name"], "\(what) name") ?? phrases[0])
+    }
+
+    func increment(_ node: Node, _ what: String) -> Increment? {
+        guard let fields = mapping(node, what, allowed: ["base", "weight", "max"], required: ["weight", "max"]) else { return nil }
+        return Increment(base: number(fields["base"], "\(what).base") ?? 0, weight: number(fields["weight"], "\(what).weight") ?? 0,
+                         max: number(fields["max"], "\(what).max") ?? 1)
+    }
+
+    // MARK: Tables
+
+    static let tableKeys = ["name", "starts", "startsUnless", "withoutStart", "columns", "headerMarker", "sections", "rows", "singleRow",
+                            "ignore", "unitColumn", "sectionInRowName", "reportMissingRows", "numberedRows"]
+
+    func table(_ node: Node, known: KnownPaths) -> TableSpec? {
+        guard let fields = mapping(node, "a table", allowed: Self.tableKeys, required: ["name"]) else { return nil }
+        let name = string(fields["name"], "table name") ?? "?"
+        let what = "table \(name)"
+        let columns = list(fields["columns"], "\(what) columns").compactMap { column($0, what) }
+        let sections = list(fields["sections"], "\(what) sections").compactMap { section($0, what) }
+        let rows = list(fields["rows"], "\(what) rows").compactMap { row($0, what) }
+        let singleRow = fields["singleRow"].flatMap { singleRowSpec($0, what) }
+        var spec = TableSpec(
+            name: name, starts: labelList(fields["starts"], "\(what) starts"), startsUnless: labelList(fields["startsUnless"], "\(what) startsUnless"),
+            withoutStart: choice(fields["withoutStart"], "\(what) withoutStart", TableSpec.WithoutStart.self) ?? .skip,
+            columns: columns, headerMarker: labelList(fields["headerMarker"], "\(what) headerMarker").first, sections: sections, rows: rows,
+            singleRow: singleRow, ignore: labelList(fields["ignore"], "\(what) ignore"),
+            unitColumn: bool(fields["unitColumn"], "\(what) unitColumn") ?? false,
+            sectionInRowName: bool(fields["sectionInRowName"], "\(what) sectionInRowName") ?? false,
+            reportMissingRows: bool(fields["reportMissingRows"], "\(what) reportMissingRows") ?? false,
+            numberedRows: nil)
+        if rows.isEmpty && singleRow == nil { fail(node, "\(what): give \"rows\" or \"singleRow\"") }
+        if !rows.isEmpty && columns.isEmpty && sections.allSatisfy({ $0.columns == nil }) {
+            fail(node, "\(what): give \"columns\" (the value columns in printed order; a single column may have key \"\")")
+        }
+        if let numbered = fields["numberedRows"] { spec.numberedRows = numberedRows(numbered, what) }
+        checkReferences(spec, fields: fields, known: known)
+        return spec
+    }
+
+    func column(_ node: Node, _ what: String) -> ColumnSpec? {
+        guard let fields = mapping(node, "\(what) column", allowed: ["key", "labels", "match", "skip", "unit"], required: ["labels"]) else { return nil }
+        let key = string(fields["key"], "column key") ?? ""
+        let skip = bool(fields["skip"], "column skip") ?? false
+        if fields["key"] == nil && !skip { fail(node, "\(what) column: give \"key\" (\"\" for the row's own path) or \"skip: true\"") }
+        let unit = fields["unit"].flatMap { node -> PrintedUnit? in
+            guard let text = string(node, "column unit") else { return nil }
+            switch text {
+            case "元", "yuan": return .yuan
+            case "万元", "wanYuan": return .wanYuan
+            default: fail(node, "column unit: \"\(text)\" is not 元 or 万元"); return nil
+            }
+        }
+        guard let labels = labels(fields["labels"], match: fields["match"], "\(what) column") else { return nil }
+        return ColumnSpec(key: key, labels: labels, skip: skip, unit: unit)
+    }
+
+    func section(_ node: Node, _ what: String) -> SectionSpec? {
+        guard let fields = mapping(node, "\(what) section", allowed: ["id", "labels", "match", "path", "columns"], required: ["id"]),
+              let id = string(fields["id"], "section id") else { return nil }
+        let sectionLabels: Labels? = fields["labels"].flatMap { self.labels($0, match: fields["match"], "\(what) section \(id)") }
+        let columns: [ColumnSpec]? = fields["columns"].map { node in self.list(node, "section columns").compactMap { self.column($0, "\(what) section \(id)") } }
+        return SectionSpec(id: id, labels: sectionLabels, path: string(fields["path"], "section path"), columns: columns)
+    }
+
+    func row(_ node: Node, _ what: String) -> RowSpec? {
+        guard let fields = mapping(node, "\(what) row", allowed: ["path", "labels", "match", "within", "section", "opens"], required: ["path", "labels"]),
+              let path = string(fields["path"], "row path"), let labels = labels(fields["labels"], match: fields["match"], "\(what) row \(path)")
+        else { return nil }
+        return RowSpec(path: path, labels: labels, within: strings(fields["within"], "row within") ?? [],
+                       section: string(fields["section"], "row section"), opens: string(fields["opens"], "row opens"))
+    }
+
+    func singleRowSpec(_ node: Node, _ what: String) -> SingleRowSpec? {
+        guard let fields = mapping(node, "\(what) singleRow", allowed: ["groups", "columns"], required: ["groups", "columns"]) else { return nil }
+        func parts(_ node: Node?, _ name: String) -> [SingleRowSpec.Part] {
+            list(node, "\(what) singleRow \(name)").compactMap { item in
+                guard let f = mapping(item, "\(what) singleRow \(name) item", allowed: ["key", "label"], required: ["key", "label"]),
+                      let key = string(f["key"], "key"), let label = string(f["label"], "label") else { return nil }
+                return SingleRowSpec.Part(key: key, label: label)
+            }
+        }
+        return SingleRowSpec(groups: parts(fields["groups"], "groups"), columns: parts(fields["columns"], "columns"))
+    }
+
+    func numberedRows(_ node: Node, _ what: String) -> NumberedRows? {
+        guard let fields = mapping(node, "\(what) numberedRows", allowed: ["sections", "paths"], required: ["sections", "paths"]),
+              case .mapping(let pathNodes)? = fields["paths"] else {
+            fail(node, "\(what) numberedRows: \"paths\" must map numbers to paths"); return nil
+        }
+        var paths: [Int: String] = [:]
+        for (key, value) in pathNodes {
+            guard let number = key.int, let path = string(value, "numbered path") else { fail(key, "\(what) numberedRows: keys must be numbers"); continue }
+            paths[number] = path
+        }
+        if paths[1] == nil { fail(node, "\(what) numberedRows: number 1 is required (it tells the numbering scheme)") }
+        return NumberedRows(sections: strings(fields["sections"], "numberedRows sections") ?? [], paths: paths)
+    }
+
+    /// Sections named by rows exist; every figure path a row can produce is known.
+    func checkReferences(_ spec: TableSpec, fields: [String: Node], known: KnownPaths) {
+        let sectionIDs = Set(spec.sections.map(\.id))
+        let rowNodes = list(fields["rows"], "rows")
+        for (index, row) in spec.rows.enumerated() {
+            let node = index < rowNodes.count ? rowNodes[index] : fields["rows"]
+            for name in row.within + [row.section, row.opens].compactMap({ $0 }) where !sectionIDs.contains(name) {
+                fail(node, "table \(spec.name) row \(row.path): section \"\(name)\" is not defined in the table's sections")
+            }
+            let columns = row.section.flatMap { s in spec.sections.first { $0.id == s }?.columns } ?? spec.columns
+            let substitutions = row.path.contains("{section}") ? (row.within.isEmpty ? Array(sectionIDs) : row.within) : [""]
+            for substitution in substitutions {
+                let base = row.path.replacingOccurrences(of: "{section}", with: substitution)
+                for column in columns where !column.skip {
+                    known.check(column.key.isEmpty ? base : "\(base).\(column.key)", at: node, in: self)
+                }
+            }
+        }
+        let sectionNodes = list(fields["sections"], "sections")
+        for (index, section) in spec.sections.enumerated() {
+            guard let path = section.path else { continue }
+            for column in (section.columns ?? spec.columns) where !column.skip {
+                known.check(column.key.isEmpty ? path : "\(path).\(column.key)", at: index < sectionNodes.count ? sectionNodes[index] : nil, in: self)
+            }
+        }
+        if let single = spec.singleRow {
+            for group in single.groups { for column in single.columns { known.check("\(group.key).\(column.key)", at: fields["singleRow"], in: self) } }
+        }
+        if let numbered = spec.numberedRows {
+            for name in numbered.sections where !sectionIDs.contains(name) {
+                fail(fields["numberedRows"], "table \(spec.name) numberedRows: section \"\(name)\" is not defined")
+            }
+            for path in numbered.paths.values { known.check(path, at: fields["numberedRows"], in: self) }
+        }
+    }
+
+    // MARK: Narrative
+
+    func narrativeUse(_ node: Node, known: KnownPaths) -> NarrativeUse? {
+        guard let fields = mapping(node, "narrative", allowed: ["patterns", "use"]) else { return nil }
+        var paths: [String]? = nil
+        if let use = fields["use"] {
+            if use.string == "all" { paths = nil } else {
+                paths = strings(use, "narrative use") ?? []
+                for path in paths ?? [] { known.check(path, at: use, in: self) }
+            }
+        }
+        var use = NarrativeUse(patternsFrom: string(fields["patterns"], "narrative patterns"), paths: paths)
+        if let mark = fields["patterns"]?.mark { use.patternsFromMark = (mark.line, mark.column) }
+        return use
+    }
+
+    func patternSet(_ node: Node, owner: String, known: KnownPaths) -> NarrativePatternSet? {
+        guard let fields = mapping(node, "patterns", allowed: ["triggers", "scopes", "connectives", "zeroStatements", "shares"], required: ["triggers"])
+        else { return nil }
+        let scopes: [NarrativePatternSet.Scope] = list(fields["scopes"], "patterns.scopes").compactMap { item in
+            guard let f = mapping(item, "a scope", allowed: ["phrase", "scope"], required: ["phrase", "scope"]),
+                  let phrase = string(f["phrase"], "scope phrase"), let scope = string(f["scope"], "scope") else { return nil }
+            return NarrativePatternSet.Scope(phrase: TextNormalizer.foldWidthAndPunctuation(phrase), scope: scope)
+        }
+        let scopeNames = Array(Set(scopes.map(\.scope)))
+        let triggers: [NarrativePatternSet.Trigger] = list(fields["triggers"], "patterns.triggers").compactMap { item in
+            guard let f = mapping(item, "a trigger", allowed: ["path", "phrases"], required: ["path", "phrases"]),
+                  let path = string(f["path"], "trigger path"), let phrases = strings(f["phrases"], "trigger phrases"), !phrases.isEmpty else { return nil }
+            let scoped = path.contains("{scope}")
+            if scoped && scopeNames.isEmpty { fail(f["path"], "trigger \(path): {scope} needs \"scopes\"") }
+            for name in scoped ? scopeNames : [""] { known.check(path.replacingOccurrences(of: "{scope}", with: name), at: f["path"], in: self) }
+            return NarrativePatternSet.Trigger(path: path, phrases: phrases.map(TextNormalizer.foldWidthAndPunctuation), scoped: scoped)
+        }
+        let zeros: [NarrativePatternSet.ZeroStatement] = list(fields["zeroStatements"], "patterns.zeroStatements").compactMap { item in
+            guard let f = mapping(item, "a zero statement", allowed: ["pattern", "paths"], required: ["pattern", "paths"]),
+                  let pattern = string(f["pattern"], "pattern"), let paths = strings(f["paths"], "paths") else { return nil }
+            for path in paths { known.check(path, at: f["paths"], in: self) }
+            do {
+                return NarrativePatternSet.ZeroStatement(pattern: pattern, expression: try NSRegularExpression(pattern: pattern), paths: paths)
+            } catch {
+                fail(f["pattern"], "zero statement: \"\(pattern)\" is not a valid regular expression"); return nil
+            }
+        }
+        let shares: [NarrativePatternSet.Share] = list(fields["shares"], "patterns.shares").compactMap { item in
+            guard let f = mapping(item, "a share", allowed: ["match", "whole"], required: ["match", "whole"]),
+                  let match = string(f["match"], "match"), let whole = string(f["whole"], "whole") else { return nil }
+            known.check(whole, at: f["whole"], in: self)
+            return NarrativePatternSet.Share(match: match, whole: whole)
+        }
+        let connectives = string(fields["connectives"], "connectives") ?? NarrativePatternSet.defaultConnectives
+        var set = NarrativePatternSet(owner: owner, triggers: triggers, scopes: scopes, connectives: Set(connectives.unicodeScalars),
+                                      zeroStatements: zeros, shares: shares)
+        set.extraKinds = known.kinds
+        return set
+    }
+}
+
+/// The figure paths a layout file may name: the canonical catalog and the file's own `extra.` figures.
+struct KnownPaths {
+    let kinds: [String: FigureKind]
+    init(extras: [ExtraFigure]) { kinds = Dictionary(extras.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a }) }
+
+    func check(_ path: String, at node: Node?, in reader: NodeReader) {
+        if FigureCatalog.spec(for: path) != nil || kinds[path] != nil { return }
+        if path.hasPrefix("extra.") {
+            reader.fail(node, "\"\(path)\" is not declared: add it under \"figures\" with its kind and label")
+        } else {
+            reader.fail(node, "\"\(path)\" is not a canonical figure path (see `girconv schema` or shared/schema.md); a figure the schema does not have goes under \"extra.\" and is declared under \"figures\"")
+        }
+    }
+}
