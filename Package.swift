@@ -87,7 +87,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),
-        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters"]),
+        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),

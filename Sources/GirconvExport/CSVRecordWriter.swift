@@ -15,9 +15,13 @@ import GirconvCore
 public struct CSVRecordWriter: RecordWriter {
     public var long: Bool
     public var guardFormulas: Bool
-    public init(long: Bool = false, guardFormulas: Bool = false) {
+    /// `extra.` figure paths declared by the layout files in use: columns after the catalog's, so that
+    /// figures of user layouts reach the wide CSV too (the long CSV carries every figure anyway).
+    public var extraColumns: [String]
+    public init(long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = []) {
         self.long = long
         self.guardFormulas = guardFormulas
+        self.extraColumns = extraColumns.filter { FigureCatalog.spec(for: $0) == nil }
     }
 
     /// Columns holding numbers (never guarded).
@@ -73,7 +77,7 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// The header line, ending in a newline.
     public func headerText() throws -> String {
-        try encode([long ? Self.longHeader : Self.header])
+        try encode([long ? Self.longHeader : Self.header + extraColumns])
     }
 
     /// A record's row (or, in the long layout, rows), each ending in a newline.
@@ -122,7 +126,7 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// The cells of one record's row, in header order.
     public func row(for record: CanonicalRecord) -> [String] {
-        Self.envelope.map { $0.1(record) } + Self.uniqueFigurePaths.map { path in
+        Self.envelope.map { $0.1(record) } + (Self.uniqueFigurePaths + extraColumns).map { path in
             record.figures[path]?.value.map(TreeValue.format) ?? ""
         }
     }

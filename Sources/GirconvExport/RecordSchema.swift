@@ -62,6 +62,8 @@ public enum RecordSchema {
                 ("script", obj([("enum", strings(["hans", "hant"]))])),
             ], required: ["title", "agency", "year", "layout", "script"])),
         ] + figureProperties + [
+            ("extra", obj([("type", type("object")),
+                           ("description", .string("Figures outside the canonical catalog, read by user layouts that declare them (layout files, `figures:`); nested along their paths like the canonical figures."))])),
             ("provenance", obj([("type", type("object")), ("additionalProperties", provenanceEntry)])),
             ("checks", obj([("type", type("array")), ("items", object([
                 ("rule", string), ("description", string),

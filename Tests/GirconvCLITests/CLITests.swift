@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// Runs the built `girconv` executable as a user would and checks output, files and exit codes.
-final class CLITests: XCTestCase {
+/// Runs the built `girconv` executable as a user would: a scratch directory and a runner.
+class CLITestCase: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binary = Bundle.main.bundleURL.appendingPathComponent("girconv")
     var workDir: URL!
@@ -45,6 +45,26 @@ final class CLITests: XCTestCase {
         return url.path
     }
 
+    /// Splits one CSV line (RFC 4180 quoting; no newlines inside fields).
+    func csvFields(_ line: Substring) -> [String] {
+        var fields: [String] = [], field = "", quoted = false
+        var iterator = line.makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let next = iterator.next() { if next == "\"" { field.append("\"") } else { quoted = false; pending = next } } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true } else if c == "," { fields.append(field); field = "" } else { field.append(c) }
+        }
+        fields.append(field)
+        return fields
+    }
+}
+
+/// Checks output, files and exit codes of the commands.
+final class CLITests: CLITestCase {
     func testConvertsToEachFormat() throws {
         let json = try run([sample("enping-2019-office.txt")])
         XCTAssertEqual(json.status, 0, json.stderr)

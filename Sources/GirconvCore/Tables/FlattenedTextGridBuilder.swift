@@ -9,7 +9,8 @@ import Foundation
 ///   an empty cell between two tabs is a blank cell);
 /// - one row per line, cells separated by spaces ("规章 0 0 0"): a label, then only values.
 ///
-/// Every label line starts a new row; the value lines (numbers, dashes, 无, "/", blank cells) that follow it
+/// Every label line starts a new row (except a unit word such as "件" right after a row label: a 单位
+/// column cell); the value lines (numbers, dashes, 无, "/", blank cells) that follow it
 /// are that row's cells. Prose lines become one-cell rows, harmless to adapters that look for labels.
 /// When whitespace-only lines are so frequent that they are evidently spacing (more than 30% of the
 /// non-empty lines), they are treated as separators, not as blank cells.
@@ -55,6 +56,9 @@ public enum FlattenedTextGridBuilder {
             let leading = line.text.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
             let theCell = cell(trimmed, line: line, column: 0, offset: line.offset + leading)
             if isValue(trimmed) {
+                current.append(theCell)
+            } else if !current.isEmpty, PrintedUnit.columnWords.contains(trimmed), !current.contains(where: { isValue($0.text) }) {
+                // A 单位 column cell on its own line ("（一）收到申请数" / "件" / "12"): part of the row.
                 current.append(theCell)
             } else {
                 flush()

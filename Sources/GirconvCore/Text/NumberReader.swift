@@ -6,6 +6,14 @@ public enum PrintedUnit: String, Sendable {
     case wanYuan = "万元"
     /// A counting word: 件 条 宗 个 项 起 次 期 家 人次 份.
     case counter
+
+    /// Words printed alone in a 单位 / 计量单位 column.
+    public static let columnWords: Set<String> = ["条", "件", "个", "次", "人", "人次", "期", "篇", "项", "宗", "万元", "元", "场", "家", "份", "起"]
+
+    /// The unit a 单位-column word gives cells (nil for counting words).
+    public static func ofColumnWord(_ word: String) -> PrintedUnit? {
+        word == "万元" ? .wanYuan : (word == "元" ? .yuan : nil)
+    }
 }
 
 /// What one table cell (or one number in a sentence) says.

@@ -7,9 +7,6 @@ import GirconvCore
 struct TableReader {
     let spec: TableSpec
 
-    /// Words printed in a 单位 column.
-    static let unitWords: Set<String> = ["条", "件", "个", "次", "人", "人次", "期", "篇", "项", "宗", "万元", "元", "场", "家", "份", "起"]
-
     /// A value column as a header printed it: which column, the printed label, and a unit the header states
     /// ("采购总金额（万元）") for cells printed without one.
     struct HeaderColumn {
@@ -85,8 +82,8 @@ struct TableReader {
         for row in rows {
             var labelled = zip(row.labels, row.labelKeys).filter { !$0.1.isEmpty }
             var rowUnit: PrintedUnit? = nil
-            if spec.unitColumn, let last = labelled.last, Self.unitWords.contains(last.1) {
-                rowUnit = last.1 == "万元" ? .wanYuan : (last.1 == "元" ? .yuan : nil)
+            if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(last.1) {
+                rowUnit = PrintedUnit.ofColumnWord(last.1)
                 labelled.removeLast()
             }
             // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.

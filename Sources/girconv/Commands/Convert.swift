@@ -72,9 +72,15 @@ struct Convert: ParsableCommand {
     var writer: any RecordWriter {
         switch format {
         case .json: return JSONRecordWriter(compact: compact)
-        case .csv: return CSVRecordWriter(long: long, guardFormulas: guardFormulas)
+        case .csv: return CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns)
         case .xml: return XMLRecordWriter()
         }
+    }
+
+    /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
+    /// errors is reported by the conversion itself.
+    var extraColumns: [String] {
+        ((try? reading.layouts.library())?.extraFigures ?? []).map(\.path)
     }
 
     func run() throws {
@@ -121,7 +127,7 @@ struct Convert: ParsableCommand {
         var converted = 0, failed = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
-        let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
+        let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
 
         if let stream {
             switch format {

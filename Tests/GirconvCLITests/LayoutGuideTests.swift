@@ -1,0 +1,103 @@
+import Foundation
+import XCTest
+
+/// The worked example of docs/adding-a-layout.md, run as its reader would: a local statistics form that
+/// no built-in layout reads, one layout file, and `girconv detect`, `convert`, `validate`, `layouts`.
+/// The expected figures are typed from the form in the report, not from girconv's output.
+final class LayoutGuideTests: CLITestCase {
+    var example: String { Self.root.appendingPathComponent("docs/examples/local-statistics-form").path }
+
+    /// Every figure of the form's 本期实际 column.
+    static let expected: [String: Double] = [
+        "proactive.total": 1286, "proactive.normativeDocs.published": 14, "proactive.normativeDocs.made": 15,
+        "proactive.channels.gazette": 36, "proactive.channels.website": 1286, "proactive.channels.weibo": 420,
+        "proactive.channels.wechat": 388, "proactive.channels.other": 95,
+        "requests.newReceived.total": 52, "requests.channels.inPerson": 18, "requests.channels.fax": 0,
+        "requests.channels.online": 27, "requests.channels.letter": 7,
+        "requests.concluded.total": 50, "requests.concludedOnTime.total": 48, "requests.concludedLate.total": 2,
+        "requests.responded.total": 50, "requests.alreadyPublic.total": 12, "requests.granted.total": 21,
+        "requests.partiallyGranted.total": 3, "requests.denied.total": 4, "requests.denied.stateSecret.total": 0,
+        "requests.denied.businessSecret.total": 1, "requests.denied.privacy.total": 2, "requests.denied.endangersSafety.total": 0,
+        "requests.denied.notGovernmentInfo.total": 1, "requests.denied.otherLegal.total": 0,
+        "requests.notThisAgency.total": 5, "requests.notExist.total": 3, "requests.amendRequested.total": 1, "requests.redirected.total": 1,
+        "appeals.review.total": 2, "appeals.review.upheld": 1, "appeals.review.corrected": 1, "appeals.review.other": 0,
+        "appeals.litigation.total": 1, "appeals.litigation.upheld": 1, "appeals.litigation.corrected": 0, "appeals.litigation.other": 0,
+        "appeals.complaints.total": 0, "fees.collectedYuan": 120,
+        "organization.dedicatedUnits": 1, "organization.readingPoints": 3, "organization.staff.total": 6,
+        "organization.staff.fullTime": 2, "organization.staff.partTime": 4, "organization.budgetWanYuan": 3.5,
+        "training.meetings": 2, "training.courses": 1, "training.attendees": 45,
+    ]
+
+    func testWithoutTheLayoutFileTheFormIsNotRead() throws {
+        let result = try run(["detect", "--no-user-layouts", "\(example)/report-2017.html"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("adapter pre2019-narrative"), result.stdout)
+    }
+
+    func testTheGuidesLayoutReadsEveryFigureExactly() throws {
+        for input in ["report-2017.html", "report-2017.txt"] {
+            let detect = try run(["detect", "--layouts", example, "\(example)/\(input)"])
+            XCTAssertEqual(detect.status, 0, detect.stderr)
+            XCTAssertTrue(detect.stdout.contains("adapter local-statistics-form, confidence 1.00"), detect.stdout)
+
+            let converted = try run(["--layouts", example, "\(example)/\(input)", "--to", "csv", "--long"])
+            XCTAssertEqual(converted.status, 0, converted.stderr)
+            var found: [String: Double] = [:]
+            var columns: [String: String] = [:]
+            for line in converted.stdout.split(separator: "\n").dropFirst() {
+                let cells = csvFields(line)
+                found[cells[4]] = Double(cells[5])
+                columns[cells[4]] = cells[10]
+            }
+            XCTAssertEqual(found, Self.expected, input)
+            XCTAssertEqual(Set(columns.values), ["本期实际"], "every figure from the 本期实际 column (\(input))")
+
+            let validate = try run(["validate", "--layouts", example, "\(example)/\(input)"])
+            XCTAssertEqual(validate.status, 0, validate.stdout + validate.stderr)
+        }
+    }
+
+    func testLayoutsListsBuiltInAndUserLayoutsWithTheirOrigin() throws {
+        let result = try run(["layouts", "--layouts", example])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("2021-revised") && result.stdout.contains("built-in layout file"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("local-statistics-form") && result.stdout.contains("local-statistics-form.yaml"), result.stdout)
+        let check = try run(["layouts", "check", "\(example)/local-statistics-form.yaml"])
+        XCTAssertEqual(check.status, 0, check.stderr)
+        XCTAssertTrue(check.stdout.hasPrefix("ok  local-statistics-form"), check.stdout)
+    }
+
+    func testTheUserLayoutDirectoryIsReadFromTheEnvironment() throws {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["detect", "\(example)/report-2017.html"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["GIRCONV_LAYOUTS_DIR": example]) { $1 }
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertTrue(text.contains("adapter local-statistics-form"), text)
+    }
+
+    func testABrokenLayoutFileStopsWithItsLineAndExit78() throws {
+        let dir = workDir.appendingPathComponent("layouts")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var text = try String(contentsOfFile: "\(example)/local-statistics-form.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "requests.channels.online", with: "requests.channels.web")
+        try text.write(to: dir.appendingPathComponent("form.yaml"), atomically: true, encoding: .utf8)
+        let result = try run(["--layouts", dir.path, "\(example)/report-2017.html"])
+        XCTAssertEqual(result.status, 78)
+        XCTAssertTrue(result.stderr.contains("form.yaml:") && result.stderr.contains("\"requests.channels.web\" is not a canonical figure path"),
+                      result.stderr)
+        XCTAssertEqual(try run(["layouts", "check", dir.path]).status, 78)
+    }
+
+    func testShowPrintsABuiltInLayoutToStartFrom() throws {
+        let result = try run(["layouts", "show", "2021-revised"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("id: 2021-revised"))
+        XCTAssertEqual(try run(["layouts", "show", "no-such"]).status, 64)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import XCTest
+import GirconvAdapters
+import GirconvCore
+@testable import GirconvLayouts
+
+/// Rules of the generic layout engine (tables, sections, headers, units, detection, narrative use), each
+/// on a small layout file and a small flattened report.
+final class LayoutEngineTests: XCTestCase {
+    /// Converts `text` with the built-in layouts plus `layouts` (layout-file texts).
+    func convert(_ text: String, layouts: [String], name: String = "t.txt") throws -> CanonicalRecord {
+        var library = try BuiltinAdapters.layoutLibrary()
+        for (index, layout) in layouts.enumerated() {
+            library.add(try LayoutFileParser().parse(layout, file: "layout\(index).yaml"), origin: "layout\(index).yaml")
+        }
+        return try BuiltinAdapters.registry(library: library).convert(RawInput(name: name, bytes: Array(text.utf8)))
+    }
+
+    func value(_ record: CanonicalRecord, _ path: String) -> Decimal? { record.figures[path]?.value }
+
+    static let form = LayoutFileParserTests.minimal
+
+    static let formReport = """
+    某县统计局2016年政府信息公开工作年度报告
+    附件：政府信息公开情况统计表
+    指标名称	计量单位	代码	本期实际
+    （一）收到申请数	件	20	52
+    四、行政复议数量	件	50	2
+    （一）维持具体行政行为数	件	51	1
+    """
+
+    func testUnitColumnAndSkippedCodeColumn() throws {
+        let record = try convert(Self.formReport, layouts: [Self.form])
+        XCTAssertEqual(record.detection.adapter, "tiny-form")
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 52, "the 代码 column (20) is skipped")
+        XCTAssertEqual(value(record, "appeals.review.total"), 2)
+        let location = record.figures["requests.newReceived.total"]!.provenance.location
+        XCTAssertEqual(location.table, "统计表")
+        XCTAssertEqual(location.row, "（一）收到申请数")
+        XCTAssertEqual(location.column, "本期实际")
+    }
+
+    func testSectionPlaceholderOpensAndWithin() throws {
+        let record = try convert(Self.formReport, layouts: [Self.form])
+        XCTAssertEqual(value(record, "appeals.review.upheld"), 1, "{section} is the section 行政复议数量 opened")
+        // Outside its section the row does not match: reported, not read.
+        let early = Self.formReport.replacingOccurrences(of: "四、行政复议数量\t件\t50\t2\n", with: "")
+        let other = try convert(early, layouts: [Self.form])
+        XCTAssertNil(other.figures["appeals.review.upheld"])
+        XCTAssertTrue(other.warnings.contains { $0.code == "row-unrecognised" && $0.message.contains("维持具体行政行为数") })
+    }
+
+    func testOneCellPerLineWithUnitColumn() throws {
+        let text = Self.formReport.replacingOccurrences(of: "\t", with: "\n")
+        let record = try convert(text, layouts: [Self.form])
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 52)
+        XCTAssertEqual(value(record, "appeals.review.upheld"), 1)
+    }
+
+    func testMoneyUnitColumnConvertsAmounts() throws {
+        let layout = Self.form.replacingOccurrences(of: "      - {path: requests.newReceived.total, labels: 收到申请数}",
+                                                    with: "      - {path: fees.collectedYuan, labels: 收取的费用}")
+        let text = Self.formReport.replacingOccurrences(of: "（一）收到申请数\t件\t20\t52", with: "七、收取的费用\t万元\t80\t0.012")
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "fees.collectedYuan"), 120)
+        XCTAssertEqual(record.figures["fees.collectedYuan"]?.provenance.raw, "0.012")
+    }
+
+    func testHeaderRowReordersColumns() throws {
+        let layout = Self.form
+            .replacingOccurrences(of: "      - {labels: 代码, skip: true}\n      - {key: \"\", labels: 本期实际}",
+                                  with: "      - {labels: 代码, skip: true}\n      - {key: \"\", labels: 本期实际}\n      - {labels: 本年累计, skip: true}")
+        let text = """
+        指标名称	计量单位	本年累计	代码	本期实际
+        （一）收到申请数	件	60	20	52
+        """
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 52, "the header printed 本期实际 last")
+    }
+
+    func testRowWithTooFewCellsIsNullWithWarning() throws {
+        let text = Self.formReport.replacingOccurrences(of: "（一）收到申请数\t件\t20\t52", with: "（一）收到申请数\t件\t52")
+        let record = try convert(text, layouts: [Self.form])
+        let figure = try XCTUnwrap(record.figures["requests.newReceived.total"])
+        XCTAssertNil(figure.value)
+        XCTAssertTrue(record.warnings.contains { $0.code == "row-incomplete" })
+    }
+
+    func testRequireAllKeepsAVariantOffOrdinaryReports() throws {
+        let text = Self.formReport.replacingOccurrences(of: "指标名称", with: "指标")
+        let record = try? convert(text, layouts: [Self.form])
+        XCTAssertNotEqual(record?.detection.adapter, "tiny-form")
+    }
+
+    func testOnEqualConfidenceTheLaterLayoutWins() throws {
+        let second = Self.form.replacingOccurrences(of: "id: tiny-form", with: "id: tiny-form-b")
+        let record = try convert(Self.formReport, layouts: [Self.form, second])
+        XCTAssertEqual(record.detection.adapter, "tiny-form-b")
+        XCTAssertEqual(record.detection.candidates.first?.adapter, "tiny-form")
+        XCTAssertEqual(record.detection.candidates.first?.confidence, record.detection.confidence)
+    }
+
+    func testExtraFiguresKeepTheirKindAndReachTheRecord() throws {
+        let layout = Self.form.replacingOccurrences(of: "      - {path: requests.newReceived.total, labels: 收到申请数}",
+                                                    with: "      - {path: extra.budget.printingWanYuan, labels: 印刷经费}")
+            + "\nfigures:\n  - {path: extra.budget.printingWanYuan, kind: amountWanYuan, label: 印刷经费}\n"
+        let text = Self.formReport.replacingOccurrences(of: "（一）收到申请数\t件\t20\t52", with: "印刷经费\t元\t86\t35000")
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "extra.budget.printingWanYuan"), Decimal(string: "3.5"), "35000 元 = 3.5 万元")
+        guard case .object(let top) = record.tree(), let extra = top.first(where: { $0.0 == "extra" })?.1 else {
+            return XCTFail("no extra object in the record")
+        }
+        XCTAssertTrue("\(extra)".contains("printingWanYuan"))
+    }
+
+    func testSectionRowWithItsOwnFiguresAndMissingRows() throws {
+        let layout = """
+        girconv-layout: 1
+        id: groups
+        layout: 2021-revised
+        name: g
+        detect:
+          requireAll: [分组测试]
+          required: [{phrase: 分组测试, weight: 0.9}]
+        tables:
+          - name: 表三
+            starts: [分组测试]
+            reportMissingRows: true
+            columns:
+              - {key: naturalPerson, labels: 自然人}
+              - {key: total, labels: 总计, match: equals}
+            sections:
+              - {id: otherHandling, labels: 其他处理, path: requests.otherHandling}
+            rows:
+              - {path: requests.newReceived, labels: 本年新收}
+              - {path: requests.otherHandling.noCorrection, labels: 逾期不补正, section: otherHandling}
+              - {path: requests.carriedForward, labels: 结转下年度}
+        """
+        let text = """
+        分组测试
+        一、本年新收政府信息公开申请数量	3	3
+        （六）其他处理	1	1
+        """
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "requests.otherHandling.total"), 1, "a section label printed with figures")
+        let missing = try XCTUnwrap(record.warnings.first { $0.code == "rows-not-found" })
+        XCTAssertTrue(missing.message.contains("表三 结转下年度"), missing.message)
+        XCTAssertFalse(missing.message.contains("逾期不补正"), "rows under a section printed as one row are not missing")
+    }
+
+    func testIgnoredRowsAreSilentAndUnknownRowsWarn() throws {
+        let layout = Self.form.replacingOccurrences(of: "    sections:", with: "    ignore: [回应解读]\n    sections:")
+        let text = Self.formReport + "\n回应解读次数\t次\t09\t6\n未知指标\t件\t99\t7\n"
+        let record = try convert(text, layouts: [layout])
+        XCTAssertFalse(record.warnings.contains { $0.message.contains("回应解读次数") })
+        XCTAssertTrue(record.warnings.contains { $0.code == "row-unrecognised" && $0.message.contains("未知指标") })
+    }
+
+    func testNarrativeUseListTakesOnlyThosePathsFromSentences() throws {
+        let layout = Self.form + "\nnarrative:\n  patterns: pre2019-narrative\n  use: [fees.collectedYuan]\n"
+        let text = "2016年共收到政府信息公开申请52件，收取信息处理费共计300元。\n" + Self.formReport
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "fees.collectedYuan"), 300, "fees from the sentence")
+        XCTAssertEqual(record.figures["requests.newReceived.total"]?.provenance.location.table, "统计表", "the table's figure")
+        XCTAssertTrue(record.checks.contains { $0.rule == "text.requests.newReceived.total" && $0.status == .pass },
+                      "the sentence is checked against the table")
+    }
+
+    func testNarrativePatternsFromAnUnknownLayoutIsAnError() throws {
+        var library = LayoutLibrary()
+        library.add(try LayoutFileParser().parse(Self.form + "\nnarrative:\n  patterns: no-such-layout\n", file: "f.yaml"), origin: "f.yaml")
+        XCTAssertThrowsError(try library.adapters()) { error in
+            let problem = (error as? LayoutFileError)?.problems.first
+            XCTAssertEqual(problem?.file, "f.yaml")
+            XCTAssertTrue(problem?.message.contains("no-such-layout") == true)
+        }
+    }
+
+    func testSingleRowTable() throws {
+        let layout = """
+        girconv-layout: 1
+        id: appeals-row
+        layout: 2021-revised
+        name: a
+        detect:
+          requireAll: [复议诉讼测试]
+          required: [{phrase: 复议诉讼测试, weight: 0.9}]
+        tables:
+          - name: 表四
+            starts: [复议诉讼测试]
+            singleRow:
+              groups: [{key: appeals.review, label: 行政复议}]
+              columns: [{key: upheld, label: 结果维持}, {key: corrected, label: 结果纠正}, {key: total, label: 总计}]
+        """
+        let record = try convert("复议诉讼测试\n1 2 3\n", layouts: [layout])
+        XCTAssertEqual(value(record, "appeals.review.upheld"), 1)
+        XCTAssertEqual(value(record, "appeals.review.total"), 3)
+        XCTAssertEqual(record.figures["appeals.review.corrected"]?.provenance.location.column, "结果纠正")
+    }
+}
