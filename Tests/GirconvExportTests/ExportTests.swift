@@ -104,19 +104,7 @@ final class ExportTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(files.count, 4)
         let validate = Process()
         validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(schema)
-        bad = 0
-        for path in sys.argv[2:]:
-            for error in validator.iter_errors(json.load(open(path))):
-                bad += 1
-                print(path, list(error.absolute_path), error.message)
-        sys.exit(1 if bad else 0)
-        """
-        validate.arguments = ["python3", "-c", script, Self.root.appendingPathComponent("schema/girconv-record.schema.json").path] + files
+        validate.arguments = ["python3", Self.root.appendingPathComponent("scripts/validate-json.py").path, Self.root.appendingPathComponent("schema/girconv-record.schema.json").path] + files
         let pipe = Pipe()
         validate.standardOutput = pipe
         try validate.run(); validate.waitUntilExit()

@@ -55,21 +55,9 @@ final class LayoutSchemaTests: XCTestCase {
             try JSONSerialization.data(withJSONObject: value).write(to: out)
             jsonFiles.append(out.path)
         }
-        let script = """
-        import json, sys, jsonschema
-        schema = json.load(open(sys.argv[1]))
-        jsonschema.Draft202012Validator.check_schema(schema)
-        validator = jsonschema.Draft202012Validator(schema)
-        bad = 0
-        for path in sys.argv[2:]:
-            for error in validator.iter_errors(json.load(open(path))):
-                bad += 1
-                print(path, list(error.path), error.message[:200])
-        sys.exit(1 if bad else 0)
-        """
         let validate = Process()
         validate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        validate.arguments = ["python3", "-c", script, Self.root.appendingPathComponent("schema/girconv-layout.schema.json").path] + jsonFiles
+        validate.arguments = ["python3", Self.root.appendingPathComponent("scripts/validate-json.py").path, Self.root.appendingPathComponent("schema/girconv-layout.schema.json").path] + jsonFiles
         let out = Pipe()
         validate.standardOutput = out
         try validate.run()
