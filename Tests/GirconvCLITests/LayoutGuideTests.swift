@@ -100,4 +100,35 @@ final class LayoutGuideTests: CLITestCase {
         XCTAssertTrue(result.stdout.contains("id: 2021-revised"))
         XCTAssertEqual(try run(["layouts", "show", "no-such"]).status, 64)
     }
+
+    /// The guide's second example: a variant of a built-in layout with an extra row.
+    func testTheHubeiVariantReadsItsExtraRowAndLeavesOtherReportsAlone() throws {
+        let variant = Self.root.appendingPathComponent("docs/examples/hubei-2021-variant").path
+        let builtIn = try run(["--no-user-layouts", "\(variant)/report-2021.txt", "--to", "csv", "--long"])
+        let withVariant = try run(["--layouts", variant, "\(variant)/report-2021.txt", "--to", "csv", "--long"])
+        XCTAssertEqual(withVariant.status, 0, withVariant.stderr)
+        func figures(_ csv: String) -> [String: String] {
+            var result: [String: String] = [:]
+            for line in csv.split(separator: "\n").dropFirst() { let cells = csvFields(line); result[cells[4]] = cells[5] }
+            return result
+        }
+        var expected = figures(builtIn.stdout)
+        expected["extra.proactive.otherDocuments.made"] = "26"
+        expected["extra.proactive.otherDocuments.repealed"] = "2"
+        expected["extra.proactive.otherDocuments.inForce"] = "40"
+        XCTAssertEqual(figures(withVariant.stdout), expected, "every built-in figure, plus the extra row")
+        XCTAssertEqual(expected["proactive.rules.made"], "0", "the annotated label 规章（设区的市…） is read")
+
+        let json = try run(["--layouts", variant, "\(variant)/report-2021.txt"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((object["detection"] as? [String: Any])?["adapter"] as? String, "hubei-2021")
+        XCTAssertFalse(json.stdout.contains("row-unrecognised"))
+        // The wide CSV gets the variant's columns.
+        let wide = try run(["--layouts", variant, "\(variant)/report-2021.txt", "--to", "csv"])
+        XCTAssertTrue(wide.stdout.split(separator: "\n")[0].hasSuffix("extra.proactive.otherDocuments.made,extra.proactive.otherDocuments.repealed,extra.proactive.otherDocuments.inForce"))
+
+        // A 2021 report without the extra row is still read by the built-in layout.
+        let ordinary = try run(["detect", "--layouts", variant, sample("constructed-2021-county-transport.txt")])
+        XCTAssertTrue(ordinary.stdout.contains("adapter 2021-revised"), ordinary.stdout)
+    }
 }
