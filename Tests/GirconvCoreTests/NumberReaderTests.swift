@@ -60,8 +60,19 @@ final class NumberReaderTests: XCTestCase {
     }
 
     func testTextIsNotANumber() {
-        for raw in ["57.25%", "1,23", "12,3456", "1.2.3", "约10", "10余", "规章", "2019年", "1-3", "..", "+", "1e5", "12 34"] {
+        for raw in ["1,23", "12,3456", "1.2.3", "约10", "10余", "规章", "2019年", "1-3", "..", "+", "1e5", "12 34"] {
             XCTAssertEqual(NumberReader.read(raw), .text, raw)
         }
+    }
+
+    func testPercentagesAreValuesButNeverFigures() {
+        XCTAssertEqual(NumberReader.read("57.25%"), .percent(Decimal(string: "57.25")!))
+        XCTAssertEqual(NumberReader.read("１００％"), .percent(100))
+        XCTAssertEqual(NumberReader.read("约5%"), .text)
+        XCTAssertTrue(FlattenedTextGridBuilder.isValue("57.25%"), "a 占比 cell is a value cell, not a label")
+        let cell = GridCell(text: "57.25%", location: SourceLocation(), originRow: 0, originColumn: 0)
+        let (figure, warning) = CellInterpreter.figure(for: "requests.newReceived.total", cell: cell, location: SourceLocation())
+        XCTAssertNil(figure.value)
+        XCTAssertEqual(warning?.code, "cell-percentage")
     }
 }

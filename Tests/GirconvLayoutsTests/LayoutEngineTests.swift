@@ -197,4 +197,18 @@ final class LayoutEngineTests: XCTestCase {
         XCTAssertEqual(value(record, "appeals.review.total"), 3)
         XCTAssertEqual(record.figures["appeals.review.corrected"]?.provenance.location.column, "结果纠正")
     }
+
+    func testAShareColumnIsSkippedNotMistakenForALabel() throws {
+        let layout = Self.form.replacingOccurrences(of: "      - {key: \"\", labels: 本期实际}",
+                                                    with: "      - {key: \"\", labels: 本期实际}\n      - {labels: 占比, skip: true}")
+        let text = """
+        指标名称\t计量单位\t代码\t本期实际\t占比
+        （一）收到申请数\t件\t20\t52\t100%
+        """
+        for flattened in [text, text.replacingOccurrences(of: "\t", with: "\n")] {
+            let record = try convert(flattened, layouts: [layout])
+            XCTAssertEqual(value(record, "requests.newReceived.total"), 52)
+            XCTAssertFalse(record.warnings.contains { $0.code.hasPrefix("row-") || $0.code.hasPrefix("cell-") }, "\(record.warnings)")
+        }
+    }
 }

@@ -42,6 +42,10 @@ public enum CellInterpreter {
         case .dash: return (make(0, .dashAsZero), nil)
         case .noneWord: return (make(0, .noneWordAsZero), nil)
         case .notApplicable: return (make(nil, .notApplicable), nil)
+        case .percent:
+            return (make(nil, .unreadable), ReportWarning(code: "cell-percentage",
+                    message: "\(path): \"\(raw)\" is a percentage, not a \(kind.rawValue) (is a 占比 column read instead of a count column?)",
+                    path: path, location: location))
         case .text:
             return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                     message: "\(path): cannot read \"\(raw)\" as a number", path: path, location: location))

@@ -91,7 +91,7 @@ public enum FlattenedTextGridBuilder {
     /// True for a cell text that is a value rather than a label.
     public static func isValue(_ text: String) -> Bool {
         switch NumberReader.read(text) {
-        case .number, .blank, .dash, .noneWord, .notApplicable: return true
+        case .number, .blank, .dash, .noneWord, .notApplicable, .percent: return true
         case .text: return false
         }
     }

@@ -27,7 +27,9 @@ public enum CellReading: Sendable, Equatable {
     case noneWord
     /// "/", "／", 不适用, "——/" …
     case notApplicable
-    /// Anything else: words, percentages, ranges.
+    /// "57.25%": a share, never a count or an amount (a 占比 column is a value column, not a label).
+    case percent(Decimal)
+    /// Anything else: words, ranges.
     case text
 }
 
@@ -53,6 +55,10 @@ public enum NumberReader {
             if s == "无" || s == "無" || s == "没有" || s == "沒有" { return .noneWord }
             if s == "/" || s == "\\" || s == "不适用" || s == "不適用" || s == "-/" || s == "/-" { return .notApplicable }
             return .text
+        }
+        if s.hasSuffix("%") {
+            guard let share = parseNumber(s.dropLast()), share.unit == nil else { return .text }
+            return .percent(share.value)
         }
         return parseNumber(s).map { .number($0.value, unit: $0.unit) } ?? .text
     }
