@@ -17,18 +17,41 @@ public enum ChromeLines {
         "字号:", "【字体", "[字体", "网站地图", "站点地图", "本站支持ipv6", "相关文章", "相关链接", "相关阅读",
     ]
 
+    /// The markers as scalars, by their first scalar: one pass over a line finds them all.
+    static let markersByFirstScalar: [UInt32: [[Unicode.Scalar]]] = {
+        var index: [UInt32: [[Unicode.Scalar]]] = [:]
+        for marker in markers {
+            let scalars = Array(marker.unicodeScalars)
+            if let first = scalars.first { index[first.value, default: []].append(scalars) }
+        }
+        return index
+    }()
+
+    /// True when one of the markers occurs in `key` (already folded).
+    static func containsMarker(_ key: [Unicode.Scalar]) -> Bool {
+        for i in key.indices {
+            guard let candidates = markersByFirstScalar[key[i].value] else { continue }
+            for marker in candidates where i + marker.count <= key.count {
+                var equal = true
+                for k in 1..<marker.count where key[i + k] != marker[k] { equal = false; break }
+                if equal { return true }
+            }
+        }
+        return false
+    }
+
     public static func isChrome(_ line: String) -> Bool {
         // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
         guard line.unicodeScalars.count < 90 else { return false }
-        var folded = String.UnicodeScalarView()
+        var key: [Unicode.Scalar] = []
+        key.reserveCapacity(60)
         for scalar in line.unicodeScalars {
             guard let f = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(f) else { continue }
-            folded.append(f.value >= 0x41 && f.value <= 0x5A ? Unicode.Scalar(f.value + 0x20)! : f)
+            key.append(f.value >= 0x41 && f.value <= 0x5A ? Unicode.Scalar(f.value + 0x20)! : f)
         }
-        let key = String(folded)
-        guard key.unicodeScalars.count < 60 else { return false }
-        if markers.contains(where: { key.has($0) }) { return true }
+        guard key.count < 60 else { return false }
+        if containsMarker(key) { return true }
         // Breadcrumbs: "首页 > 政务公开 > 年度报告".
-        return (key.hasPrefix("首页") || key.hasPrefix("首頁")) && key.unicodeScalars.contains { $0 == ">" || $0 == "»" || $0 == "›" }
+        return key.count >= 2 && key[0] == "首" && (key[1] == "页" || key[1] == "頁") && key.contains { $0 == ">" || $0 == "»" || $0 == "›" }
     }
 }

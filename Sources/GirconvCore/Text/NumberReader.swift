@@ -74,7 +74,9 @@ public enum NumberReader {
     static func parseNumber<S: StringProtocol>(_ s: S) -> (value: Decimal, unit: PrintedUnit?)? {
         var body = Substring(s)
         var unit: PrintedUnit? = nil
-        if body.hasSuffix("万元") { unit = .wanYuan; body = body.dropLast(2) }
+        // Most cells end in a digit: no unit to look for.
+        if let last = body.unicodeScalars.last, last.value >= 0x30 && last.value <= 0x39 {
+        } else if body.hasSuffix("万元") { unit = .wanYuan; body = body.dropLast(2) }
         else if body.hasSuffix("元") { unit = .yuan; body = body.dropLast(1) }
         else if body.hasSuffix("万") { unit = .wanYuan; body = body.dropLast(1) }
         else if let c = counters.first(where: { body.hasSuffix($0) }) { unit = .counter; body = body.dropLast(c.count) }

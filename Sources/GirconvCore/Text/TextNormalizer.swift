@@ -46,7 +46,8 @@ public enum TextNormalizer {
 
     private static func transform(_ text: String) -> String {
         var result = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
-        for (variant, simplified) in variantWords where result.contains(variant) {
+        guard result.has("覆") else { return result }
+        for (variant, simplified) in variantWords where result.has(variant) {
             result = result.replacingOccurrences(of: variant, with: simplified)
         }
         return result
