@@ -40,17 +40,26 @@ public struct LayoutLibrary: Sendable {
         }
     }
 
-    /// Loads every layout file (`*.yaml`, `*.yml`, `*.json`) of a directory, in name order. All problems of
-    /// all files are reported together; nothing is added when any file has a problem.
+    /// Loads every layout file (`*.yaml`, `*.yml`, `*.json`) of a directory, in name order, or one layout
+    /// file. All problems of all files are reported together; nothing is added when any file has a problem.
     public mutating func load(directory: URL, origin: ((URL) -> String)? = nil) throws {
-        let files: [URL]
-        do {
-            files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-                .filter { Self.extensions.contains($0.pathExtension.lowercased()) }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        } catch {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             throw LayoutFileError(problems: [LayoutFileProblem(file: directory.path, line: 1, column: 1,
-                                                               message: "cannot read the layout directory: \(error.localizedDescription)")])
+                                                               message: "no such layout file or directory")])
+        }
+        let files: [URL]
+        if !isDirectory.boolValue {
+            files = [directory]
+        } else {
+            do {
+                files = try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+                    .filter { Self.extensions.contains($0.pathExtension.lowercased()) }
+                    .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            } catch {
+                throw LayoutFileError(problems: [LayoutFileProblem(file: directory.path, line: 1, column: 1,
+                                                                   message: "cannot read the layout directory: \(error.localizedDescription)")])
+            }
         }
         var problems: [LayoutFileProblem] = []
         var parsed: [(LayoutSpec, URL)] = []
@@ -76,8 +85,10 @@ public struct LayoutLibrary: Sendable {
         let adapters = layouts.map { loaded -> LayoutAdapter in
             var patterns = loaded.spec.patterns
             if let name = loaded.spec.narrative?.patternsFrom {
-                patterns = layouts.first { $0.spec.id == name }?.spec.patterns
-                if patterns == nil {
+                let named = layouts.first { $0.spec.id == name }?.spec.patterns
+                // A file's own patterns extend the ones it names (its triggers are tried alongside).
+                patterns = named.map { named in patterns.map { $0.extending(named) } ?? named }
+                if named == nil {
                     let mark = loaded.spec.narrative!.patternsFromMark
                     let defining = layouts.filter { $0.spec.patterns != nil }.map(\.spec.id)
                     problems.append(LayoutFileProblem(file: loaded.origin, line: mark.line, column: mark.column,

@@ -264,6 +264,17 @@ public struct NarrativePatternSet: Sendable {
 }
 
 extension NarrativePatternSet {
+    /// These patterns and `base`'s together: triggers, scopes, zero statements and shares of both (this
+    /// set's first), this set's connectives if it gives any. Cached under both owners' ids.
+    public func extending(_ base: NarrativePatternSet) -> NarrativePatternSet {
+        var merged = NarrativePatternSet(owner: "\(owner)+\(base.owner)", triggers: triggers + base.triggers,
+                                         scopes: scopes + base.scopes.filter { s in !scopes.contains { $0.phrase == s.phrase } },
+                                         connectives: connectives.union(base.connectives),
+                                         zeroStatements: zeroStatements + base.zeroStatements, shares: shares + base.shares)
+        merged.extraKinds = base.extraKinds.merging(extraKinds) { $1 }
+        return merged
+    }
+
     /// 共计、总计、合计、为、达、了、的、是、有、案、数量、累计、政府信息、金额: words that may stand between a
     /// trigger and its number ("共收到政府信息公开申请共计12件"). Anything else means the number belongs to
     /// something else ("主动公开政府信息包括通知公告10条").

@@ -72,9 +72,9 @@ struct ReadingOptions: ParsableArguments {
 /// Where layouts come from: the built-in layout files, the per-user layout directory, and `--layouts`.
 struct LayoutOptions: ParsableArguments {
     @Option(name: .customLong("layouts"), help: ArgumentHelp(
-        "A directory of layout files (*.yaml, *.yml, *.json) to use besides the built-in ones; repeatable.",
+        "A layout file, or a directory of them (*.yaml, *.yml, *.json), to use besides the built-in ones; repeatable.",
         discussion: "A layout whose id is already loaded replaces it. See docs/adding-a-layout.md.",
-        valueName: "dir"))
+        valueName: "path"))
     var directories: [String] = []
 
     @Flag(name: .customLong("no-user-layouts"), help: "Do not read the per-user layout directory ($GIRCONV_LAYOUTS_DIR, else ~/.config/girconv/layouts).")

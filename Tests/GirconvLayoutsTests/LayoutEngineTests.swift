@@ -211,4 +211,32 @@ final class LayoutEngineTests: XCTestCase {
             XCTAssertFalse(record.warnings.contains { $0.code.hasPrefix("row-") || $0.code.hasPrefix("cell-") }, "\(record.warnings)")
         }
     }
+
+    func testOwnPatternsExtendTheNamedOnes() throws {
+        let layout = Self.form + """
+
+        narrative:
+          patterns: pre2019-narrative
+          use: all
+        patterns:
+          triggers:
+            - {path: proactive.normativeDocs.made, phrases: [印发规范性文件]}
+        """
+        let text = "2016年共印发规范性文件7件，主动公开政府信息120条。\n" + Self.formReport
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "proactive.normativeDocs.made"), 7, "the file's own trigger")
+        XCTAssertEqual(value(record, "proactive.total"), 120, "a trigger of the named patterns")
+    }
+
+    func testALayoutFileCanBeLoadedByItsPath() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-one-\(UUID().uuidString).yaml")
+        try Self.form.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        var library = LayoutLibrary()
+        try library.load(directory: file)
+        XCTAssertEqual(library.layouts.map(\.spec.id), ["tiny-form"])
+        XCTAssertThrowsError(try library.load(directory: file.appendingPathExtension("missing"))) { error in
+            XCTAssertTrue("\(error)".contains("no such layout file or directory"))
+        }
+    }
 }
