@@ -15,6 +15,20 @@ final class FlattenedTextGridBuilderTests: XCTestCase {
         XCTAssertEqual(r[1].values[2].location.line, 15)
     }
 
+    func testUnitColumnCellsBeforeOrAfterTheNumbersStayInTheirRow() {
+        let before = rows("（一）收到申请数\n件\n20\n52\n网络申请数\n件\n21\n27\n")
+        XCTAssertEqual(before.count, 2)
+        XCTAssertEqual(before[0].labelTexts, ["（一）收到申请数", "件"])
+        XCTAssertEqual(before[0].values.map(\.text), ["20", "52"])
+        let after = rows("收到申请数\n52\n件\n收取的费用\n0.03\n万元\n")
+        XCTAssertEqual(after.count, 2)
+        XCTAssertEqual(after[0].rowLabel?.text, "收到申请数")
+        XCTAssertEqual(after[0].values.map(\.text), ["52"])
+        XCTAssertEqual(after[1].trailingUnit?.text, "万元")
+        // A unit word alone, not after a row label, is a label of its own.
+        XCTAssertEqual(rows("件\n12\n").first?.rowLabel?.text, "件")
+    }
+
     func testWhitespaceOnlyLinesAreBlankCells() {
         let r = rows("标题\n说明文字\n另一行\n保护第三方合法权益\n1\n\u{00A0}\n  \n0\n0\n0\n1\n")
         let row = r.first { $0.rowLabel?.text == "保护第三方合法权益" }!

@@ -239,4 +239,22 @@ final class LayoutEngineTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("no such layout file or directory"))
         }
     }
+
+    func testAUnitColumnAfterTheNumbers() throws {
+        let layout = Self.form
+            .replacingOccurrences(of: "      - {labels: 代码, skip: true}\n", with: "")
+            .replacingOccurrences(of: "      - {path: requests.newReceived.total, labels: 收到申请数}",
+                                  with: "      - {path: requests.newReceived.total, labels: 收到申请数}\n      - {path: fees.collectedYuan, labels: 收取的费用}")
+        let text = """
+        指标名称\t本期实际\t计量单位
+        （一）收到申请数\t52\t件
+        收取的费用\t0.03\t万元
+        """
+        for flattened in [text, text.replacingOccurrences(of: "\t", with: "\n")] {
+            let record = try convert(flattened, layouts: [layout])
+            XCTAssertEqual(value(record, "requests.newReceived.total"), 52)
+            XCTAssertEqual(value(record, "fees.collectedYuan"), 300, "0.03 in a 万元 row")
+            XCTAssertFalse(record.warnings.contains { $0.code.hasPrefix("row-") }, "\(record.warnings)")
+        }
+    }
 }

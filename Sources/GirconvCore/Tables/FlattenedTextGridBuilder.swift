@@ -57,8 +57,10 @@ public enum FlattenedTextGridBuilder {
             let theCell = cell(trimmed, line: line, column: 0, offset: line.offset + leading)
             if isValue(trimmed) {
                 current.append(theCell)
-            } else if !current.isEmpty, PrintedUnit.columnWords.contains(trimmed), !current.contains(where: { isValue($0.text) }) {
-                // A 单位 column cell on its own line ("（一）收到申请数" / "件" / "12"): part of the row.
+            } else if !current.isEmpty, PrintedUnit.columnWords.contains(trimmed), !isValue(current[0].text),
+                      !current.contains(where: { isValue($0.text) }) || (isValue(current[current.count - 1].text) && !current[current.count - 1].text.isEmpty) {
+                // A 单位 column cell on its own line, before the numbers ("（一）收到申请数" / "件" / "12") or
+                // after them ("收到申请数" / "52" / "件"): part of the row.
                 current.append(theCell)
             } else {
                 flush()

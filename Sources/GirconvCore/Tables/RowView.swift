@@ -9,6 +9,8 @@ public struct RowView: Sendable {
     public let values: [GridCell]
     /// `TextNormalizer.labelKey` of each label cell, computed once.
     public let labelKeys: [String]
+    /// A unit word printed after the values (a 单位 column to the right of the numbers).
+    public let trailingUnit: GridCell?
 
     public init(row: GridRow, tableIndex: Int?, traditional: Bool = false) {
         self.row = row
@@ -18,10 +20,19 @@ public struct RowView: Sendable {
             if let last = distinct.last, last.originRow == cell.originRow, last.originColumn == cell.originColumn { continue }
             distinct.append(cell)
         }
-        var split = distinct.count
+        // A 单位 cell printed after the numbers ("收到申请数 | 52 | 件") is neither a label nor a value.
+        var end = distinct.count
+        if end >= 2, PrintedUnit.columnWords.contains(FlattenedTextGridBuilder.collapse(distinct[end - 1].text)),
+           FlattenedTextGridBuilder.isValue(distinct[end - 2].text), !distinct[end - 2].text.isEmpty {
+            trailingUnit = distinct[end - 1]
+            end -= 1
+        } else {
+            trailingUnit = nil
+        }
+        var split = end
         while split > 0, FlattenedTextGridBuilder.isValue(distinct[split - 1].text) { split -= 1 }
         labels = Array(distinct[..<split])
-        values = Array(distinct[split...])
+        values = Array(distinct[split..<end])
         // Prose (flattened text makes every paragraph a one-cell row) is never a label: no key for it.
         labelKeys = labels.map { $0.text.utf8.count > 240 ? "" : TextNormalizer.labelKey($0.text, traditional: traditional) }
     }

@@ -85,6 +85,8 @@ struct TableReader {
             if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(last.1) {
                 rowUnit = PrintedUnit.ofColumnWord(last.1)
                 labelled.removeLast()
+            } else if spec.unitColumn, let unit = row.trailingUnit {
+                rowUnit = PrintedUnit.ofColumnWord(FlattenedTextGridBuilder.collapse(unit.text))
             }
             // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.
             if let marker = spec.headerMarker, let index = labelled.firstIndex(where: { marker.matches($0.1) }) {
