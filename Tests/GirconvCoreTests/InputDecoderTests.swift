@@ -74,4 +74,14 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertEqual(lines.map(\.number), [1, 2, 3, 4, 5])
         XCTAssertEqual(lines.map(\.offset), [0, 4, 7, 10, 11])
     }
+
+    func testGB18030DecoderAgreesWithFoundation() throws {
+        let text = "政府信息公开工作年度报告：镕喆，（一）予以公开 12件；€ ①②③ ＡＢＣ abc 123\n第二十条第（五）项"
+        let bytes = try XCTUnwrap(text.data(using: String.Encoding(rawValue: 0x8000_0632))).map { $0 }
+        XCTAssertEqual(GB18030Decoder.decode(bytes), text)
+        XCTAssertEqual(GB18030Decoder.decode(bytes), String(data: Data(bytes), encoding: String.Encoding(rawValue: 0x8000_0632)))
+        // A truncated two-byte character is not valid GB18030.
+        XCTAssertNil(GB18030Decoder.decode(Array(bytes.prefix(3))))
+        XCTAssertEqual(GB18030Decoder.decode([]), "")
+    }
 }

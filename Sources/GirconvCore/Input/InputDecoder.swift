@@ -90,7 +90,7 @@ public enum InputDecoder {
     }
 
     private static func decodeGB18030(_ bytes: [UInt8], name: String) throws -> String {
-        guard let text = String(data: Data(bytes), encoding: gb18030) else {
+        guard let text = GB18030Decoder.decode(bytes) else {
             throw GirconvError.undecodable(path: name, reason: "neither valid UTF-8 nor GB18030/GBK")
         }
         // A GB18030 decode of non-Chinese junk produces a text with few CJK characters and many odd
