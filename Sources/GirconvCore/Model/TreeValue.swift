@@ -60,6 +60,8 @@ public struct TreeBuilder {
             return
         }
         if let i = pairs.firstIndex(where: { $0.0 == head }), case .object(var inner) = pairs[i].1 {
+            // Drop the tree's reference first, so that `inner` is unique and is not copied when changed.
+            pairs[i].1 = .null
             insert(&inner, rest, value)
             pairs[i].1 = .object(inner)
         } else {
