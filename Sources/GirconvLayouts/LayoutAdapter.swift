@@ -117,6 +117,8 @@ public struct LayoutAdapter: ReportAdapter {
         for path in FigureCatalog.ordered(tables.figures.keys) {
             let tableFigure = tables.figures[path]!
             if let told = narrative?.figures[path] {
+                // A table cell that could not be read does not hide a figure the text states.
+                if tableFigure.value == nil, told.value != nil, usable(path) { continue }
                 textStatements[path] = told
                 if usable(path), told.value != tableFigure.value, tableFigure.value != nil {
                     warnings.append(ReportWarning(
@@ -124,8 +126,6 @@ public struct LayoutAdapter: ReportAdapter {
                         message: "\(path): the \(tableFigure.provenance.location.table ?? "table") row \"\(tableFigure.provenance.location.row ?? "")\" gives \(Self.describe(tableFigure.value)) but the text says \(Self.describe(told.value)) (\"\(told.provenance.location.sentence ?? told.provenance.raw)\", line \(told.provenance.location.line ?? 0)); the table is kept",
                         path: path, location: tableFigure.provenance.location))
                 }
-                // A table cell that could not be read does not hide a figure the text states.
-                if tableFigure.value == nil, told.value != nil, usable(path) { continue }
             }
             figures[path] = tableFigure
         }

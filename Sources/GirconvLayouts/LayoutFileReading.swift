@@ -36,6 +36,9 @@ extension NodeReader {
         let detection = top["detect"].flatMap(detection) ?? DetectionSpec(required: [], evidence: [], against: [], tableRows: nil,
                                                                           narrativeFigures: nil, yearsBefore: nil)
         if top["detect"] == nil { fail(root, "\"detect\" is required: without it the layout is never chosen") }
+        if detection.narrativeFigures != nil && narrative == nil {
+            fail(top["detect"], "detect.narrativeFigures needs \"narrative\" (which patterns to read sentences with)")
+        }
         if tables.isEmpty && narrative == nil { fail(root, "the layout reads nothing: give \"tables\" or \"narrative\"") }
         return LayoutSpec(id: id, layout: layout, name: string(top["name"], "name") ?? id, description: string(top["description"], "description"),
                           detection: detection, tables: tables, narrative: narrative, patterns: patterns, expected: expected, figures: figures)

@@ -257,4 +257,14 @@ final class LayoutEngineTests: XCTestCase {
             XCTAssertFalse(record.warnings.contains { $0.code.hasPrefix("row-") }, "\(record.warnings)")
         }
     }
+
+    func testAnUnreadableTableCellDoesNotHideTheSentence() throws {
+        let layout = Self.form + "\nnarrative:\n  patterns: pre2019-narrative\n  use: all\n"
+        let text = "2016年共收到政府信息公开申请52件。\n" + Self.formReport.replacingOccurrences(of: "（一）收到申请数\t件\t20\t52", with: "（一）收到申请数\t件\t52")
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(value(record, "requests.newReceived.total"), 52)
+        XCTAssertNotNil(record.figures["requests.newReceived.total"]?.provenance.location.sentence, "from the sentence")
+        XCTAssertFalse(record.checks.contains { $0.rule == "text.requests.newReceived.total" }, "no check of the sentence against itself")
+        XCTAssertTrue(record.warnings.contains { $0.code == "row-incomplete" })
+    }
 }

@@ -166,4 +166,10 @@ final class LayoutFileParserTests: XCTestCase {
         XCTAssertEqual(editDistance("", "abc"), 3)
         XCTAssertEqual(editDistance("rows", "rows"), 0)
     }
+
+    func testNarrativeDetectionNeedsANarrative() {
+        let text = Self.minimal.replacingOccurrences(of: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8}",
+                                                     with: "  narrativeFigures: {weight: 0.1, max: 0.8}")
+        XCTAssertTrue(problems(text).contains { $0.message.contains("narrativeFigures needs \"narrative\"") })
+    }
 }

@@ -125,6 +125,8 @@ struct TableReader {
                 if unit == nil && key.has("万元") { unit = .wanYuan }
                 readRow(row, rowSpec, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
                         firstNumbered: &firstNumbered, into: &sink)
+            } else if spec.ignore.contains(where: { $0.matches(key) }) {
+                continue
             } else if let s = sectionMatching(key) {
                 enter(s, labelCell)
                 if !row.values.isEmpty, let path = s.path {
@@ -133,8 +135,6 @@ struct TableReader {
                     let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
                     record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, into: &sink)
                 }
-            } else if spec.ignore.contains(where: { $0.matches(key) }) {
-                continue
             } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.count < 60, !ChromeLines.isChrome(labelCell.text) {
                 sink.warn("row-unrecognised", "\(spec.name): row \"\(labelCell.text)\" is not a row of this layout; skipped", location: labelCell.location)
             }
