@@ -68,7 +68,7 @@ let package = Package(
 
         // MARK: Fuzzing (docs/robustness.md)
         .executableTarget(name: "girconv-fuzz", dependencies: [
-            "GirconvCore", "GirconvAdapters", "GirconvExport",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport",
         ]),
 
         // MARK: Plugins

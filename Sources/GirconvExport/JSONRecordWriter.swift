@@ -62,34 +62,43 @@ public struct JSONRecordWriter: RecordWriter {
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// Appends `s` as a JSON string: quotes, backslashes and control characters escaped, and U+2028/U+2029
+    /// (valid JSON, but line breaks to JavaScript) written as \\u2028/\\u2029. Runs of plain bytes are copied
+    /// at once.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var utf8 = s.utf8.makeIterator()
-        var pending: [UInt8] = []   // to recognise U+2028/U+2029 (E2 80 A8/A9)
-        while let byte = utf8.next() {
-            switch byte {
-            case 0x22: out.append(contentsOf: [0x5C, 0x22])
-            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-            case 0x09: out.append(contentsOf: [0x5C, 0x74])
-            case 0x00..<0x20:
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            case 0xE2:
-                pending = [byte]
-                if let b2 = utf8.next() {
-                    pending.append(b2)
-                    if let b3 = utf8.next() {
-                        if b2 == 0x80 && (b3 == 0xA8 || b3 == 0xA9) {
-                            out.append(contentsOf: Array("\\u202".utf8) + [b3 == 0xA8 ? 0x38 : 0x39])
-                            continue
-                        }
-                        pending.append(b3)
-                    }
-                }
-                out.append(contentsOf: pending)
-            default: out.append(byte)
+        var s = s
+        s.withUTF8 { bytes in
+            let count = bytes.count
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
+            while i < count {
+                let byte = bytes[i]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { i += 1; continue }
+                if byte == 0xE2 {
+                    guard i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
+                    flush(i)
+                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39])
+                    i += 3
+                    runStart = i
+                    continue
+                }
+                flush(i)
+                switch byte {
+                case 0x22: out.append(0x5C); out.append(0x22)
+                case 0x5C: out.append(0x5C); out.append(0x5C)
+                case 0x0A: out.append(0x5C); out.append(0x6E)
+                case 0x0D: out.append(0x5C); out.append(0x72)
+                case 0x09: out.append(0x5C); out.append(0x74)
+                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                }
+                i += 1
+                runStart = i
+            }
+            flush(count)
         }
         out.append(0x22)
     }

@@ -10,8 +10,19 @@ import Foundation
 import GirconvAdapters
 import GirconvCore
 import GirconvExport
+import GirconvLayouts
 
-let registry = BuiltinAdapters.registry()
+/// The built-in layouts and the guide's example layouts (docs/examples), so that the engine's options the
+/// built-ins do not use (unit columns, skipped columns, {section} paths, extra figures) are fuzzed too.
+let registry: AdapterRegistry = {
+    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("docs/examples")
+    guard var library = try? BuiltinAdapters.layoutLibrary() else { return BuiltinAdapters.registry() }
+    for directory in (try? FileManager.default.contentsOfDirectory(at: examples, includingPropertiesForKeys: nil)) ?? [] {
+        try? library.load(directory: directory)
+    }
+    return (try? BuiltinAdapters.registry(library: library)) ?? BuiltinAdapters.registry()
+}()
 
 /// One fuzzing input: must never crash, whatever the bytes.
 func fuzzOne(_ bytes: [UInt8]) {

@@ -71,6 +71,9 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(Array(keys.prefix(5)), ["schemaVersion", "source", "detection", "report", "proactive"])
         XCTAssertEqual(Array(keys.suffix(3)), ["provenance", "checks", "warnings"])
         XCTAssertEqual(JSONRecordWriter.quote("a\"\\\n\u{1}"), "\"a\\\"\\\\\\n\\u0001\"")
+        XCTAssertEqual(JSONRecordWriter.quote("“三安全一稳定”\u{2028}x\u{2029}\t政"), "\"“三安全一稳定”\\u2028x\\u2029\\t政\"")
+        XCTAssertEqual(JSONRecordWriter.quote(""), "\"\"")
+        XCTAssertEqual(JSONRecordWriter.quote("\u{E2}"), "\"\u{E2}\"")
     }
 
     func testPublishedSchemaFileIsCurrent() throws {

@@ -40,6 +40,15 @@ public enum NumberReader {
 
     /// Classifies a raw cell text.
     public static func read(_ raw: String) -> CellReading {
+        // The commonest cell: a few ASCII digits ("0", "12", "1286").
+        var plain: UInt64 = 0
+        var plainDigits = 0
+        for byte in raw.utf8 {
+            guard byte >= 0x30 && byte <= 0x39, plainDigits < 18 else { plainDigits = -1; break }
+            plain = plain * 10 + UInt64(byte - 0x30)
+            plainDigits += 1
+        }
+        if plainDigits > 0 { return .number(Decimal(plain), unit: nil) }
         // Fast exits: prose is long or has no digit; only a few short words mean zero or "not applicable".
         var digits = 0, count = 0
         for scalar in raw.unicodeScalars {
