@@ -9,16 +9,33 @@ import GirconvDOCX
 /// (`Sources/GirconvAdapters/Layouts/*.yaml`, package resources) read by the same engine as users' layout
 /// files; adapters written in Swift are registered in `swiftAdapters`.
 public enum BuiltinAdapters {
-    /// The directory of the built-in layout files, if the resource bundle is installed.
+    /// The name of the resource bundle SwiftPM builds beside the executable.
+    static let resourceBundleName = "girconv_GirconvAdapters.resources"
+
+    /// The directory of the built-in layout files: `$GIRCONV_BUILTIN_LAYOUTS`, else `Layouts` in the
+    /// resource bundle beside the executable (where `swift build` puts it, and where an installation
+    /// copies it). Looked up by hand rather than through `Bundle.module`, whose accessor stops the
+    /// process when the bundle is missing; here a missing bundle is an error message.
     public static var layoutsDirectory: URL? {
-        Bundle.module.url(forResource: "Layouts", withExtension: nil)
+        let environment = ProcessInfo.processInfo.environment
+        if let override = environment["GIRCONV_BUILTIN_LAYOUTS"], !override.isEmpty {
+            return URL(fileURLWithPath: override, isDirectory: true)
+        }
+        var places = [Bundle.main.bundleURL]
+        if let executable = Bundle.main.executableURL { places.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
+        places.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent())
+        for place in places {
+            let directory = place.appendingPathComponent(resourceBundleName).appendingPathComponent("Layouts")
+            if FileManager.default.fileExists(atPath: directory.path) { return directory }
+        }
+        return nil
     }
 
     /// The built-in layouts, origin "built-in".
     public static func layoutLibrary() throws -> LayoutLibrary {
         guard let directory = layoutsDirectory else {
             throw LayoutFileError(problems: [LayoutFileProblem(file: "built-in layouts", line: 1, column: 1,
-                                                               message: "the resource bundle with the built-in layout files is missing")])
+                                                               message: "the built-in layout files are missing: copy \(resourceBundleName) beside the girconv executable, or set GIRCONV_BUILTIN_LAYOUTS to its Layouts directory")])
         }
         var library = LayoutLibrary()
         try library.load(directory: directory) { _ in "built-in" }

@@ -131,4 +131,20 @@ final class LayoutGuideTests: CLITestCase {
         let ordinary = try run(["detect", "--layouts", variant, sample("constructed-2021-county-transport.txt")])
         XCTAssertTrue(ordinary.stdout.contains("adapter 2021-revised"), ordinary.stdout)
     }
+
+    func testAnInstalledBinaryWithoutItsResourceBundleSaysWhatIsMissing() throws {
+        let copy = workDir.appendingPathComponent("girconv")
+        try FileManager.default.copyItem(at: Self.binary, to: copy)
+        let process = Process()
+        process.executableURL = copy
+        process.arguments = [sample("enping-2019-office.txt")]
+        let err = Pipe()
+        process.standardOutput = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 78)
+        XCTAssertTrue(message.contains("girconv_GirconvAdapters.resources"), message)
+    }
 }
