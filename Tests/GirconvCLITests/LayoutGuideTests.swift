@@ -52,6 +52,9 @@ final class LayoutGuideTests: CLITestCase {
             XCTAssertEqual(found, Self.expected, input)
             XCTAssertEqual(Set(columns.values), ["本期实际"], "every figure from the 本期实际 column (\(input))")
 
+            let explain = try run(["explain", "--layouts", example, "\(example)/\(input)", "fees.collectedYuan"])
+            XCTAssertTrue(explain.stdout.contains("printed: \"0.012\"") && explain.stdout.contains("in 万元, converted to 元"), explain.stdout)
+
             let validate = try run(["validate", "--layouts", example, "\(example)/\(input)"])
             XCTAssertEqual(validate.status, 0, validate.stdout + validate.stderr)
         }

@@ -52,7 +52,7 @@ struct Explain: ParsableCommand {
         if let c = l.columnIndex { position.append("grid column \(c)") }
         if !position.isEmpty { lines.append("  at:      \(record.source.name), " + position.joined(separator: ", ")) }
         lines.append("  printed: \(p.raw.isEmpty ? "(blank)" : "\"\(p.raw)\"")")
-        lines.append("  rule:    " + ruleText(p))
+        lines.append("  rule:    " + ruleText(p, value: figure.value))
         let checks = record.checks.filter { $0.totalPaths.contains(path) || $0.partPaths.contains(path) }
         if checks.isEmpty {
             lines.append("  checks:  none involve this figure")
@@ -68,9 +68,15 @@ struct Explain: ParsableCommand {
         return lines
     }
 
-    static func ruleText(_ p: Provenance) -> String {
+    static func ruleText(_ p: Provenance, value: Decimal? = nil) -> String {
         switch p.how {
-        case .printed: return "the number as printed" + (p.raw.contains("万") ? " (万元 converted)" : "")
+        case .printed:
+            // A unit from the cell, its column header or a 单位 column changes the printed number.
+            if let value, case let .number(printed, _) = NumberReader.read(p.raw), printed != value, printed != 0 {
+                if value == printed * 10_000 { return "the number as printed, in 万元, converted to 元 (× 10,000)" }
+                if value * 10_000 == printed { return "the number as printed, in 元, converted to 万元 (÷ 10,000)" }
+            }
+            return "the number as printed"
         case .blankAsZero: return "a blank cell inside a filled table, read as 0"
         case .dashAsZero: return "a dash, the statistical sign for none, read as 0"
         case .noneWordAsZero: return "无 (none), read as 0"
