@@ -267,4 +267,44 @@ final class LayoutEngineTests: XCTestCase {
         XCTAssertFalse(record.checks.contains { $0.rule == "text.requests.newReceived.total" }, "no check of the sentence against itself")
         XCTAssertTrue(record.warnings.contains { $0.code == "row-incomplete" })
     }
+
+    /// The guide's recipe: table 四 printed as three rows of five results instead of one row of fifteen.
+    func testTransposedAppealsTableRecipe() throws {
+        let layout = """
+        girconv-layout: 1
+        id: appeals-by-row
+        layout: 2021-revised
+        name: table 四 by rows
+        detect:
+          requireAll: [复议后起诉]
+          required: [{phrase: 尚未审结, weight: 0.5}]
+        tables:
+          - name: 表四
+            starts: [行政复议]
+            columns:
+              - {key: upheld, labels: 结果维持}
+              - {key: corrected, labels: 结果纠正}
+              - {key: other, labels: 其他结果}
+              - {key: pending, labels: 尚未审结}
+              - {key: total, labels: 总计, match: equals}
+            rows:
+              - {path: appeals.litigationDirect, labels: 未经复议直接起诉}
+              - {path: appeals.litigationAfterReview, labels: 复议后起诉}
+              - {path: appeals.review, labels: 行政复议}
+        """
+        let text = """
+        四、政府信息公开行政复议、行政诉讼情况
+        类别\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计
+        行政复议\t1\t0\t0\t1\t2
+        行政诉讼（未经复议直接起诉）\t0\t1\t0\t0\t1
+        行政诉讼（复议后起诉）\t1\t0\t0\t0\t1
+        """
+        let record = try convert(text, layouts: [layout])
+        XCTAssertEqual(record.detection.adapter, "appeals-by-row")
+        XCTAssertEqual(value(record, "appeals.review.total"), 2)
+        XCTAssertEqual(value(record, "appeals.review.pending"), 1)
+        XCTAssertEqual(value(record, "appeals.litigationDirect.corrected"), 1)
+        XCTAssertEqual(value(record, "appeals.litigationAfterReview.upheld"), 1)
+        XCTAssertTrue(record.checks.filter { $0.rule.hasPrefix("appeals") }.allSatisfy { $0.status == .pass })
+    }
 }
