@@ -49,10 +49,21 @@ public enum IdentityCatalog {
                figures["requests.otherHandling.total"] != nil {
                 asRow = true
             }
-            return standard(layout, otherHandlingAsRow: asRow)
+            return standardByKey["\(layout.rawValue)|\(asRow.map { "\($0)" } ?? "-")"] ?? standard(layout, otherHandlingAsRow: asRow)
         case .pre2019Appendix, .pre2019Narrative: return pre2019
         }
     }
+
+    /// `standard(_:otherHandlingAsRow:)` for every layout and variant, computed once.
+    static let standardByKey: [String: [SumIdentity]] = {
+        var table: [String: [SumIdentity]] = [:]
+        for layout in [Layout.trial2019, .revised2021] {
+            for asRow in [nil, true, false] as [Bool?] {
+                table["\(layout.rawValue)|\(asRow.map { "\($0)" } ?? "-")"] = standard(layout, otherHandlingAsRow: asRow)
+            }
+        }
+        return table
+    }()
 
     static func standard(_ layout: Layout, otherHandlingAsRow: Bool? = nil) -> [SumIdentity] {
         var list: [SumIdentity] = []

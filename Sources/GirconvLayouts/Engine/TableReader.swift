@@ -263,7 +263,16 @@ struct TableReader {
 
     /// The rows of the table that gave no figure at all, named "表二 规章".
     func missingRows(in figures: [String: Figure]) -> [String] {
-        func hasAny(_ prefix: String) -> Bool { figures.keys.contains { $0 == prefix || $0.hasPrefix(prefix + ".") } }
+        // Every path and each of its dotted prefixes, so that "a figure at or below this path" is one lookup.
+        var present = Set<Substring>()
+        for path in figures.keys {
+            var prefix = Substring(path)
+            while true {
+                guard present.insert(prefix).inserted, let dot = prefix.lastIndex(of: ".") else { break }
+                prefix = prefix[..<dot]
+            }
+        }
+        func hasAny(_ prefix: String) -> Bool { present.contains(Substring(prefix)) }
         if let single = spec.singleRow, spec.rows.isEmpty {
             return single.groups.contains { hasAny($0.key) } ? [] : [spec.name]
         }
