@@ -55,6 +55,7 @@ public struct JSONRecordWriter: RecordWriter {
             out.append(0x5D)
         case .string(let s): quote(s, into: &out)
         case .number(let d): out.append(contentsOf: TreeValue.format(d).utf8)
+        case .integer(let i): out.append(contentsOf: String(i).utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
         }

@@ -48,6 +48,7 @@ public struct XMLRecordWriter: RecordWriter {
             out += "\(pad)</\(close)>\n"
         case .string(let s): out += "\(pad)<\(open)>\(Self.escape(s, attribute: false))</\(close)>\n"
         case .number(let d): out += "\(pad)<\(open)>\(TreeValue.format(d))</\(close)>\n"
+        case .integer(let i): out += "\(pad)<\(open)>\(i)</\(close)>\n"
         case .bool(let b): out += "\(pad)<\(open)>\(b)</\(close)>\n"
         case .null: out += "\(pad)<\(open) null=\"true\"/>\n"
         }

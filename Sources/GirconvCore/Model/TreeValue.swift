@@ -7,6 +7,8 @@ public indirect enum TreeValue: Sendable, Equatable {
     case array([TreeValue])
     case string(String)
     case number(Decimal)
+    /// A whole number known as such (line numbers, offsets, indexes, counts): written without Decimal.
+    case integer(Int)
     case bool(Bool)
     case null
 
@@ -17,6 +19,8 @@ public indirect enum TreeValue: Sendable, Equatable {
         case let (.array(a), .array(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.number(a), .number(b)): return a == b
+        case let (.integer(a), .integer(b)): return a == b
+        case let (.integer(a), .number(b)), let (.number(b), .integer(a)): return Decimal(a) == b
         case let (.bool(a), .bool(b)): return a == b
         case (.null, .null): return true
         default: return false
@@ -77,12 +81,12 @@ extension CanonicalRecord {
     /// warnings. Key order is fixed; JSON, XML and CSV are all written from it.
     public func tree() -> TreeValue {
         func opt(_ s: String?) -> TreeValue { s.map(TreeValue.string) ?? .null }
-        func optInt(_ i: Int?) -> TreeValue { i.map { .number(Decimal($0)) } ?? .null }
+        func optInt(_ i: Int?) -> TreeValue { i.map(TreeValue.integer) ?? .null }
         var pairs: [(String, TreeValue)] = [("schemaVersion", .string(schemaVersion))]
         pairs.append(("source", .object([
             ("name", .string(source.name)), ("sha256", .string(source.sha256)),
             ("mediaType", .string(source.mediaType)), ("encoding", .string(source.encoding)),
-            ("byteCount", .number(Decimal(source.byteCount))),
+            ("byteCount", .integer(source.byteCount)),
         ])))
         pairs.append(("detection", .object([
             ("adapter", .string(detection.adapter)),
@@ -118,12 +122,12 @@ extension SourceLocation {
         if let row { pairs.append(("row", .string(row))) }
         if let column { pairs.append(("column", .string(column))) }
         if let sentence { pairs.append(("sentence", .string(sentence))) }
-        if let line { pairs.append(("line", .number(Decimal(line)))) }
-        if let offset { pairs.append(("offset", .number(Decimal(offset)))) }
-        if let page { pairs.append(("page", .number(Decimal(page)))) }
-        if let tableIndex { pairs.append(("tableIndex", .number(Decimal(tableIndex)))) }
-        if let rowIndex { pairs.append(("rowIndex", .number(Decimal(rowIndex)))) }
-        if let columnIndex { pairs.append(("columnIndex", .number(Decimal(columnIndex)))) }
+        if let line { pairs.append(("line", .integer(line))) }
+        if let offset { pairs.append(("offset", .integer(offset))) }
+        if let page { pairs.append(("page", .integer(page))) }
+        if let tableIndex { pairs.append(("tableIndex", .integer(tableIndex))) }
+        if let rowIndex { pairs.append(("rowIndex", .integer(rowIndex))) }
+        if let columnIndex { pairs.append(("columnIndex", .integer(columnIndex))) }
         return .object(pairs)
     }
 }
