@@ -31,14 +31,18 @@ public enum BuiltinAdapters {
         return nil
     }
 
-    /// The built-in layouts, origin "built-in".
+    /// The built-in layouts, origin "built-in" (read from their files once per process).
     public static func layoutLibrary() throws -> LayoutLibrary {
+        try builtinLibrary.get()
+    }
+
+    private static let builtinLibrary: Result<LayoutLibrary, Error> = Result {
         guard let directory = layoutsDirectory else {
             throw LayoutFileError(problems: [LayoutFileProblem(file: "built-in layouts", line: 1, column: 1,
                                                                message: "the built-in layout files are missing: copy \(resourceBundleName) beside the girconv executable, or set GIRCONV_BUILTIN_LAYOUTS to its Layouts directory")])
         }
         var library = LayoutLibrary()
-        try library.load(directory: directory) { _ in "built-in" }
+        try library.load(from: directory) { _ in "built-in" }
         return library
     }
 
@@ -47,7 +51,7 @@ public enum BuiltinAdapters {
         // new-adapter: registrations above this line (the new-adapter plugin inserts here)
     ]
 
-    private static let builtinLayoutAdapters: Result<[LayoutAdapter], Error> = Result { try layoutLibrary().adapters() }
+    private static let builtinLayoutAdapters: Result<[LayoutAdapter], Error> = Result { try builtinLibrary.get().adapters() }
 
     /// Every built-in adapter, in registration order (empty if the built-in layout files cannot be read;
     /// `registry(layoutDirectories:)` reports why).
@@ -68,9 +72,9 @@ public enum BuiltinAdapters {
     public static func library(layoutDirectories: [URL], userDirectory: URL? = nil) throws -> LayoutLibrary {
         var library = try layoutLibrary()
         if let userDirectory, FileManager.default.fileExists(atPath: userDirectory.path) {
-            try library.load(directory: userDirectory)
+            try library.load(from: userDirectory)
         }
-        for directory in layoutDirectories { try library.load(directory: directory) }
+        for directory in layoutDirectories { try library.load(from: directory) }
         return library
     }
 

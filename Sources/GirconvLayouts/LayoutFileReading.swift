@@ -110,8 +110,10 @@ extension NodeReader {
         let name = string(fields["name"], "table name") ?? "?"
         let what = "table \(name)"
         let columns = list(fields["columns"], "\(what) columns").compactMap { column($0, what) }
-        let sections = list(fields["sections"], "\(what) sections").compactMap { section($0, what) }
-        let rows = list(fields["rows"], "\(what) rows").compactMap { row($0, what) }
+        // Each read item with the node it came from (for the line of later problems).
+        let sectionNodes = list(fields["sections"], "\(what) sections").compactMap { node in section(node, what).map { ($0, node) } }
+        let rowNodes = list(fields["rows"], "\(what) rows").compactMap { node in row(node, what).map { ($0, node) } }
+        let sections = sectionNodes.map(\.0), rows = rowNodes.map(\.0)
         let singleRow = fields["singleRow"].flatMap { singleRowSpec($0, what) }
         var spec = TableSpec(
             name: name, starts: labelList(fields["starts"], "\(what) starts"), startsUnless: labelList(fields["startsUnless"], "\(what) startsUnless"),
@@ -127,7 +129,7 @@ extension NodeReader {
             fail(node, "\(what): give \"columns\" (the value columns in printed order; a single column may have key \"\")")
         }
         if let numbered = fields["numberedRows"] { spec.numberedRows = numberedRows(numbered, what) }
-        checkReferences(spec, fields: fields, known: known)
+        checkReferences(spec, rows: rowNodes, sections: sectionNodes, fields: fields, known: known)
         return spec
     }
 
@@ -191,11 +193,10 @@ extension NodeReader {
     }
 
     /// Sections named by rows exist; every figure path a row can produce is known.
-    func checkReferences(_ spec: TableSpec, fields: [String: Node], known: KnownPaths) {
+    func checkReferences(_ spec: TableSpec, rows: [(RowSpec, Node)], sections: [(SectionSpec, Node)], fields: [String: Node],
+                         known: KnownPaths) {
         let sectionIDs = Set(spec.sections.map(\.id))
-        let rowNodes = list(fields["rows"], "rows")
-        for (index, row) in spec.rows.enumerated() {
-            let node = index < rowNodes.count ? rowNodes[index] : fields["rows"]
+        for (row, node) in rows {
             for name in row.within + [row.section, row.opens].compactMap({ $0 }) where !sectionIDs.contains(name) {
                 fail(node, "table \(spec.name) row \(row.path): section \"\(name)\" is not defined in the table's sections")
             }
@@ -208,11 +209,10 @@ extension NodeReader {
                 }
             }
         }
-        let sectionNodes = list(fields["sections"], "sections")
-        for (index, section) in spec.sections.enumerated() {
+        for (section, node) in sections {
             guard let path = section.path else { continue }
             for column in (section.columns ?? spec.columns) where !column.skip {
-                known.check(column.key.isEmpty ? path : "\(path).\(column.key)", at: index < sectionNodes.count ? sectionNodes[index] : nil, in: self)
+                known.check(column.key.isEmpty ? path : "\(path).\(column.key)", at: node, in: self)
             }
         }
         if let single = spec.singleRow {

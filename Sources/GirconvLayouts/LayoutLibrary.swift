@@ -42,7 +42,7 @@ public struct LayoutLibrary: Sendable {
 
     /// Loads every layout file (`*.yaml`, `*.yml`, `*.json`) of a directory, in name order, or one layout
     /// file. All problems of all files are reported together; nothing is added when any file has a problem.
-    public mutating func load(directory: URL, origin: ((URL) -> String)? = nil) throws {
+    public mutating func load(from directory: URL, origin: ((URL) -> String)? = nil) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory) else {
             throw LayoutFileError(problems: [LayoutFileProblem(file: directory.path, line: 1, column: 1,

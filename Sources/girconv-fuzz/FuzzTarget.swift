@@ -19,7 +19,7 @@ let registry: AdapterRegistry = {
         .deletingLastPathComponent().appendingPathComponent("docs/examples")
     guard var library = try? BuiltinAdapters.layoutLibrary() else { return BuiltinAdapters.registry() }
     for directory in (try? FileManager.default.contentsOfDirectory(at: examples, includingPropertiesForKeys: nil)) ?? [] {
-        try? library.load(directory: directory)
+        try? library.load(from: directory)
     }
     return (try? BuiltinAdapters.registry(library: library)) ?? BuiltinAdapters.registry()
 }()

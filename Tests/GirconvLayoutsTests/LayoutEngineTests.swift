@@ -233,9 +233,9 @@ final class LayoutEngineTests: XCTestCase {
         try Self.form.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         var library = LayoutLibrary()
-        try library.load(directory: file)
+        try library.load(from: file)
         XCTAssertEqual(library.layouts.map(\.spec.id), ["tiny-form"])
-        XCTAssertThrowsError(try library.load(directory: file.appendingPathExtension("missing"))) { error in
+        XCTAssertThrowsError(try library.load(from: file.appendingPathExtension("missing"))) { error in
             XCTAssertTrue("\(error)".contains("no such layout file or directory"))
         }
     }

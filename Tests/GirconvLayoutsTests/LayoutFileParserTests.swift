@@ -172,4 +172,10 @@ final class LayoutFileParserTests: XCTestCase {
                                                      with: "  narrativeFigures: {weight: 0.1, max: 0.8}")
         XCTAssertTrue(problems(text).contains { $0.message.contains("narrativeFigures needs \"narrative\"") })
     }
+
+    func testEachProblemIsReportedOnce() {
+        let text = Self.minimal.replacingOccurrences(of: "    sections:\n      - {id: review}", with: "    sections: review")
+        let found = problems(text).filter { $0.message.contains("sections must be a list") }
+        XCTAssertEqual(found.count, 1, "\(found)")
+    }
 }

@@ -22,7 +22,8 @@ public struct RowView: Sendable {
         }
         // A 单位 cell printed after the numbers ("收到申请数 | 52 | 件") is neither a label nor a value.
         var end = distinct.count
-        if end >= 2, PrintedUnit.columnWords.contains(FlattenedTextGridBuilder.collapse(distinct[end - 1].text)),
+        if end >= 2, distinct[end - 1].text.utf8.count <= 16,
+           PrintedUnit.columnWords.contains(FlattenedTextGridBuilder.collapse(distinct[end - 1].text)),
            FlattenedTextGridBuilder.isValue(distinct[end - 2].text), !distinct[end - 2].text.isEmpty {
             trailingUnit = distinct[end - 1]
             end -= 1

@@ -7,8 +7,8 @@ public enum PrintedUnit: String, Sendable {
     /// A counting word: 件 条 宗 个 项 起 次 期 家 人次 份.
     case counter
 
-    /// Words printed alone in a 单位 / 计量单位 column.
-    public static let columnWords: Set<String> = ["条", "件", "个", "次", "人", "人次", "期", "篇", "项", "宗", "万元", "元", "场", "家", "份", "起"]
+    /// Words printed alone in a 单位 / 计量单位 column: the counting words and the money units.
+    public static let columnWords: Set<String> = Set(NumberReader.counters + ["万元", "元"])
 
     /// The unit a 单位-column word gives cells (nil for counting words).
     public static func ofColumnWord(_ word: String) -> PrintedUnit? {

@@ -93,12 +93,12 @@ struct TableReader {
                 let set = currentSet()
                 collected = (set.key, [])
                 collecting = true
-                for (cell, _) in labelled[(index + 1)...] { appendHeader(cell.text, set: set.columns, to: &collected) }
+                for (cell, key) in labelled[(index + 1)...] { appendHeader(cell.text, key: key, set: set.columns, to: &collected) }
                 continue
             }
             if row.values.isEmpty {
                 if collecting, let (cell, key) = labelled.last, sectionMatching(key) == nil {
-                    appendHeader(cell.text, set: currentSet().columns, to: &collected)
+                    appendHeader(cell.text, key: key, set: currentSet().columns, to: &collected)
                     continue
                 }
                 let set = currentSet()
@@ -205,8 +205,7 @@ struct TableReader {
 
     // MARK: Headers
 
-    private func appendHeader(_ label: String, set: [ColumnSpec], to collected: inout (setKey: String, columns: [HeaderColumn])?) {
-        let key = TextNormalizer.labelKey(label)
+    private func appendHeader(_ label: String, key: String, set: [ColumnSpec], to collected: inout (setKey: String, columns: [HeaderColumn])?) {
         guard !key.isEmpty, let column = set.first(where: { $0.labels.matches(key) }) else { return }
         collected?.columns.append(HeaderColumn(column: column, printed: label, unit: Self.unit(inHeader: key)))
     }

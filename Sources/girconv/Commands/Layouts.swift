@@ -64,7 +64,7 @@ struct Layouts: ParsableCommand {
                 }
                 if isDirectory.boolValue {
                     var library = LayoutLibrary()
-                    do { try library.load(directory: URL(fileURLWithPath: path, isDirectory: true)); checked += library.layouts.map(\.spec) } catch let error as LayoutFileError {
+                    do { try library.load(from: URL(fileURLWithPath: path, isDirectory: true)); checked += library.layouts.map(\.spec) } catch let error as LayoutFileError {
                         problems += error.problems
                     }
                     continue
