@@ -72,8 +72,6 @@ public struct LayoutAdapter: ReportAdapter {
         var warnings: [ReportWarning] = []
         /// "表三 row 本年新收…", for detection evidence.
         var matchedRows: [String] = []
-        /// Rows of tables that report missing rows and gave nothing.
-        var missingRows: [String] = []
     }
 
     func readTables(_ document: ReportDocument) -> TableReading {
@@ -86,9 +84,6 @@ public struct LayoutAdapter: ReportAdapter {
                 let before = sink.matchedLabels.count
                 TableReader(spec: table).read(region, into: &sink)
                 reading.matchedRows += sink.matchedLabels[before...].map { "\(table.name) row \($0)" }
-            }
-            for table in spec.tables where table.reportMissingRows {
-                reading.missingRows += TableReader(spec: table).missingRows(in: sink.figures)
             }
             reading.figures = sink.figures
             reading.warnings = sink.warnings
@@ -129,8 +124,15 @@ public struct LayoutAdapter: ReportAdapter {
             }
             figures[path] = tableFigure
         }
-        if !tables.missingRows.isEmpty {
-            warnings.append(ReportWarning(code: "rows-not-found", message: "not found in the report: " + tables.missingRows.joined(separator: ", ")))
+        // Rows of tables that report missing rows and gave nothing (only for the layout chosen, not while
+        // every layout is scored).
+        if spec.tables.contains(where: \.reportMissingRows) {
+            let present = TableReader.pathsAndPrefixes(of: tables.figures)
+            let missingRows = spec.tables.filter(\.reportMissingRows)
+                .flatMap { TableReader(spec: $0).missingRows(present: present, figures: tables.figures) }
+            if !missingRows.isEmpty {
+                warnings.append(ReportWarning(code: "rows-not-found", message: "not found in the report: " + missingRows.joined(separator: ", ")))
+            }
         }
         let missing = spec.expected.filter { figures[$0.path] == nil }.map(\.label)
         if !missing.isEmpty {

@@ -221,6 +221,13 @@ public struct NarrativePatternSet: Sendable {
         public var pattern: String
         public var expression: NSRegularExpression
         public var paths: [String]
+        /// Literal runs every match contains: a line without one of them is not searched (`RegexLiterals`).
+        public var requiredLiterals: [String]
+
+        public init(pattern: String, expression: NSRegularExpression, paths: [String]) {
+            self.pattern = pattern; self.expression = expression; self.paths = paths
+            requiredLiterals = RegexLiterals.required(in: pattern)
+        }
     }
     /// A printed percentage of a figure matching `match` ("requests.channels.*") is a share of `whole`.
     public struct Share: Sendable { public var match: String; public var whole: String }
@@ -236,7 +243,22 @@ public struct NarrativePatternSet: Sendable {
     public var zeroStatements: [ZeroStatement]
     public var shares: [Share]
     /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
-    public var phrasesByFirstScalar: [UInt32: [IndexedPhrase]]
+    public var phrasesByFirstScalar: [UInt32: [IndexedPhrase]] { didSet { firstScalarBits = Self.bits(of: phrasesByFirstScalar.keys) } }
+    /// The keys of `phrasesByFirstScalar` as bits of their low 16 bits: a clear bit means no phrase starts
+    /// with the scalar (one bit test per scalar of a line instead of a hash lookup).
+    private var firstScalarBits: [UInt64] = []
+
+    @inline(__always)
+    public func mayStartPhrase(_ value: UInt32) -> Bool {
+        let index = Int(value & 0xFFFF)
+        return firstScalarBits[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    static func bits(of keys: Dictionary<UInt32, [IndexedPhrase]>.Keys) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for key in keys { let index = Int(key & 0xFFFF); bits[index >> 6] |= 1 << UInt64(index & 63) }
+        return bits
+    }
 
     /// A phrase to look for, as scalars, and what it means.
     public struct IndexedPhrase: Sendable {
@@ -296,5 +318,6 @@ extension NarrativePatternSet {
             index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: scope.scope))
         }
         phrasesByFirstScalar = index
+        firstScalarBits = Self.bits(of: index.keys)
     }
 }

@@ -23,6 +23,7 @@ struct Options {
             switch argument {
             case "--copies": copies = Int(arguments.popFirst() ?? "") ?? copies
             case "--corpus": corpus = arguments.popFirst()
+            case "--stages": break
             default:
                 FileHandle.standardError.write(Data("usage: girconv-bench [--copies N] [--corpus DIR]\n".utf8))
                 exit(64)
@@ -99,3 +100,28 @@ _ = measure("girconv end to end (\(cores) cores)", bytes: totalBytes, count: cor
     }
 }
 print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))
+
+// Where one core's time goes, stage by stage (each stage timed over the whole corpus).
+if CommandLine.arguments.contains("--stages") || ProcessInfo.processInfo.environment["GIRCONV_BENCH_STAGES"] != nil {
+    var times = [Double](repeating: 0, count: 6)
+    func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    for input in corpus {
+        var t = clock()
+        func lap(_ i: Int) { let now = clock(); times[i] += Double(now - t) / 1e9; t = now }
+        guard let decoded = try? InputDecoder.decode(input) else { continue }
+        lap(0)
+        guard let document = try? registry.document(from: input) else { continue }
+        lap(1)
+        let decision = registry.detect(document)
+        lap(2)
+        guard let record = try? registry.convert(document) else { continue }
+        lap(3)
+        let tree = record.tree()
+        lap(4)
+        _ = writer.serialize(tree, pretty: false)
+        lap(5)
+        _ = (decoded, decision)
+    }
+    let names = ["decode", "decode+read document", "detect (all layouts)", "detect+extract+check", "record tree", "JSON emit"]
+    for (name, time) in zip(names, times) { print(String(format: "  %-24@ %6.3f s  %7.1f µs/page", name as NSString, time, time / Double(corpus.count) * 1e6)) }
+}

@@ -61,10 +61,10 @@ public struct ReportDocument: Sendable {
             } else {
                 simplifiedLines = kept.map { TextNormalizer.simplified($0.text, force: true) }
             }
-            self.matchText = Array(TextNormalizer.matchKey(simplified).utf8)
+            self.matchText = TextNormalizer.matchKeyBytes(simplified)
         } else {
             simplifiedLines = nil
-            self.matchText = Array(TextNormalizer.matchKey(text).utf8)
+            self.matchText = TextNormalizer.matchKeyBytes(text)
         }
     }
 
@@ -76,26 +76,40 @@ public struct ReportDocument: Sendable {
     /// True when the normalised text contains the (already normalised) phrase.
     public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }
 
-    /// Splits text into lines with their offsets (CRLF and CR handled).
+    /// Splits text into lines with their offsets (CRLF and CR handled; U+2028 ends a line too). Works on
+    /// the UTF-8 bytes: each line is one slice of them; offsets count Unicode scalars.
     public static func splitLines(_ text: String) -> [TextLine] {
-        var lines: [TextLine] = []
-        var current = String.UnicodeScalarView()
-        var offset = 0, lineStart = 0, number = 1
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { offset += 1 }
-            if scalar == "\n" && previousWasCR { previousWasCR = false; lineStart = offset + 1; continue }
-            previousWasCR = scalar == "\r"
-            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" {
-                lines.append(TextLine(text: String(current), number: number, offset: lineStart))
-                current = String.UnicodeScalarView()
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [TextLine] = []
+            var number = 1
+            var lineStartByte = 0, lineStartScalar = 0
+            var scalar = 0
+            var i = 0
+            let count = bytes.count
+            func endLine(at end: Int) {
+                lines.append(TextLine(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStartByte..<end]), as: UTF8.self),
+                                      number: number, offset: lineStartScalar))
                 number += 1
-                lineStart = offset + 1
-            } else {
-                current.append(scalar)
             }
+            while i < count {
+                let byte = bytes[i]
+                if byte == 0x0A || byte == 0x0D {
+                    endLine(at: i)
+                    if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1; scalar += 1 }
+                    i += 1; scalar += 1
+                    lineStartByte = i; lineStartScalar = scalar
+                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 {   // U+2028
+                    endLine(at: i)
+                    i += 3; scalar += 1
+                    lineStartByte = i; lineStartScalar = scalar
+                } else {
+                    if byte & 0xC0 != 0x80 { scalar += 1 }
+                    i += 1
+                }
+            }
+            if lineStartByte < count { endLine(at: count) }
+            return lines
         }
-        if !current.isEmpty { lines.append(TextLine(text: String(current), number: number, offset: lineStart)) }
-        return lines
     }
 }

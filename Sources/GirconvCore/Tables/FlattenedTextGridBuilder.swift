@@ -104,14 +104,33 @@ public enum FlattenedTextGridBuilder {
 
     /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
     public static func collapse(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        if isCollapsed(text) { return text }
+        var out = UTF8Builder(capacity: text.utf8.count)
         var pendingSpace = false
         for scalar in text.unicodeScalars {
             if TextNormalizer.isWhitespace(scalar) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(" "); pendingSpace = false }
             out.append(scalar)
         }
-        return String(out)
+        return out.string
+    }
+
+    /// True when `collapse` would return the text unchanged: no whitespace at either end, and inside only
+    /// single ASCII spaces (checked on the UTF-8 bytes: every whitespace scalar but the ASCII ones starts
+    /// with 0xC2, 0xE1, 0xE2 or 0xE3).
+    @inline(__always)
+    static func isCollapsed(_ text: String) -> Bool {
+        var previousSpace = true   // a leading space is not collapsed
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3: return false
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
@@ -142,26 +161,34 @@ public enum FlattenedTextGridBuilder {
     /// Splits "label v1 v2 …" (space-separated, a label then only values) or a line of values only.
     /// Returns nil for anything else (prose, a single cell).
     static func splitSpaced(_ line: TextLine) -> (label: GridCell?, values: [GridCell])? {
-        var tokens: [(text: String, offset: Int)] = []
-        var current = "", start = 0, offset = line.offset
-        for scalar in line.text.unicodeScalars {
+        let scalars = line.text.unicodeScalars
+        var tokens: [(range: Range<String.Index>, offset: Int)] = []
+        var start: String.Index? = nil, startOffset = 0, offset = line.offset
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
             if TextNormalizer.isWhitespace(scalar) {
-                if !current.isEmpty { tokens.append((current, start)); current = "" }
-            } else {
-                if current.isEmpty { start = offset }
-                current.unicodeScalars.append(scalar)
+                if let s = start { tokens.append((s..<index, startOffset)); start = nil }
+            } else if start == nil {
+                start = index; startOffset = offset
             }
             offset += 1
+            index = scalars.index(after: index)
         }
-        if !current.isEmpty { tokens.append((current, start)) }
+        if let s = start { tokens.append((s..<scalars.endIndex, startOffset)) }
         guard tokens.count >= 2 else { return nil }
-        let firstValue = tokens.firstIndex { isValue($0.text) } ?? tokens.count
-        guard firstValue < tokens.count, tokens[firstValue...].allSatisfy({ isValue($0.text) }) else { return nil }
-        let values = tokens[firstValue...].enumerated().map { i, token in
-            cell(token.text, line: line, column: i + 1, offset: token.offset)
+        func text(_ i: Int) -> String { String(scalars[tokens[i].range]) }
+        // Prose ends with a word, not a value: test the last token first.
+        guard isValue(text(tokens.count - 1)) else { return nil }
+        var firstValue = tokens.count - 1
+        while firstValue > 0, isValue(text(firstValue - 1)) { firstValue -= 1 }
+        // A label, then only values: no value among the label's words ("规章 0 其他 0" is not a row).
+        for i in 0..<firstValue where isValue(text(i)) { return nil }
+        let values = (firstValue..<tokens.count).map { i in
+            cell(text(i), line: line, column: i - firstValue + 1, offset: tokens[i].offset)
         }
         guard firstValue > 0 else { return (nil, values) }
-        let labelText = tokens[..<firstValue].map(\.text).joined(separator: " ")
+        let labelText = (0..<firstValue).map(text).joined(separator: " ")
         return (cell(labelText, line: line, column: 0, offset: tokens[0].offset), values)
     }
 

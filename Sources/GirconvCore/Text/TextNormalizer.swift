@@ -14,16 +14,39 @@ public enum TextNormalizer {
         "開報資機關條處複議訴訟規範數辦務與經個為請當應區縣鎮門網頁統計類據會員業態組織權較對東韓國際發佈實現變點時間從無畫聯係華書說證這進還將專屬體質萬億費詢產營環戶號滿們雜紀歲總額項審準確舉訊執構來過傳達範".unicodeScalars.map(\.value)
     )
 
+    /// `traditionalMarkers` as a bitmap over the CJK Unified Ideographs block (U+4E00…U+9FFF), where all
+    /// of them are: one bit test per character instead of a hash lookup.
+    static let traditionalBitmap: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for value in traditionalMarkers {
+            precondition((0x4E00..<0xA000).contains(value), "traditional markers are CJK unified ideographs")
+            let index = Int(value - 0x4E00)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
+
     /// True when `text` contains characters used only in traditional script: one is enough in a short
     /// label or title, three in a longer text (a simplified report may quote a name in traditional form).
     public static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
         let needed = text.utf8.count <= 300 ? 1 : 3
         var hits = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x4E00 && traditionalMarkers.contains(scalar.value) {
-            hits += 1
-            if hits >= needed { return true }
+        return traditionalBitmap.withUnsafeBufferPointer { bits in
+            // U+4E00…U+9FFF are the three-byte sequences E4 B8 80 … E9 BF BF: decoded from the bytes directly.
+            var iterator = text.utf8.makeIterator()
+            while let byte = iterator.next() {
+                guard byte >= 0xE4 && byte <= 0xE9 else { continue }
+                guard let b1 = iterator.next(), let b2 = iterator.next() else { return false }
+                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+                guard value >= 0x4E00 else { continue }
+                let index = Int(value - 0x4E00)
+                if bits[index >> 6] & (1 << UInt64(index & 63)) != 0 {
+                    hits += 1
+                    if hits >= needed { return true }
+                }
+            }
+            return false
         }
-        return false
     }
 
     /// Traditional forms ICU's Hant-Hans leaves alone because the character is also simplified
@@ -56,11 +79,11 @@ public enum TextNormalizer {
     /// Width, quote, dash and space folding (no script conversion); keeps the scalar count of everything
     /// but removed zero-width characters.
     public static func foldWidthAndPunctuation(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = UTF8Builder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if let folded = fold(scalar) { out.append(folded) }
         }
-        return String(out)
+        return out.string
     }
 
     /// The folded form of one scalar, or nil for a zero-width character.
@@ -90,12 +113,22 @@ public enum TextNormalizer {
 
     /// The key a label is compared by: simplified, folded, with all whitespace removed.
     public static func matchKey(_ text: String, traditional: Bool = false) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in simplified(text, force: traditional).unicodeScalars {
+        matchKeyBuilder(text, traditional: traditional).string
+    }
+
+    /// `matchKey` as UTF-8 bytes (the document's whole-text key is searched as bytes).
+    public static func matchKeyBytes(_ text: String, traditional: Bool = false) -> [UInt8] {
+        matchKeyBuilder(text, traditional: traditional).bytes
+    }
+
+    private static func matchKeyBuilder(_ text: String, traditional: Bool) -> UTF8Builder {
+        let source = simplified(text, force: traditional)
+        var out = UTF8Builder(capacity: source.utf8.count)
+        for scalar in source.unicodeScalars {
             guard let folded = fold(scalar), !isSpace(folded) else { continue }
             out.append(folded)
         }
-        return String(out)
+        return out
     }
 
     /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …).
@@ -173,15 +206,15 @@ final class HanSimplifier: @unchecked Sendable {
         lock.lock()
         let known = table   // a snapshot: read without holding the lock
         lock.unlock()
-        var out = String.UnicodeScalarView()
+        var out = UTF8Builder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.value >= 0x2E80, let mapped = known[scalar.value] {
-                out.append(contentsOf: mapped.unicodeScalars)
+                out.append(mapped)
             } else {
                 out.append(scalar)
             }
         }
-        return String(out)
+        return out.string
     }
 }
 

@@ -33,8 +33,9 @@ struct NarrativeReader {
             // Only lines with a digit can state a number, only lines with a negation a zero.
             var hasDigit = false, hasNegation = false
             for scalar in line.text.unicodeScalars {
-                if scalar.value >= 0x30 && scalar.value <= 0x39 || scalar.value >= 0xFF10 && scalar.value <= 0xFF19 { hasDigit = true }
-                else if Self.negations.contains(scalar) { hasNegation = true }
+                let v = scalar.value
+                if v >= 0x30 && v <= 0x39 || v >= 0xFF10 && v <= 0xFF19 { hasDigit = true }
+                else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
             }
             guard hasDigit || hasNegation else { continue }
             let aligned = document.alignedLine(lineIndex)
@@ -71,7 +72,7 @@ struct NarrativeReader {
         var matches: [Match] = []
         var scopes: [(position: Int, key: String)] = []
         for i in chars.indices {
-            guard let candidates = patterns.phrasesByFirstScalar[chars[i].value] else { continue }
+            guard patterns.mayStartPhrase(chars[i].value), let candidates = patterns.phrasesByFirstScalar[chars[i].value] else { continue }
             for phrase in candidates where i + phrase.scalars.count <= chars.count {
                 var equal = true
                 for (k, s) in phrase.scalars.enumerated() where chars[i + k] != s { equal = false; break }
@@ -112,8 +113,10 @@ struct NarrativeReader {
 
     struct Number { var value: Decimal; var unit: PrintedUnit; var range: Range<Int> }
 
-    /// Scalars that a line must contain for a zero statement to be possible in it.
-    static let negations: Set<Unicode.Scalar> = Set("未没沒无無不".unicodeScalars)
+    /// Scalars that a line must contain for a zero statement to be possible in it: 未没沒无無不.
+    @inline(__always) static func isNegation(_ v: UInt32) -> Bool {
+        v == 0x672A || v == 0x6CA1 || v == 0x6C92 || v == 0x65E0 || v == 0x7121 || v == 0x4E0D
+    }
 
     static let sentenceEnd: Set<Unicode.Scalar> = ["。", ";", "!", "?", "；"]
     static let clauseBreak: Set<Unicode.Scalar> = [",", "、", "，"]
@@ -198,11 +201,12 @@ struct NarrativeReader {
 
     func zeroStatements(in text: AlignedText, line: TextLine) -> [(String, Figure)] {
         let string = text.string
-        let ns = string as NSString
+        var length: Int?
         var results: [(String, Figure)] = []
         var covered: Set<String> = []
-        for statement in patterns.zeroStatements {
-            for match in statement.expression.matches(in: string, range: NSRange(location: 0, length: ns.length)) {
+        for statement in patterns.zeroStatements where statement.requiredLiterals.allSatisfy({ string.has($0) }) {
+            if length == nil { length = (string as NSString).length }
+            for match in statement.expression.matches(in: string, range: NSRange(location: 0, length: length!)) {
                 guard let range = Range(match.range, in: string) else { continue }
                 let start = string.unicodeScalars.distance(from: string.startIndex, to: range.lowerBound)
                 let end = string.unicodeScalars.distance(from: string.startIndex, to: range.upperBound)

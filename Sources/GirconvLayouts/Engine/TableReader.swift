@@ -260,18 +260,23 @@ struct TableReader {
 
     // MARK: Completeness
 
-    /// The rows of the table that gave no figure at all, named "表二 规章".
-    func missingRows(in figures: [String: Figure]) -> [String] {
-        // Every path and each of its dotted prefixes, so that "a figure at or below this path" is one lookup.
-        var present = Set<Substring>()
+    /// Every figure path and each of its dotted prefixes, so that "a figure at or below this path" is one lookup.
+    static func pathsAndPrefixes(of figures: [String: Figure]) -> Set<String> {
+        var present = Set<String>(minimumCapacity: figures.count * 2)
         for path in figures.keys {
             var prefix = Substring(path)
             while true {
-                guard present.insert(prefix).inserted, let dot = prefix.lastIndex(of: ".") else { break }
+                guard present.insert(String(prefix)).inserted, let dot = prefix.lastIndex(of: ".") else { break }
                 prefix = prefix[..<dot]
             }
         }
-        func hasAny(_ prefix: String) -> Bool { present.contains(Substring(prefix)) }
+        return present
+    }
+
+    /// The rows of the table that gave no figure at all, named "表二 规章".
+    /// `present`: `pathsAndPrefixes(of: figures)`.
+    func missingRows(present: Set<String>, figures: [String: Figure]) -> [String] {
+        func hasAny(_ prefix: String) -> Bool { present.contains(prefix) }
         if let single = spec.singleRow, spec.rows.isEmpty {
             return single.groups.contains { hasAny($0.key) } ? [] : [spec.name]
         }
