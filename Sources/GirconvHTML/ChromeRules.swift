@@ -1,3 +1,5 @@
+import GirconvCore
+
 /// What marks an element as site chrome rather than report: navigation, breadcrumbs, related-article
 /// lists, share bars, footers. Pure data, matched against tag names and `id`/`class` values.
 enum ChromeRules {
@@ -16,6 +18,6 @@ enum ChromeRules {
     ]
     static func isChromeName(_ value: String) -> Bool {
         let lower = value.lowercased()
-        return chromeNameFragments.contains { lower.contains($0) }
+        return chromeNameFragments.contains { lower.has($0) }
     }
 }

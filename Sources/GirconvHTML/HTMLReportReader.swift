@@ -46,7 +46,7 @@ public struct HTMLReportReader: DocumentReader {
 /// One pass over the body: text lines, the leaf tables, and headings.
 struct BodyExtractor {
     var lines: [String] = []
-    var tables: [HTMLNode] = []
+    var tables: [HTMLTableCells] = []
     var headings: [String] = []
     private var current = ""
 
@@ -80,7 +80,7 @@ struct BodyExtractor {
             }
             let block = Self.blockTags.contains(name)
             if block { endLine() }
-            if ["h1", "h2", "h3"].contains(name) || (child.attribute("class") ?? "").lowercased().contains("title") {
+            if name == "h1" || name == "h2" || name == "h3" || (child.attribute("class") ?? "").lowercased().has("title") {
                 let text = HTMLTableGridBuilder.cellText(child)
                 if text.count >= 6 && text.count <= 100 { headings.append(text) }
             }
@@ -89,28 +89,35 @@ struct BodyExtractor {
         }
     }
 
-    /// A table used for page layout rather than data: it holds other tables, or it is a single cell, or
-    /// a cell holds a whole article (a heading, or more than 300 characters of text).
-    static func isLayoutTable(_ table: HTMLNode) -> Bool {
-        if !table.select(".//table").isEmpty { return true }
-        let rows = HTMLTableGridBuilder.rowElements(of: table)
-        let cells = rows.flatMap { $0.children.filter { $0.name == "td" || $0.name == "th" } }
-        if cells.count <= 1 { return true }
-        if !table.select(".//h1|.//h2|.//h3").isEmpty { return true }
-        return cells.contains { HTMLTableGridBuilder.cellText($0).count > 300 }
+    /// A table used for page layout rather than data: it holds other tables or a heading (known before any
+    /// cell text is read), or it is a single cell, or a cell holds a whole article (more than 300 characters).
+    static func isLayoutTable(_ element: HTMLNode, cells: () -> HTMLTableCells) -> Bool {
+        if element.hasDescendant(where: { $0.hasName("table") || $0.hasName("h1") || $0.hasName("h2") || $0.hasName("h3") }) {
+            return true
+        }
+        let texts = cells().texts
+        if texts.reduce(0, { $0 + $1.count }) <= 1 { return true }
+        return texts.contains { row in row.contains { $0.count > 300 } }
     }
 
     /// A table: data tables are kept as grids and their rows written as text lines, one line per row;
     /// layout tables are walked for their content.
-    mutating func readTable(_ table: HTMLNode) {
-        if Self.isLayoutTable(table) {
-            walk(table)
+    mutating func readTable(_ element: HTMLNode) {
+        var read: HTMLTableCells?
+        func cells() -> HTMLTableCells {
+            if let read { return read }
+            let table = HTMLTableCells(element)
+            read = table
+            return table
+        }
+        if Self.isLayoutTable(element, cells: cells) {
+            walk(element)
             return
         }
+        let table = cells()
         tables.append(table)
-        for row in HTMLTableGridBuilder.rowElements(of: table) {
-            let cells = row.children.filter { $0.name == "td" || $0.name == "th" }.map(HTMLTableGridBuilder.cellText)
-            current = cells.joined(separator: " | ")
+        for row in table.texts {
+            current = row.joined(separator: " | ")
             endLine()
         }
     }
@@ -122,6 +129,6 @@ struct BodyExtractor {
         let named = ChromeRules.chromeTags.contains(name)
             || [node.attribute("class"), node.attribute("id")].contains { $0.map(ChromeRules.isChromeName) ?? false }
         guard named else { return false }
-        return node.select(".//table").isEmpty
+        return !node.hasDescendant { $0.hasName("table") }
     }
 }

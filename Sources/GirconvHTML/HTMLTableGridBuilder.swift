@@ -10,16 +10,21 @@ public enum HTMLTableGridBuilder {
     static let maxRowspan = 256
 
     public static func grid(of table: HTMLNode, tableIndex: Int) -> TableGrid {
-        let rows = rowElements(of: table)
+        grid(of: HTMLTableCells(table), tableIndex: tableIndex)
+    }
+
+    /// The grid of a table whose cells and their texts are already read.
+    static func grid(of table: HTMLTableCells, tableIndex: Int) -> TableGrid {
+        let rows = table.cells
         // occupancy[row][column] = the slot, once filled.
         var slots: [[GridCell?]] = Array(repeating: [], count: rows.count)
-        for (r, tr) in rows.enumerated() {
+        for (r, tds) in rows.enumerated() {
             var column = 0
-            for td in tr.children where td.name == "td" || td.name == "th" {
+            for (c, td) in tds.enumerated() {
                 while column < slots[r].count, slots[r][column] != nil { column += 1 }
                 let colspan = span(td.attribute("colspan"), limit: maxColspan)
                 let rowspan = min(span(td.attribute("rowspan"), limit: maxRowspan), rows.count - r)
-                let text = cellText(td)
+                let text = table.texts[r][c]
                 let location = SourceLocation(line: td.line, tableIndex: tableIndex, rowIndex: r + 1, columnIndex: column + 1)
                 let cell = GridCell(text: text, location: location, originRow: r, originColumn: column)
                 for dr in 0..<rowspan {
@@ -47,11 +52,7 @@ public enum HTMLTableGridBuilder {
         var rows: [HTMLNode] = []
         func walk(_ node: HTMLNode) {
             for child in node.children where child.isElement {
-                switch child.name {
-                case "tr": rows.append(child)
-                case "table": continue
-                default: walk(child)
-                }
+                if child.hasName("tr") { rows.append(child) } else if !child.hasName("table") { walk(child) }
             }
         }
         walk(table)
@@ -88,6 +89,31 @@ public enum HTMLTableGridBuilder {
 
     static func collapseWhitespace(_ text: String) -> String {
         FlattenedTextGridBuilder.collapse(text)
+    }
+}
+
+/// A `<table>` element with its rows' cells (`<td>`/`<th>`) and their texts, each read once.
+struct HTMLTableCells {
+    let element: HTMLNode
+    let cells: [[HTMLNode]]
+    let texts: [[String]]
+
+    init(_ element: HTMLNode) {
+        self.element = element
+        cells = HTMLTableGridBuilder.rowElements(of: element).map { row in
+            row.children.filter { $0.hasName("td") || $0.hasName("th") }
+        }
+        texts = cells.map { $0.map(HTMLTableGridBuilder.cellText) }
+    }
+}
+
+extension HTMLNode {
+    /// True when an element below this one satisfies `predicate` (depth first, stops at the first).
+    func hasDescendant(where predicate: (HTMLNode) -> Bool) -> Bool {
+        for child in children where child.isElement {
+            if predicate(child) || child.hasDescendant(where: predicate) { return true }
+        }
+        return false
     }
 }
 

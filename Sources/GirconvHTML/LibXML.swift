@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libxml2 is initialised once per process, before the first parse.
 private let libxml2Initialised: Void = { clibxml2_initialize() }()
@@ -109,10 +114,18 @@ public struct HTMLNode {
     public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
     public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
 
-    /// Lower-case element name ("td"), or "" for non-elements.
+    /// The element's local name as parsed, or "" for non-elements. libxml2's HTML parser lower-cases
+    /// tag names ("TD" → "td"); XML names keep their case ("gridSpan" in a .docx).
     public var name: String {
         guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name).lowercased()
+        return String(cString: name)
+    }
+
+    /// True when the element's name is `name` (compared on the bytes, without making a string).
+    public func hasName(_ name: StaticString) -> Bool {
+        guard isElement, let own = pointer.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
     /// The line of the node in the page source (1-based), when libxml2 knows it.

@@ -71,6 +71,12 @@ final class DOCXTests: XCTestCase {
         XCTAssertEqual(docx.report.title, html.report.title)
         // A rowspan (w:vMerge) group label reaches every row it spans.
         XCTAssertEqual(docx.figures["requests.unableToProvide.needsCreation.total"]?.provenance.location.row, "（四）无法提供 › 2.没有现成信息需要另行制作")
+        // w:gridSpan widens a cell as colspan does: every figure sits in the same grid slot as on the page.
+        for (path, figure) in docx.figures {
+            let page = html.figures[path]?.provenance.location
+            XCTAssertEqual(figure.provenance.location.columnIndex, page?.columnIndex, path)
+            XCTAssertEqual(figure.provenance.location.rowIndex, page?.rowIndex, path)
+        }
     }
 
     func testZipWithoutADocumentIsNotADocx() throws {

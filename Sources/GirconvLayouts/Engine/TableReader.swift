@@ -149,7 +149,7 @@ struct TableReader {
                          collected: (setKey: String, columns: [HeaderColumn])?, orders: [String: [HeaderColumn]],
                          firstNumbered: inout String?, into sink: inout FigureSink) {
         var path = rowSpec.path
-        if path.contains("{section}") {
+        if path.has("{section}") {
             guard let current = section?.spec.id, rowSpec.within.isEmpty || rowSpec.within.contains(current) else { return }
             path = path.replacingOccurrences(of: "{section}", with: current)
         }
@@ -281,7 +281,7 @@ struct TableReader {
             return single.groups.contains { hasAny($0.key) } ? [] : [spec.name]
         }
         var missing: [String] = []
-        for row in spec.rows where !row.path.contains("{section}") && !hasAny(row.path) {
+        for row in spec.rows where !row.path.has("{section}") && !hasAny(row.path) {
             // Rows of a section printed as one row with its own figures are not missing.
             if let name = row.section ?? row.within.first, let s = spec.sections.first(where: { $0.id == name }), let path = s.path,
                (s.columns ?? spec.columns).contains(where: { !$0.skip && figures[Self.join(path, $0.key)] != nil }) {
