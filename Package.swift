@@ -62,8 +62,11 @@ let package = Package(
         ]),
 
         // MARK: Benchmark (swift run -c release girconv-bench)
+        // Realistic report pages (the samples' reports in generated government-site chrome) for the
+        // benchmark and the batch tests.
+        .target(name: "GirconvCorpus", dependencies: ["GirconvCore", "GirconvAdapters"]),
         .executableTarget(name: "girconv-bench", dependencies: [
-            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML",
+            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvCorpus",
         ]),
 
         // MARK: Fuzzing (docs/robustness.md)
@@ -88,7 +91,7 @@ let package = Package(
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),
         .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML"]),
+        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
     ]

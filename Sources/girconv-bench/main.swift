@@ -1,54 +1,65 @@
 // girconv-bench: end-to-end conversion throughput against libxml2 parse-only on the same bytes.
 //
-//   swift run -c release girconv-bench [--copies N] [--corpus DIR]
+//   swift run -c release girconv-bench                      # 2,000 realistic pages (see below)
+//   swift run -c release girconv-bench --pages N            # N realistic pages
+//   swift run -c release girconv-bench --samples [--copies N]   # Samples/ as they are, × N (default 120)
+//   swift run -c release girconv-bench --corpus DIR         # the .html/.htm/.txt files of DIR
+//   swift run -c release girconv-bench --write-corpus DIR [--pages N]   # write the realistic pages and
+//                                                           # expected.jsonl (their figures), then stop
+//   add --stages for the time of each stage of the pipeline
 //
-// The corpus is every sample in Samples/ repeated N times (default 120; about 2,000 pages of every
-// layout), or the files of DIR. All inputs are read into memory first, so disk speed is not measured.
-// Reported, single-threaded: pages/s and MB/s for (1) libxml2 parsing the bytes alone (htmlReadMemory
-// with the page's encoding) and (2) girconv's whole pipeline (decode, read, detect, extract, check,
-// write JSON), and their ratio; then the pipeline on all cores; and the process's peak RSS.
+// Realistic pages (`GirconvCorpus`): the reports of Samples/ (every HTML sample and the prose samples) in
+// the full chrome of 40 generated government sites, UTF-8 and GBK — what a scraped corpus looks like.
+// Every page's figures are checked against the figures of its sample (the golden records).
+//
+// All inputs are read into memory first, so disk speed is not measured. Each measurement runs three
+// times, interleaved (parse, girconv, parse, …), and the median is reported. Single-threaded: pages/s
+// and MB/s for (1) libxml2 parsing the bytes alone (htmlReadMemory with the page's encoding) and
+// (2) girconv's whole pipeline (decode, read, detect, extract, check, write the JSON record), and their
+// ratio; then the pipeline on all cores; and the process's peak RSS.
 
 import Foundation
 import GirconvAdapters
 import GirconvCore
+import GirconvCorpus
 import GirconvExport
 import GirconvHTML
 
 struct Options {
+    enum Source { case realistic, samples, directory(String) }
+    var source = Source.realistic
+    var pages = 2_000
     var copies = 120
-    var corpus: String?
+    var writeCorpus: String?
+    var stages = false
     init() {
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
+            case "--pages": pages = Int(arguments.popFirst() ?? "") ?? pages
             case "--copies": copies = Int(arguments.popFirst() ?? "") ?? copies
-            case "--corpus": corpus = arguments.popFirst()
-            case "--stages": break
+            case "--samples": source = .samples
+            case "--corpus": source = .directory(arguments.popFirst() ?? ".")
+            case "--write-corpus": writeCorpus = arguments.popFirst()
+            case "--stages": stages = true
             default:
-                FileHandle.standardError.write(Data("usage: girconv-bench [--copies N] [--corpus DIR]\n".utf8))
+                FileHandle.standardError.write(Data("usage: girconv-bench [--pages N | --samples [--copies N] | --corpus DIR] [--stages] [--write-corpus DIR]\n".utf8))
                 exit(64)
             }
         }
     }
 }
 
-func loadCorpus(_ options: Options) -> [RawInput] {
-    let directory: URL
-    var copies = 1
-    if let corpus = options.corpus {
-        directory = URL(fileURLWithPath: corpus)
-    } else {
-        directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Samples")
-        copies = options.copies
-    }
+let samplesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Samples")
+
+func files(in directory: URL) -> [RawInput] {
     var files: [URL] = []
     if let walker = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) {
         for case let url as URL in walker where ["txt", "html", "htm"].contains(url.pathExtension) { files.append(url) }
     }
     files.sort { $0.path < $1.path }
-    let originals = files.compactMap { url in (try? Data(contentsOf: url)).map { RawInput(name: url.lastPathComponent, bytes: [UInt8]($0)) } }
-    return (0..<copies).flatMap { _ in originals }
+    return files.compactMap { url in (try? Data(contentsOf: url)).map { RawInput(name: url.lastPathComponent, bytes: [UInt8]($0)) } }
 }
 
 func peakRSSMegabytes() -> Double {
@@ -57,19 +68,54 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-func measure(_ label: String, bytes: Int, count: Int, _ body: () -> Void) -> Double {
+func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     body()
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let mbps = Double(bytes) / 1_048_576 / seconds
-    print(String(format: "%-34@ %8.0f pages/s %8.2f MB/s  (%.2f s)", label as NSString, Double(count) / seconds, mbps, seconds))
-    return mbps
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+func report(_ label: String, bytes: Int, count: Int, seconds: Double) {
+    let mbps = Double(bytes) / 1_048_576 / seconds
+    print(String(format: "%-34@ %8.0f pages/s %8.2f MB/s  (%.2f s)", label as NSString, Double(count) / seconds, mbps, seconds))
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
 let options = Options()
-let corpus = loadCorpus(options)
+let registry = BuiltinAdapters.registry()
+let writer = JSONRecordWriter(compact: true)
+
+// MARK: Corpus
+
+var expected: [String: [String: Decimal?]] = [:]
+let corpus: [RawInput]
+switch options.source {
+case .realistic:
+    let pages = try RealisticCorpus.generate(samples: samplesDirectory, count: options.pages)
+    corpus = pages.map { RawInput(name: $0.name, bytes: $0.bytes) }
+    for page in pages { expected[page.name] = page.expected }
+    if let directory = options.writeCorpus {
+        let url = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var lines: [String] = []
+        for page in pages {
+            try Data(page.bytes).write(to: url.appendingPathComponent(page.name))
+            let figures = page.expected.keys.sorted().map { path -> String in
+                "\"\(path)\":\(page.expected[path]!.map { "\($0)" } ?? "null")"
+            }
+            lines.append("{\"name\":\"\(page.name)\",\"sample\":\"\(page.sample)\",\"figures\":{\(figures.joined(separator: ","))}}")
+        }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: url.appendingPathComponent("expected.jsonl"))
+        print("wrote \(pages.count) pages and expected.jsonl to \(directory)")
+        exit(0)
+    }
+case .samples:
+    corpus = (0..<options.copies).flatMap { _ in files(in: samplesDirectory) }
+case .directory(let path):
+    corpus = files(in: URL(fileURLWithPath: path))
+}
 let totalBytes = corpus.reduce(0) { $0 + $1.bytes.count }
-print("corpus: \(corpus.count) pages, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB")
+print("corpus: \(corpus.count) pages, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB, mean \(totalBytes / max(corpus.count, 1) / 1024) KB per page")
 
 // The encoding libxml2 is told for each page is the one girconv decided, so both read the same text.
 let encodings: [String] = corpus.map { input in
@@ -77,42 +123,67 @@ let encodings: [String] = corpus.map { input in
     return decoded.encoding.hasPrefix("GB") ? "GB18030" : (decoded.encoding.hasPrefix("UTF-16") ? decoded.encoding : "UTF-8")
 }
 
-let parseOnly = measure("libxml2 parse only (1 core)", bytes: totalBytes, count: corpus.count) {
-    for (input, encoding) in zip(corpus, encodings) {
-        _ = try? HTMLDocument(bytes: input.bytes, encoding: encoding)
+// MARK: Correctness of the realistic pages
+
+if !expected.isEmpty {
+    var correct = 0
+    var wrong: [String] = []
+    for input in corpus {
+        guard let record = try? registry.convert(input) else { wrong.append("\(input.name): not converted"); continue }
+        let values = record.figures.mapValues(\.value)
+        if values == expected[input.name]! { correct += 1 } else {
+            let want = expected[input.name]!
+            let differing = Set(values.keys).union(want.keys).filter { values[$0] != want[$0] }.sorted()
+            wrong.append("\(input.name): \(differing.prefix(5).joined(separator: ", "))")
+        }
     }
+    print("figures equal to the sample's golden record: \(correct) of \(corpus.count) pages")
+    for line in wrong.prefix(10) { print("  differs: \(line)") }
 }
 
-let registry = BuiltinAdapters.registry()
-let writer = JSONRecordWriter(compact: true)
+// MARK: Throughput
+
+var parseTimes: [Double] = [], girconvTimes: [Double] = []
 var converted = 0
-let endToEnd = measure("girconv end to end (1 core)", bytes: totalBytes, count: corpus.count) {
-    for input in corpus {
-        if let record = try? registry.convert(input), (try? writer.write([record])) != nil { converted += 1 }
-    }
+for _ in 0..<3 {
+    parseTimes.append(seconds {
+        for (input, encoding) in zip(corpus, encodings) { _ = try? HTMLDocument(bytes: input.bytes, encoding: encoding) }
+    })
+    converted = 0
+    girconvTimes.append(seconds {
+        for input in corpus {
+            if let record = try? registry.convert(input), (try? writer.write([record])) != nil { converted += 1 }
+        }
+    })
 }
-print(String(format: "ratio end-to-end / parse-only: %.0f%%   (%d of %d pages converted)", endToEnd / parseOnly * 100, converted, corpus.count))
+report("libxml2 parse only (1 core)", bytes: totalBytes, count: corpus.count, seconds: median(parseTimes))
+report("girconv end to end (1 core)", bytes: totalBytes, count: corpus.count, seconds: median(girconvTimes))
+print(String(format: "ratio end-to-end / parse-only: %.0f%%   (%d of %d pages converted; median of 3 runs)",
+             median(parseTimes) / median(girconvTimes) * 100, converted, corpus.count))
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
-_ = measure("girconv end to end (\(cores) cores)", bytes: totalBytes, count: corpus.count) {
+report("girconv end to end (\(cores) cores)", bytes: totalBytes, count: corpus.count, seconds: seconds {
     DispatchQueue.concurrentPerform(iterations: corpus.count) { index in
         if let record = try? registry.convert(corpus[index]) { _ = try? writer.write([record]) }
     }
-}
+})
 print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))
 
-// Where one core's time goes, stage by stage (each stage timed over the whole corpus).
-if CommandLine.arguments.contains("--stages") || ProcessInfo.processInfo.environment["GIRCONV_BENCH_STAGES"] != nil {
+// MARK: Stages
+
+// Where one core's time goes, stage by stage (each stage timed over the whole corpus). Detection runs
+// again inside "detect + extract + check" but finds the document's readings cached.
+if options.stages {
     var times = [Double](repeating: 0, count: 6)
     func clock() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
     for input in corpus {
         var t = clock()
         func lap(_ i: Int) { let now = clock(); times[i] += Double(now - t) / 1e9; t = now }
-        guard let decoded = try? InputDecoder.decode(input) else { continue }
+        guard (try? InputDecoder.decode(input)) != nil else { continue }
         lap(0)
         guard let document = try? registry.document(from: input) else { continue }
         lap(1)
-        let decision = registry.detect(document)
+        _ = registry.detect(document)
         lap(2)
         guard let record = try? registry.convert(document) else { continue }
         lap(3)
@@ -120,8 +191,9 @@ if CommandLine.arguments.contains("--stages") || ProcessInfo.processInfo.environ
         lap(4)
         _ = writer.serialize(tree, pretty: false)
         lap(5)
-        _ = (decoded, decision)
     }
-    let names = ["decode", "decode+read document", "detect (all layouts)", "detect+extract+check", "record tree", "JSON emit"]
-    for (name, time) in zip(names, times) { print(String(format: "  %-24@ %6.3f s  %7.1f µs/page", name as NSString, time, time / Double(corpus.count) * 1e6)) }
+    let names = ["decode", "decode + read document", "detect (all layouts)", "detect + extract + check", "record tree", "JSON emit"]
+    for (name, time) in zip(names, times) {
+        print(String(format: "  %-26@ %6.3f s  %7.1f µs/page", name as NSString, time, time / Double(corpus.count) * 1e6))
+    }
 }
