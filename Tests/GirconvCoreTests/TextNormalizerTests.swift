@@ -9,6 +9,44 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertFalse(TextNormalizer.isTraditional("恩平市人民政府办公室2019年度政府信息公开工作年度报告"))
     }
 
+    func testTraditionalMarkersAreFoundOnTheBytes() {
+        XCTAssertTrue(TextNormalizer.isTraditional("開"), "one marker is enough in a short text")
+        XCTAssertFalse(TextNormalizer.isTraditional("开放"))
+        XCTAssertFalse(TextNormalizer.isTraditional(""))
+        let long = String(repeating: "政府信息公开", count: 60)
+        XCTAssertFalse(TextNormalizer.isTraditional(long + "開報"), "two markers in a long text are a quoted name")
+        XCTAssertTrue(TextNormalizer.isTraditional(long + "開報資"))
+        XCTAssertFalse(TextNormalizer.isTraditional("😀ｱ\u{FFFF}𠀀"), "characters outside the block are never markers")
+    }
+
+    func testVariantWordsAreReplacedWithoutChangingLength() {
+        XCTAssertEqual(TextNormalizer.simplified("依法答覆申請人", force: true), "依法答复申请人")
+        XCTAssertEqual(FastText.replacingSameLength("答覆答覆x答", "答覆", with: "答复"), "答复答复x答")
+        XCTAssertEqual(FastText.replacingSameLength("答", "答覆", with: "答复"), "答")
+        XCTAssertEqual(FastText.replacingSameLength("", "答覆", with: "答复"), "")
+    }
+
+    func testCollapsedTextIsReturnedAsIs() {
+        for text in ["", "a", "规章 0", "本年新 制作数量"] {
+            XCTAssertEqual(FlattenedTextGridBuilder.collapse(text), text)
+        }
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse(" a"), "a")
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a "), "a")
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a  b"), "a b")
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a\u{00A0}b"), "a b")
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a\u{3000}\u{3000}b\t"), "a b")
+        XCTAssertEqual(FlattenedTextGridBuilder.collapse("\u{2003}"), "")
+    }
+
+    func testLinesSplitOnTheBytesKeepScalarOffsets() {
+        let lines = ReportDocument.splitLines("一\r\n二三\rä\u{2028}x\n\n末")
+        XCTAssertEqual(lines.map(\.text), ["一", "二三", "ä", "x", "", "末"])
+        XCTAssertEqual(lines.map(\.offset), [0, 3, 6, 8, 10, 11])
+        XCTAssertEqual(lines.map(\.number), [1, 2, 3, 4, 5, 6])
+        XCTAssertEqual(ReportDocument.splitLines("a\n").map(\.text), ["a"])
+        XCTAssertTrue(ReportDocument.splitLines("").isEmpty)
+    }
+
     func testWidthQuotesSpacesAndDashesFold() {
         XCTAssertEqual(TextNormalizer.foldWidthAndPunctuation("（一）１２３：，"), "(一)123:,")
         XCTAssertEqual(TextNormalizer.foldWidthAndPunctuation("“三安全一稳定”"), "\"三安全一稳定\"")

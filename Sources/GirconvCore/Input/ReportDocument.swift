@@ -56,7 +56,9 @@ public struct ReportDocument: Sendable {
             if scalars.count == text.unicodeScalars.count {
                 simplifiedLines = kept.map { line in
                     let end = min(scalars.count, line.offset + line.text.unicodeScalars.count)
-                    return String(String.UnicodeScalarView(scalars[min(line.offset, end)..<end]))
+                    var builder = UTF8Builder(capacity: line.text.utf8.count)
+                    for scalar in scalars[min(line.offset, end)..<end] { builder.append(scalar) }
+                    return builder.string
                 }
             } else {
                 simplifiedLines = kept.map { TextNormalizer.simplified($0.text, force: true) }

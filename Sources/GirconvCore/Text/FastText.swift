@@ -45,6 +45,33 @@ public enum FastText {
     }
 }
 
+extension FastText {
+    /// Every occurrence of `needle` replaced by `replacement`, which has the same UTF-8 length (a character
+    /// variant for another: 答覆 → 答复). Searched and replaced on the bytes.
+    public static func replacingSameLength(_ text: String, _ needle: String, with replacement: String) -> String {
+        let n = Array(needle.utf8), r = Array(replacement.utf8)
+        precondition(n.count == r.count && !n.isEmpty, "same-length replacement")
+        var bytes = Array(text.utf8)
+        var changed = false
+        bytes.withUnsafeMutableBufferPointer { b in
+            guard let base = b.baseAddress, b.count >= n.count else { return }
+            var offset = 0
+            while offset <= b.count - n.count {
+                guard let found = memchr(base + offset, Int32(n[0]), b.count - n.count - offset + 1) else { break }
+                let position = UnsafeMutableRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                if memcmp(base + position, n, n.count) == 0 {
+                    for k in 0..<r.count { base[position + k] = r[k] }
+                    changed = true
+                    offset = position + n.count
+                } else {
+                    offset = position + 1
+                }
+            }
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
+    }
+}
+
 extension String {
     /// Fast substring test on UTF-8 bytes (see `FastText`).
     @inline(__always)

@@ -71,7 +71,7 @@ public enum TextNormalizer {
         var result = HanSimplifier.shared.simplify(text)
         guard result.has("覆") else { return result }
         for (variant, simplified) in variantWords where result.has(variant) {
-            result = result.replacingOccurrences(of: variant, with: simplified)
+            result = FastText.replacingSameLength(result, variant, with: simplified)
         }
         return result
     }
