@@ -57,6 +57,8 @@ public struct Labels: Sendable {
     }
 
     public func matches(_ key: String) -> Bool { pattern.matches(key: key) }
+    /// `matches` for a key whose `LabelPattern.signature` is known.
+    public func matches(_ key: String, signature: UInt64) -> Bool { pattern.matches(key: key, signature: signature) }
 }
 
 // MARK: Detection

@@ -77,3 +77,28 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertFalse(exact.matches(key: TextNormalizer.labelKey("2.其他法律行政法规禁止公开")))
     }
 }
+
+/// The character signature that lets label matching skip synonyms a key cannot contain.
+final class LabelSignatureTests: XCTestCase {
+    func testAKeyHasEveryBitOfWhatItContains() {
+        let keys = ["本年新收政府信息公开申请数量", "(七)总计", "规章", "行政规范性文件", "", "abc", "😀申请"]
+        for key in keys {
+            let signature = LabelPattern.signature(of: key)
+            for start in key.indices {
+                for end in key.indices[start...] where end > start {
+                    XCTAssertEqual(LabelPattern.signature(of: String(key[start..<end])) & ~signature, 0, "\(key[start..<end]) in \(key)")
+                }
+            }
+        }
+    }
+
+    func testMatchingWithASignatureEqualsMatchingWithout() {
+        let patterns = [LabelPattern(["本年新收", "新收申请"]), LabelPattern(["总计"], mode: .equals), LabelPattern(["其他"]), LabelPattern([""])]
+        let keys = ["本年新收政府信息公开申请数量", "总计", "总计数", "其他处理", "其它", "", "新收申请数"]
+        for pattern in patterns {
+            for key in keys {
+                XCTAssertEqual(pattern.match(key: key, signature: LabelPattern.signature(of: key)), pattern.match(key: key), "\(pattern.synonyms) / \(key)")
+            }
+        }
+    }
+}

@@ -9,6 +9,8 @@ public struct RowView: Sendable {
     public let values: [GridCell]
     /// `TextNormalizer.labelKey` of each label cell, computed once.
     public let labelKeys: [String]
+    /// `LabelPattern.signature` of each label key.
+    public let labelSignatures: [UInt64]
     /// A unit word printed after the values (a 单位 column to the right of the numbers).
     public let trailingUnit: GridCell?
 
@@ -36,6 +38,7 @@ public struct RowView: Sendable {
         values = Array(distinct[split..<end])
         // Prose (flattened text makes every paragraph a one-cell row) is never a label: no key for it.
         labelKeys = labels.map { $0.text.utf8.count > 240 ? "" : TextNormalizer.labelKey($0.text, traditional: traditional) }
+        labelSignatures = labelKeys.map(LabelPattern.signature(of:))
     }
 
     /// The values, less blank cells at the end beyond the `expected` count: a space-only line after the

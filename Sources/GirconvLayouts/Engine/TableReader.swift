@@ -28,8 +28,9 @@ struct TableReader {
     static func regions(of tables: [TableSpec], in rows: [RowView]) -> [[RowView]] {
         func isStart(_ row: RowView, _ table: TableSpec) -> Bool {
             guard !table.starts.isEmpty else { return false }
-            return row.labelKeys.contains { key in
-                key.unicodeScalars.count <= 40 && table.starts.contains { $0.matches(key) } && !table.startsUnless.contains { $0.matches(key) }
+            return zip(row.labelKeys, row.labelSignatures).contains { key, signature in
+                key.unicodeScalars.count <= 40 && table.starts.contains { $0.matches(key, signature: signature) }
+                    && !table.startsUnless.contains { $0.matches(key, signature: signature) }
             }
         }
         var starts: [Int?] = []
@@ -114,7 +115,8 @@ struct TableReader {
                 if let s = sectionMatching(key) { enter(s, cell) }
             }
             guard let (labelCell, key) = labelled.last else { continue }
-            if let rowSpec = spec.rows.first(where: { r in r.labels.matches(key) && (r.within.isEmpty || section.map { r.within.contains($0.spec.id) } == true) }) {
+            let signature = LabelPattern.signature(of: key)
+            if let rowSpec = spec.rows.first(where: { r in r.labels.matches(key, signature: signature) && (r.within.isEmpty || section.map { r.within.contains($0.spec.id) } == true) }) {
                 if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
                     enter(s, labelCell)
                 } else if rowSpec.within.isEmpty && (rowSpec.section == nil || rowSpec.section != section?.spec.id) {
@@ -125,7 +127,7 @@ struct TableReader {
                 if unit == nil && key.has("万元") { unit = .wanYuan }
                 readRow(row, rowSpec, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
                         firstNumbered: &firstNumbered, into: &sink)
-            } else if spec.ignore.contains(where: { $0.matches(key) }) {
+            } else if spec.ignore.contains(where: { $0.matches(key, signature: signature) }) {
                 continue
             } else if let s = sectionMatching(key) {
                 enter(s, labelCell)
