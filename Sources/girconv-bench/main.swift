@@ -197,3 +197,15 @@ if options.stages {
         print(String(format: "  %-26@ %6.3f s  %7.1f µs/page", name as NSString, time, time / Double(corpus.count) * 1e6))
     }
 }
+
+// Detection time by layout (in registration order, sharing the document's cached readings).
+if options.stages {
+    var perAdapter = [Double](repeating: 0, count: registry.adapters.count)
+    for input in corpus {
+        guard let document = try? registry.document(from: input) else { continue }
+        for (i, adapter) in registry.adapters.enumerated() { perAdapter[i] += seconds { _ = adapter.detect(document) } }
+    }
+    for (adapter, time) in zip(registry.adapters, perAdapter) {
+        print(String(format: "  detect %-19@ %6.3f s  %7.1f µs/page", adapter.id as NSString, time, time / Double(corpus.count) * 1e6))
+    }
+}

@@ -116,7 +116,13 @@ struct TableReader {
             }
             guard let (labelCell, key) = labelled.last else { continue }
             let signature = LabelPattern.signature(of: key)
-            if let rowSpec = spec.rows.first(where: { r in r.labels.matches(key, signature: signature) && (r.within.isEmpty || section.map { r.within.contains($0.spec.id) } == true) }) {
+            // By index: iterating the row specs by value would copy (retain and release) each one per row.
+            let rowIndex = spec.rows.indices.first { i in
+                spec.rows[i].labels.matches(key, signature: signature)
+                    && (spec.rows[i].within.isEmpty || section.map { spec.rows[i].within.contains($0.spec.id) } == true)
+            }
+            if let rowIndex {
+                let rowSpec = spec.rows[rowIndex]
                 if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
                     enter(s, labelCell)
                 } else if rowSpec.within.isEmpty && (rowSpec.section == nil || rowSpec.section != section?.spec.id) {
