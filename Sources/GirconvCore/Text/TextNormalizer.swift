@@ -184,37 +184,46 @@ public enum TextNormalizer {
 /// characters of a corpus are known.
 final class HanSimplifier: @unchecked Sendable {
     static let shared = HanSimplifier()
-    private var table: [UInt32: String] = [:]
+    /// Character → its simplified form when that is one scalar (nearly always; itself when unchanged).
+    private var single: [UInt32: UInt32] = [:]
+    /// Character → its simplified form when that is not one scalar.
+    private var multiple: [UInt32: String] = [:]
     private let lock = NSLock()
 
-    /// Characters below U+2E80 (Latin, digits, general punctuation) are never changed.
+    /// Characters below U+2E80 (Latin, digits, general punctuation) are never changed. One pass under
+    /// the lock when every character is known (the usual case once a few reports are read); characters
+    /// not seen before go through ICU once, then the pass is made again.
     func simplify(_ text: String) -> String {
-        var missing: [Unicode.Scalar] = []
-        lock.lock()
-        for scalar in text.unicodeScalars where scalar.value >= 0x2E80 && table[scalar.value] == nil { missing.append(scalar) }
-        lock.unlock()
-        if !missing.isEmpty {
-            var converted: [(UInt32, String)] = []
-            for scalar in Set(missing) {
+        while true {
+            var out = UTF8Builder(capacity: text.utf8.count)
+            var missing: Set<UInt32> = []
+            lock.lock()
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                guard v >= 0x2E80 else { out.append(scalar); continue }
+                if let mapped = single[v] {
+                    out.append(Unicode.Scalar(mapped) ?? scalar)
+                } else if let mapped = multiple[v] {
+                    out.append(mapped)
+                } else {
+                    missing.insert(v)
+                }
+            }
+            lock.unlock()
+            if missing.isEmpty { return out.string }
+            var learned: [(UInt32, String)] = []
+            for value in missing {
+                guard let scalar = Unicode.Scalar(value) else { continue }
                 let one = String(scalar)
-                converted.append((scalar.value, one.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? one))
+                learned.append((value, one.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? one))
             }
             lock.lock()
-            for (key, value) in converted { table[key] = value }
+            for (value, form) in learned {
+                let scalars = Array(form.unicodeScalars)
+                if scalars.count == 1 { single[value] = scalars[0].value } else { multiple[value] = form }
+            }
             lock.unlock()
         }
-        lock.lock()
-        let known = table   // a snapshot: read without holding the lock
-        lock.unlock()
-        var out = UTF8Builder(capacity: text.utf8.count)
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x2E80, let mapped = known[scalar.value] {
-                out.append(mapped)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return out.string
     }
 }
 
