@@ -16,18 +16,22 @@ public struct HTMLReportReader: DocumentReader {
             throw GirconvError.undecodable(path: source.name, reason: "\(error)")
         }
         var extractor = BodyExtractor()
-        if let body = document.select("//body").first ?? document.root {
-            extractor.walk(body)
-        }
-        extractor.endLine()
         var tables: [TableGrid] = []
-        for table in extractor.tables {
-            let grid = HTMLTableGridBuilder.grid(of: table, tableIndex: tables.count + 1)
-            if !grid.rows.isEmpty { tables.append(grid) }
-        }
-        var hints = extractor.headings
-        if let title = document.select("//title").first?.textContent {
-            hints += Self.pageTitleParts(title)
+        var hints: [String] = []
+        // The walk sees nodes without references to their document: the document lives until it ends.
+        withExtendedLifetime(document) {
+            if let body = document.select("//body").first ?? document.root {
+                extractor.walk(body.raw)
+            }
+            extractor.endLine()
+            for table in extractor.tables {
+                let grid = HTMLTableGridBuilder.grid(of: table, tableIndex: tables.count + 1)
+                if !grid.rows.isEmpty { tables.append(grid) }
+            }
+            hints = extractor.headings
+            if let title = document.select("//title").first?.textContent {
+                hints += Self.pageTitleParts(title)
+            }
         }
         let text = extractor.lines.joined(separator: "\n")
         let lines = ReportDocument.splitLines(text)
@@ -48,30 +52,30 @@ struct BodyExtractor {
     var lines: [String] = []
     var tables: [HTMLTableCells] = []
     var headings: [String] = []
-    private var current = ""
+    private var current = UTF8Builder(capacity: 256)
 
     static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt", "td", "th",
                                          "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "form",
                                          "table", "tr", "hr", "address", "figure", "figcaption", "caption"]
 
     mutating func endLine() {
-        let line = HTMLTableGridBuilder.collapseWhitespace(current)
-        current = ""
+        let line = current.isEmpty ? "" : HTMLTableGridBuilder.collapseWhitespace(current.string)
+        current.removeAll()
         guard !line.isEmpty else { return }
         if ChromeLines.isChrome(line) { return }
         lines.append(line)
     }
 
-    mutating func walk(_ node: HTMLNode) {
+    mutating func walk(_ node: RawNode) {
         for child in node.children {
-            if let text = child.textValue {
-                current += text
+            if child.isText {
+                child.withText { current.append(bytes: $0) }
                 continue
             }
             guard child.isElement else { continue }
             let name = child.name
             if ChromeRules.invisibleTags.contains(name) { continue }
-            if isChrome(child) { endLine(); continue }
+            if isChrome(child, name: name) { endLine(); continue }
             if name == "br" { endLine(); continue }
             if name == "table" {
                 endLine()
@@ -91,7 +95,7 @@ struct BodyExtractor {
 
     /// A table used for page layout rather than data: it holds other tables or a heading (known before any
     /// cell text is read), or it is a single cell, or a cell holds a whole article (more than 300 characters).
-    static func isLayoutTable(_ element: HTMLNode, cells: () -> HTMLTableCells) -> Bool {
+    static func isLayoutTable(_ element: RawNode, cells: () -> HTMLTableCells) -> Bool {
         if element.hasDescendant(where: { $0.hasName("table") || $0.hasName("h1") || $0.hasName("h2") || $0.hasName("h3") }) {
             return true
         }
@@ -102,7 +106,7 @@ struct BodyExtractor {
 
     /// A table: data tables are kept as grids and their rows written as text lines, one line per row;
     /// layout tables are walked for their content.
-    mutating func readTable(_ element: HTMLNode) {
+    mutating func readTable(_ element: RawNode) {
         var read: HTMLTableCells?
         func cells() -> HTMLTableCells {
             if let read { return read }
@@ -117,15 +121,14 @@ struct BodyExtractor {
         let table = cells()
         tables.append(table)
         for row in table.texts {
-            current = row.joined(separator: " | ")
+            current.append(row.joined(separator: " | "))
             endLine()
         }
     }
 
     /// Navigation, footers, related-article lists and the like — unless they hold a table (some sites
     /// wrap the whole article in a `class="...content-bottom..."` box).
-    func isChrome(_ node: HTMLNode) -> Bool {
-        let name = node.name
+    func isChrome(_ node: RawNode, name: String) -> Bool {
         let named = ChromeRules.chromeTags.contains(name)
             || [node.attribute("class"), node.attribute("id")].contains { $0.map(ChromeRules.isChromeName) ?? false }
         guard named else { return false }

@@ -10,7 +10,7 @@ public enum HTMLTableGridBuilder {
     static let maxRowspan = 256
 
     public static func grid(of table: HTMLNode, tableIndex: Int) -> TableGrid {
-        grid(of: HTMLTableCells(table), tableIndex: tableIndex)
+        withExtendedLifetime(table.document) { grid(of: HTMLTableCells(table.raw), tableIndex: tableIndex) }
     }
 
     /// The grid of a table whose cells and their texts are already read.
@@ -48,9 +48,9 @@ public enum HTMLTableGridBuilder {
 
     /// The `<tr>` elements of a table in order, through thead/tbody/tfoot and stray wrappers, but not
     /// inside nested tables.
-    static func rowElements(of table: HTMLNode) -> [HTMLNode] {
-        var rows: [HTMLNode] = []
-        func walk(_ node: HTMLNode) {
+    static func rowElements(of table: RawNode) -> [RawNode] {
+        var rows: [RawNode] = []
+        func walk(_ node: RawNode) {
             for child in node.children where child.isElement {
                 if child.hasName("tr") { rows.append(child) } else if !child.hasName("table") { walk(child) }
             }
@@ -69,22 +69,26 @@ public enum HTMLTableGridBuilder {
     /// The visible text of a cell: `<br>`, paragraphs and other blocks become spaces; whitespace (NBSP
     /// included) is collapsed. Word-export markup (`<p class=MsoNormal><span>…`, `<o:p>`) is just nesting.
     public static func cellText(_ cell: HTMLNode) -> String {
-        var pieces: [String] = []
-        func walk(_ node: HTMLNode) {
+        withExtendedLifetime(cell.document) { cellText(cell.raw) }
+    }
+
+    static func cellText(_ cell: RawNode) -> String {
+        var out = UTF8Builder(capacity: 64)
+        func walk(_ node: RawNode) {
             for child in node.children {
-                if let text = child.textValue { pieces.append(text); continue }
+                if child.isText { child.withText { out.append(bytes: $0) }; continue }
                 guard child.isElement else { continue }
-                switch child.name {
-                case "script", "style", "table": continue
-                case "br": pieces.append(" ")
-                case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6":
-                    pieces.append(" "); walk(child); pieces.append(" ")
-                default: walk(child)
-                }
+                if child.hasName("script") || child.hasName("style") || child.hasName("table") { continue }
+                if child.hasName("br") { out.append(" "); continue }
+                let block = child.hasName("p") || child.hasName("div") || child.hasName("li") || child.hasName("h1") || child.hasName("h2")
+                    || child.hasName("h3") || child.hasName("h4") || child.hasName("h5") || child.hasName("h6")
+                if block { out.append(" ") }
+                walk(child)
+                if block { out.append(" ") }
             }
         }
         walk(cell)
-        return collapseWhitespace(pieces.joined())
+        return collapseWhitespace(out.string)
     }
 
     static func collapseWhitespace(_ text: String) -> String {
@@ -94,26 +98,16 @@ public enum HTMLTableGridBuilder {
 
 /// A `<table>` element with its rows' cells (`<td>`/`<th>`) and their texts, each read once.
 struct HTMLTableCells {
-    let element: HTMLNode
-    let cells: [[HTMLNode]]
+    let element: RawNode
+    let cells: [[RawNode]]
     let texts: [[String]]
 
-    init(_ element: HTMLNode) {
+    init(_ element: RawNode) {
         self.element = element
         cells = HTMLTableGridBuilder.rowElements(of: element).map { row in
             row.children.filter { $0.hasName("td") || $0.hasName("th") }
         }
         texts = cells.map { $0.map(HTMLTableGridBuilder.cellText) }
-    }
-}
-
-extension HTMLNode {
-    /// True when an element below this one satisfies `predicate` (depth first, stops at the first).
-    func hasDescendant(where predicate: (HTMLNode) -> Bool) -> Bool {
-        for child in children where child.isElement {
-            if predicate(child) || child.hasDescendant(where: predicate) { return true }
-        }
-        return false
     }
 }
 

@@ -168,3 +168,70 @@ public struct HTMLNode {
     /// Evaluates an XPath expression relative to this node.
     public func select(_ xpath: String) -> [HTMLNode] { document.select(xpath, from: pointer) }
 }
+
+/// A node of a parsed document seen without a reference to its document: the readers' walks over
+/// thousands of nodes use it so that no node costs a retain and a release. Valid only while the
+/// `HTMLDocument` it came from is alive (the reader keeps it alive around the walk).
+struct RawNode {
+    let pointer: xmlNodePtr
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+
+    /// The element's name as parsed (lower case for HTML), or "" for non-elements.
+    var name: String {
+        guard isElement, let name = pointer.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// True when the element's name is `name`, compared on the bytes.
+    func hasName(_ name: StaticString) -> Bool {
+        guard isElement, let own = pointer.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    func attribute(_ name: String) -> String? {
+        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
+        defer { clibxml2_free(value) }
+        return String(cString: value)
+    }
+
+    var line: Int? {
+        let line = Int(xmlGetLineNo(pointer))
+        return line > 0 ? line : nil
+    }
+
+    /// The UTF-8 bytes of a text node, read in place.
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard isText, let content = pointer.pointee.content else { return nil }
+        return body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+    }
+
+    /// The children, in order, without making an array.
+    var children: RawChildren { RawChildren(first: pointer.pointee.children) }
+
+    /// True when an element below this one satisfies `predicate` (depth first, stops at the first).
+    func hasDescendant(where predicate: (RawNode) -> Bool) -> Bool {
+        for child in children where child.isElement {
+            if predicate(child) || child.hasDescendant(where: predicate) { return true }
+        }
+        return false
+    }
+}
+
+/// The children of a node as a sequence that follows the `next` pointers.
+struct RawChildren: Sequence, IteratorProtocol {
+    var upcoming: xmlNodePtr?
+    init(first: xmlNodePtr?) { upcoming = first }
+    mutating func next() -> RawNode? {
+        guard let current = upcoming else { return nil }
+        upcoming = current.pointee.next
+        return RawNode(pointer: current)
+    }
+}
+
+extension HTMLNode {
+    /// This node without its document reference (see `RawNode`).
+    var raw: RawNode { RawNode(pointer: pointer) }
+}

@@ -32,6 +32,10 @@ public struct UTF8Builder {
     @inline(__always)
     public mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
+    /// Appends bytes that are valid UTF-8 (text read from a parser).
+    @inline(__always)
+    public mutating func append(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
+
     public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// The string built so far (the bytes are valid UTF-8 by construction).
