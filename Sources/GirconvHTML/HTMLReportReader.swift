@@ -1,3 +1,4 @@
+import CLibXML2
 import GirconvCore
 
 /// Reads an HTML report page with libxml2 into a `ReportDocument`: every leaf `<table>` as a grid, the
@@ -20,8 +21,11 @@ public struct HTMLReportReader: DocumentReader {
         var hints: [String] = []
         // The walk sees nodes without references to their document: the document lives until it ends.
         withExtendedLifetime(document) {
-            if let body = document.select("//body").first ?? document.root {
-                extractor.walk(body.raw)
+            let root = document.root?.raw
+            // <html><head>…<body>: found among the root's children (an XPath "//body" would visit every node).
+            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? document.select("//body").first?.raw
+            if let top = body ?? root {
+                extractor.walk(top)
             }
             extractor.endLine()
             for table in extractor.tables {
@@ -29,13 +33,27 @@ public struct HTMLReportReader: DocumentReader {
                 if !grid.rows.isEmpty { tables.append(grid) }
             }
             hints = extractor.headings
-            if let title = document.select("//title").first?.textContent {
+            let head = root.flatMap { Self.child(of: $0, named: "head") }
+            if let title = (head.flatMap { Self.child(of: $0, named: "title") } ?? document.select("//title").first?.raw)
+                .map(Self.textContent) {
                 hints += Self.pageTitleParts(title)
             }
         }
         let text = extractor.lines.joined(separator: "\n")
         let lines = ReportDocument.splitLines(text)
         return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints)
+    }
+
+    /// The first child element of `node` with the name.
+    static func child(of node: RawNode, named name: StaticString) -> RawNode? {
+        node.children.first { $0.hasName(name) }
+    }
+
+    /// All text below a node (libxml2's own concatenation).
+    static func textContent(_ node: RawNode) -> String {
+        guard let content = xmlNodeGetContent(node.pointer) else { return "" }
+        defer { clibxml2_free(content) }
+        return String(cString: content)
     }
 
     /// A page `<title>` usually appends the site name ("…年度报告_恩平市人民政府"): split it off.

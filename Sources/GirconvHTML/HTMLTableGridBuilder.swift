@@ -78,13 +78,13 @@ public enum HTMLTableGridBuilder {
             for child in node.children {
                 if child.isText { child.withText { out.append(bytes: $0) }; continue }
                 guard child.isElement else { continue }
-                if child.hasName("script") || child.hasName("style") || child.hasName("table") { continue }
-                if child.hasName("br") { out.append(" "); continue }
-                let block = child.hasName("p") || child.hasName("div") || child.hasName("li") || child.hasName("h1") || child.hasName("h2")
-                    || child.hasName("h3") || child.hasName("h4") || child.hasName("h5") || child.hasName("h6")
-                if block { out.append(" ") }
-                walk(child)
-                if block { out.append(" ") }
+                switch child.name {
+                case "script", "style", "table": continue
+                case "br": out.append(" ")
+                case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6":
+                    out.append(" "); walk(child); out.append(" ")
+                default: walk(child)
+                }
             }
         }
         walk(cell)
