@@ -19,7 +19,9 @@ public struct AlignedText: Sendable {
     /// shows traditional characters).
     public init(_ text: String, simplified given: String?) {
         original = Array(text.unicodeScalars)
-        let simplified = Array((given ?? TextNormalizer.simplified(text)).unicodeScalars)
+        let converted = given ?? TextNormalizer.simplified(text)
+        // Unchanged text (a simplified line) is not made into scalars twice.
+        let simplified = converted.utf8.elementsEqual(text.utf8) ? original : Array(converted.unicodeScalars)
         // ICU's Hant-Hans maps scalar to scalar for these texts; if a line ever changes length, fall back
         // to the unsimplified line rather than misplace offsets.
         let source = simplified.count == original.count ? simplified : original
@@ -38,14 +40,20 @@ public struct AlignedText: Sendable {
     }
 
     /// The normalised text as a string.
-    public var string: String { String(String.UnicodeScalarView(scalars)) }
+    public var string: String {
+        var out = UTF8Builder(capacity: scalars.count * 3)
+        for scalar in scalars { out.append(scalar) }
+        return out.string
+    }
 
     /// The original text behind a normalised range.
     public func originalText(_ range: Range<Int>) -> String {
         guard !range.isEmpty, range.lowerBound < originalIndex.count else { return "" }
         let start = originalIndex[range.lowerBound]
         let end = originalIndex[min(range.upperBound, originalIndex.count) - 1] + 1
-        return String(String.UnicodeScalarView(original[start..<end]))
+        var out = UTF8Builder(capacity: (end - start) * 3)
+        for scalar in original[start..<end] { out.append(scalar) }
+        return out.string
     }
 
     /// The original scalar offset of a normalised position (like `TextLine.offset`, in Unicode scalars).
