@@ -14,17 +14,19 @@ public enum ReportMetadataReader {
 
     private static func findTitle(in document: ReportDocument) -> String? {
         let lines = document.lines.prefix(80).map(\.text).filter { line in
+            // Cheap tests first: the title words, then the length (a scalar is one to four bytes).
+            guard line.utf8.count >= 8, titleWords.contains(where: { FastText.contains(line, $0) }) else { return false }
             let count = line.unicodeScalars.count
-            return count >= 8 && count <= 160 && titleWords.contains { FastText.contains(line, $0) }
+            return count >= 8 && count <= 160
         }
         let candidates = document.titleHints + lines
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
             let text = FlattenedTextGridBuilder.collapse(raw)
-            guard text.count >= 8, text.count <= 80 else { continue }
             let key = TextNormalizer.matchKey(text)
             guard key.has("信息公开") || key.has("政务公开"), key.has("报告") || key.has("年报") else { continue }
             guard !key.hasPrefix("根据"), !key.has("。"), !key.has(">"), !key.has("|") else { continue }
+            guard text.count >= 8, text.count <= 80 else { continue }
             var score = 200 - rank
             if year(inTitle: text) != nil { score += 50 }
             if key.hasSuffix("报告") { score += 20 }

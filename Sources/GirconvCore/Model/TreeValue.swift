@@ -2,7 +2,9 @@ import Foundation
 
 /// An ordered tree of values: the canonical record's JSON form, also written as XML and flattened to CSV.
 /// Objects keep their key order, so every writer emits keys in the same canonical order.
-public indirect enum TreeValue: Sendable, Equatable {
+/// Not `indirect`: objects and arrays hold their children in array buffers already, and boxing every
+/// leaf cost one allocation per value (thousands per record).
+public enum TreeValue: Sendable, Equatable {
     case object([(String, TreeValue)])
     case array([TreeValue])
     case string(String)
@@ -118,6 +120,12 @@ extension CanonicalRecord {
 extension SourceLocation {
     func tree() -> TreeValue {
         var pairs: [(String, TreeValue)] = []
+        appendPairs(to: &pairs)
+        return .object(pairs)
+    }
+
+    /// The location's fields, in canonical order, appended to an object being built.
+    func appendPairs(to pairs: inout [(String, TreeValue)]) {
         if let table { pairs.append(("table", .string(table))) }
         if let row { pairs.append(("row", .string(row))) }
         if let column { pairs.append(("column", .string(column))) }
@@ -128,14 +136,14 @@ extension SourceLocation {
         if let tableIndex { pairs.append(("tableIndex", .integer(tableIndex))) }
         if let rowIndex { pairs.append(("rowIndex", .integer(rowIndex))) }
         if let columnIndex { pairs.append(("columnIndex", .integer(columnIndex))) }
-        return .object(pairs)
     }
 }
 
 extension Provenance {
     func tree() -> TreeValue {
         var pairs: [(String, TreeValue)] = [("how", .string(how.rawValue)), ("raw", .string(raw))]
-        if case .object(let location) = location.tree() { pairs += location }
+        pairs.reserveCapacity(10)
+        location.appendPairs(to: &pairs)
         if !derivedFrom.isEmpty { pairs.append(("derivedFrom", .array(derivedFrom.map(TreeValue.string)))) }
         return .object(pairs)
     }
