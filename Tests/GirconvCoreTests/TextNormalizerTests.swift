@@ -102,3 +102,33 @@ final class LabelSignatureTests: XCTestCase {
         }
     }
 }
+
+/// The byte-level match key equals folding scalar by scalar, on every character class folding touches.
+final class MatchKeyBytesTests: XCTestCase {
+    func testByteLevelKeyEqualsScalarFolding() {
+        let samples = ["（一）１２３：，", "a\u{00A0}b\u{3000}c\u{1680}d\u{2028}e\u{0085}f", "“三安全一稳定”‘x’", "—–－\u{2212}\u{FE58}\u{FE63}",
+                       "〔2019〕「引」", "\u{200B}零\u{FEFF}宽\u{200D}", "😀𠀀ä\u{0301}", "政府信息公开 年度报告\t\n", "", "ＡＢＣｘｙｚ％"]
+        for text in samples {
+            var expected = ""
+            for scalar in text.unicodeScalars {
+                guard let folded = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(folded) else { continue }
+                expected.unicodeScalars.append(folded)
+            }
+            XCTAssertEqual(TextNormalizer.matchKey(text), expected, text)
+            XCTAssertEqual(String(decoding: TextNormalizer.matchKeyBytes(text), as: UTF8.self), expected, text)
+        }
+        // Every scalar of the Basic Multilingual Plane folds the same way, one at a time (less the CJK
+        // ideographs, where traditional characters would send the text through ICU first).
+        var scalars: [Unicode.Scalar] = []
+        for value in stride(from: 0x21, through: 0xFFFD, by: 1) where !(0x4E00...0x9FFF).contains(value) {
+            if let scalar = Unicode.Scalar(UInt32(value)) { scalars.append(scalar) }
+        }
+        let all = String(String.UnicodeScalarView(scalars))
+        var expected = ""
+        for scalar in scalars {
+            guard let folded = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(folded) else { continue }
+            expected.unicodeScalars.append(folded)
+        }
+        XCTAssertTrue(TextNormalizer.matchKey(all, traditional: false).unicodeScalars.elementsEqual(expected.unicodeScalars))
+    }
+}

@@ -30,22 +30,32 @@ public enum TextNormalizer {
     /// label or title, three in a longer text (a simplified report may quote a name in traditional form).
     public static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
         let needed = text.utf8.count <= 300 ? 1 : 3
-        var hits = 0
-        return traditionalBitmap.withUnsafeBufferPointer { bits in
-            // U+4E00…U+9FFF are the three-byte sequences E4 B8 80 … E9 BF BF: decoded from the bytes directly.
-            var iterator = text.utf8.makeIterator()
-            while let byte = iterator.next() {
-                guard byte >= 0xE4 && byte <= 0xE9 else { continue }
-                guard let b1 = iterator.next(), let b2 = iterator.next() else { return false }
-                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F)
+        if let found = text.utf8.withContiguousStorageIfAvailable({ countMarkers($0, upTo: needed) }) { return found >= needed }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { countMarkers($0, upTo: needed) } >= needed
+    }
+
+    /// Traditional-only characters in UTF-8 bytes, counted up to `limit`. U+4E00…U+9FFF are the
+    /// three-byte sequences E4 B8 80 … E9 BF BF: decoded from the bytes directly.
+    @inline(__always)
+    static func countMarkers(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
+        traditionalBitmap.withUnsafeBufferPointer { bits in
+            var hits = 0
+            var i = 0
+            let count = bytes.count
+            while i + 2 < count {
+                let byte = bytes[i]
+                guard byte >= 0xE4 && byte <= 0xE9 else { i += 1; continue }
+                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
                 guard value >= 0x4E00 else { continue }
                 let index = Int(value - 0x4E00)
                 if bits[index >> 6] & (1 << UInt64(index & 63)) != 0 {
                     hits += 1
-                    if hits >= needed { return true }
+                    if hits >= limit { return hits }
                 }
             }
-            return false
+            return hits
         }
     }
 
@@ -122,11 +132,38 @@ public enum TextNormalizer {
     }
 
     private static func matchKeyBuilder(_ text: String, traditional: Bool) -> UTF8Builder {
-        let source = simplified(text, force: traditional)
+        var source = simplified(text, force: traditional)
         var out = UTF8Builder(capacity: source.utf8.count)
-        for scalar in source.unicodeScalars {
-            guard let folded = fold(scalar), !isSpace(folded) else { continue }
-            out.append(folded)
+        source.withUTF8 { bytes in
+            // Runs of bytes that folding leaves alone (ASCII but spaces, and three- and four-byte
+            // characters outside U+1000…U+2FFF, U+3000…U+3FFF and U+F000…U+FFFF: CJK ideographs) are copied;
+            // the rest is decoded and folded scalar by scalar.
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { out.append(Unicode.Scalar(byte)) }
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+                guard i + length <= count else { break }
+                if length == 4 || (length == 3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
+                    out.append(bytes: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
+                    i += length
+                    continue
+                }
+                var value: UInt32
+                if length == 2 {
+                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                } else {
+                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                }
+                i += length
+                guard let scalar = Unicode.Scalar(value), let folded = fold(scalar), !isSpace(folded) else { continue }
+                out.append(folded)
+            }
         }
         return out
     }
