@@ -16,6 +16,30 @@ enum ChromeRules {
         "copyright", "banner", "sidebar", "side-bar", "related", "xgwz", "xglj", "xgxx", "share", "bdshare",
         "toolbar", "search", "login", "friendlink", "links", "qrcode", "ewm",
     ]
+    /// Elements that end a line of text before and after them.
+    static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt", "td", "th",
+                                         "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "form",
+                                         "table", "tr", "hr", "address", "figure", "figcaption", "caption"]
+
+    /// What the body walk does with an element of a name.
+    enum Role {
+        case invisible, chromeTag, lineBreak, table
+        /// h1–h3: a block whose text is a title candidate.
+        case heading
+        case block, inline
+    }
+
+    static func role(of name: String) -> Role {
+        if invisibleTags.contains(name) { return .invisible }
+        if chromeTags.contains(name) { return .chromeTag }
+        switch name {
+        case "br": return .lineBreak
+        case "table": return .table
+        case "h1", "h2", "h3": return .heading
+        default: return blockTags.contains(name) ? .block : .inline
+        }
+    }
+
     static func isChromeName(_ value: String) -> Bool {
         let lower = value.lowercased()
         return chromeNameFragments.contains { lower.has($0) }

@@ -72,9 +72,8 @@ struct BodyExtractor {
     var headings: [String] = []
     private var current = UTF8Builder(capacity: 256)
 
-    static let blockTags: Set<String> = ["p", "div", "section", "article", "main", "header", "ul", "ol", "li", "dl", "dt", "td", "th",
-                                         "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "center", "form",
-                                         "table", "tr", "hr", "address", "figure", "figcaption", "caption"]
+    /// Roles of element names seen in this document, by libxml2's interned name pointer.
+    private var roles: [UnsafeRawPointer: ChromeRules.Role] = [:]
 
     mutating func endLine() {
         let line = current.isEmpty ? "" : HTMLTableGridBuilder.collapseWhitespace(current.string)
@@ -84,6 +83,14 @@ struct BodyExtractor {
         lines.append(line)
     }
 
+    mutating func role(of element: RawNode) -> ChromeRules.Role {
+        guard let key = element.namePointer else { return .inline }
+        if let known = roles[key] { return known }
+        let role = ChromeRules.role(of: element.name)
+        roles[key] = role
+        return role
+    }
+
     mutating func walk(_ node: RawNode) {
         for child in node.children {
             if child.isText {
@@ -91,18 +98,19 @@ struct BodyExtractor {
                 continue
             }
             guard child.isElement else { continue }
-            let name = child.name
-            if ChromeRules.invisibleTags.contains(name) { continue }
-            if isChrome(child, name: name) { endLine(); continue }
-            if name == "br" { endLine(); continue }
-            if name == "table" {
+            let role = role(of: child)
+            if role == .invisible { continue }
+            let (className, id) = child.classAndID
+            if isChrome(child, role: role, className: className, id: id) { endLine(); continue }
+            if role == .lineBreak { endLine(); continue }
+            if role == .table {
                 endLine()
                 readTable(child)
                 continue
             }
-            let block = Self.blockTags.contains(name)
+            let block = role == .block || role == .heading
             if block { endLine() }
-            if name == "h1" || name == "h2" || name == "h3" || (child.attribute("class") ?? "").lowercased().has("title") {
+            if role == .heading || (className ?? "").lowercased().has("title") {
                 let text = HTMLTableGridBuilder.cellText(child)
                 if text.count >= 6 && text.count <= 100 { headings.append(text) }
             }
@@ -146,9 +154,8 @@ struct BodyExtractor {
 
     /// Navigation, footers, related-article lists and the like — unless they hold a table (some sites
     /// wrap the whole article in a `class="...content-bottom..."` box).
-    func isChrome(_ node: RawNode, name: String) -> Bool {
-        let named = ChromeRules.chromeTags.contains(name)
-            || [node.attribute("class"), node.attribute("id")].contains { $0.map(ChromeRules.isChromeName) ?? false }
+    func isChrome(_ node: RawNode, role: ChromeRules.Role, className: String?, id: String?) -> Bool {
+        let named = role == .chromeTag || [className, id].contains { $0.map(ChromeRules.isChromeName) ?? false }
         guard named else { return false }
         return !node.hasDescendant { $0.hasName("table") }
     }

@@ -202,6 +202,35 @@ struct RawNode {
         return line > 0 ? line : nil
     }
 
+    /// The element's name as libxml2 interned it: the same pointer for every element of one name in a
+    /// document (names go through the parser's dictionary), so it can key a cache.
+    var namePointer: UnsafeRawPointer? { isElement ? pointer.pointee.name.map(UnsafeRawPointer.init) : nil }
+
+    /// The `class` and `id` attributes, read in one pass over the attribute list.
+    var classAndID: (class: String?, id: String?) {
+        guard isElement else { return (nil, nil) }
+        var result: (class: String?, id: String?) = (nil, nil)
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            defer { attribute = current.pointee.next }
+            guard let name = current.pointee.name else { continue }
+            let isClass = strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "class") == 0
+            guard isClass || strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "id") == 0 else { continue }
+            // The value is the attribute's text child; anything else goes through libxml2's own reader.
+            let value: String
+            if let child = current.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+                value = String(cString: content)
+            } else if let joined = xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1) {
+                value = String(cString: joined)
+                clibxml2_free(joined)
+            } else {
+                value = ""
+            }
+            if isClass { if result.class == nil { result.class = value } } else if result.id == nil { result.id = value }
+        }
+        return result
+    }
+
     /// The UTF-8 bytes of a text node, read in place.
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         guard isText, let content = pointer.pointee.content else { return nil }

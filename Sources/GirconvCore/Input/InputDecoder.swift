@@ -116,10 +116,13 @@ public enum InputDecoder {
         if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw GirconvError.binaryInput(path: name, reason: "a ZIP/Office file") }
         if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw GirconvError.binaryInput(path: name, reason: "an OLE/legacy Office file") }
         var controls = 0
-        for b in sample {
-            if b == 0 { throw GirconvError.binaryInput(path: name, reason: "contains NUL bytes") }
-            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+        var nul = false
+        sample.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            if memchr(base, 0, buffer.count) != nil { nul = true; return }
+            for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
         }
+        if nul { throw GirconvError.binaryInput(path: name, reason: "contains NUL bytes") }
         if controls * 100 > sample.count { throw GirconvError.binaryInput(path: name, reason: "\(controls) control bytes") }
     }
 
@@ -148,7 +151,7 @@ public enum InputDecoder {
         let head = lowercasedPrefix(bytes, 8192)
         let marker = Array("charset".utf8)
         guard head.count >= marker.count,
-              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && Array(head[$0..<$0 + marker.count]) == marker })
+              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && head[$0..<$0 + marker.count].elementsEqual(marker) })
         else { return nil }
         var i = at + marker.count
         while i < head.count, [0x20, 0x3D, 0x22, 0x27].contains(head[i]) { i += 1 }
