@@ -132,3 +132,14 @@ final class MatchKeyBytesTests: XCTestCase {
         XCTAssertTrue(TextNormalizer.matchKey(all, traditional: false).unicodeScalars.elementsEqual(expected.unicodeScalars))
     }
 }
+
+final class ScalarCountTests: XCTestCase {
+    func testFewerScalarsAgreesWithCounting() {
+        for text in ["", "a", "abc", "规章", "规章制度", "😀😀", "a😀b", String(repeating: "规", count: 39), String(repeating: "规", count: 40),
+                     String(repeating: "a", count: 40), String(repeating: "😀", count: 41), "e\u{301}\u{301}"] {
+            for limit in [0, 1, 2, 3, 4, 39, 40, 41, 90] {
+                XCTAssertEqual(text.hasFewerScalars(than: limit), text.unicodeScalars.count < limit, "\(text) < \(limit)")
+            }
+        }
+    }
+}

@@ -79,7 +79,7 @@ public enum FlattenedTextGridBuilder {
         var expectedLine = labelLine - 1
         while pieces.count < 3, let previous = rows.last, previous.cells.count == 1,
               let line = previous.cells[0].location.line, line == expectedLine,
-              !isValue(previous.cells[0].text), previous.cells[0].text.unicodeScalars.count < 40 {
+              !isValue(previous.cells[0].text), previous.cells[0].text.hasFewerScalars(than: 40) {
             pieces.insert(previous.cells[0], at: 0)
             rows.removeLast()
             expectedLine -= 1

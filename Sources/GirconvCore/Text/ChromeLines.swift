@@ -42,7 +42,7 @@ public enum ChromeLines {
 
     public static func isChrome(_ line: String) -> Bool {
         // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
-        guard line.unicodeScalars.count < 90 else { return false }
+        guard line.hasFewerScalars(than: 90) else { return false }
         var key: [Unicode.Scalar] = []
         key.reserveCapacity(60)
         for scalar in line.unicodeScalars {

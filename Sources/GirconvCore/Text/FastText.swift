@@ -73,6 +73,21 @@ extension FastText {
 }
 
 extension String {
+    /// True when the text has fewer than `limit` Unicode scalars; stops counting at the limit (a scalar
+    /// is one to four UTF-8 bytes, and every byte but a continuation byte starts one).
+    @inline(__always)
+    public func hasFewerScalars(than limit: Int) -> Bool {
+        let bytes = utf8.count
+        if bytes < limit { return true }
+        if bytes >= limit * 4 { return false }
+        var scalars = 0
+        for byte in utf8 where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars >= limit { return false }
+        }
+        return true
+    }
+
     /// Fast substring test on UTF-8 bytes (see `FastText`).
     @inline(__always)
     public func has(_ needle: String) -> Bool { FastText.contains(self, needle) }

@@ -29,7 +29,7 @@ struct TableReader {
         func isStart(_ row: RowView, _ table: TableSpec) -> Bool {
             guard !table.starts.isEmpty else { return false }
             return zip(row.labelKeys, row.labelSignatures).contains { key, signature in
-                key.unicodeScalars.count <= 40 && table.starts.contains { $0.matches(key, signature: signature) }
+                key.hasFewerScalars(than: 41) && table.starts.contains { $0.matches(key, signature: signature) }
                     && !table.startsUnless.contains { $0.matches(key, signature: signature) }
             }
         }
