@@ -56,8 +56,7 @@ public struct LayoutAdapter: ReportAdapter {
             evidence += FigureCatalog.ordered(figures.keys).prefix(8).map { "\($0) ← \"\(figures[$0]!.provenance.raw)\"" }
         }
         // A layout of earlier years: a later title year halves the score (never the deciding evidence for).
-        if let before = rules.yearsBefore, let title = ReportMetadataReader.title(in: document),
-           let year = ReportMetadataReader.year(inTitle: title), year >= before {
+        if let before = rules.yearsBefore, let year = ReportMetadataReader.titleYear(in: document), year >= before {
             score /= 2
             evidence.append("title year \(year) is not before \(before)")
         }

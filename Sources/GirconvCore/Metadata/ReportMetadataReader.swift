@@ -10,6 +10,11 @@ public enum ReportMetadataReader {
         document.cache.value("title") { findTitle(in: document) }
     }
 
+    /// The year in the document's title (`year(inTitle:)` of `title(in:)`), read once per document.
+    public static func titleYear(in document: ReportDocument) -> Int? {
+        document.cache.value("title-year") { title(in: document).flatMap { year(inTitle: $0) } }
+    }
+
     static let titleWords = ["报告", "報告", "年报", "年報"]
 
     private static func findTitle(in document: ReportDocument) -> String? {
@@ -147,7 +152,7 @@ public enum ReportMetadataReader {
     public static func read(_ document: ReportDocument, layout: Layout) -> (ReportInfo, [ReportWarning]) {
         var warnings: [ReportWarning] = []
         let foundTitle = Self.title(in: document)
-        var foundYear = foundTitle.flatMap { Self.year(inTitle: $0) }
+        var foundYear = Self.titleYear(in: document)
         if foundYear == nil { foundYear = yearInOpening(document) }
         var foundTitleText = foundTitle
         var foundAgency = foundTitle.flatMap { Self.agency(inTitle: $0) }
