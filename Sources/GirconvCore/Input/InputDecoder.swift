@@ -59,27 +59,28 @@ public enum InputDecoder {
         if looksHTML, let declared = declaredCharset(bytes) {
             switch declared {
             case .utf8:
-                if let text = String(validating: bytes, as: UTF8.self) { return try finish(input, text: text, encoding: "UTF-8") }
+                if let text = String(validating: bytes, as: UTF8.self) { return try finish(input, text: text, encoding: "UTF-8", html: looksHTML) }
                 // The declaration lies: fall through to sniffing.
             case .gb:
                 if String(validating: bytes, as: UTF8.self) != nil, bytes.contains(where: { $0 >= 0x80 }) {
                     // Declared GB but valid UTF-8 with non-ASCII content: the declaration lies.
-                    return try finish(input, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8")
+                    return try finish(input, text: String(decoding: bytes, as: UTF8.self), encoding: "UTF-8", html: looksHTML)
                 }
-                return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030")
+                return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030", html: looksHTML)
             }
         }
         if let text = String(validating: bytes, as: UTF8.self) {
-            return try finish(input, text: text, encoding: "UTF-8")
+            return try finish(input, text: text, encoding: "UTF-8", html: looksHTML)
         }
-        return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030")
+        return try finish(input, text: decodeGB18030(bytes, name: input.name), encoding: "GB18030", html: looksHTML)
     }
 
-    private static func finish(_ input: RawInput, text: String, encoding: String) throws -> DecodedInput {
+    /// `html`: `sniffHTML(input.bytes)`, when the caller has it already.
+    private static func finish(_ input: RawInput, text: String, encoding: String, html: Bool? = nil) throws -> DecodedInput {
         if text.unicodeScalars.allSatisfy({ TextNormalizer.isWhitespace($0) || $0 == "\u{FEFF}" }) {
             throw GirconvError.emptyInput(path: input.name)
         }
-        return DecodedInput(text: text, encoding: encoding, mediaType: sniffHTML(input.bytes) ? "text/html" : "text/plain")
+        return DecodedInput(text: text, encoding: encoding, mediaType: (html ?? sniffHTML(input.bytes)) ? "text/html" : "text/plain")
     }
 
     private static func decodeUTF8(_ bytes: [UInt8], name: String) throws -> String {
