@@ -68,7 +68,8 @@ public struct LayoutAdapter: ReportAdapter {
     /// What the layout's tables gave for one document (computed once per document and layout).
     struct TableReading {
         var figures: [String: Figure] = [:]
-        var warnings: [ReportWarning] = []
+        /// The warnings of reading the tables, worded when the layout is chosen (`FigureSink.warnings`).
+        var pendingWarnings: [FigureSink.PendingWarning] = []
         /// "表三 row 本年新收…", for detection evidence.
         var matchedRows: [String] = []
     }
@@ -85,7 +86,7 @@ public struct LayoutAdapter: ReportAdapter {
                 reading.matchedRows += sink.matchedLabels[before...].map { "\(table.name) row \($0)" }
             }
             reading.figures = sink.figures
-            reading.warnings = sink.warnings
+            reading.pendingWarnings = sink.pending
             return reading
         }
     }
@@ -105,7 +106,7 @@ public struct LayoutAdapter: ReportAdapter {
             warnings += narrative.warnings.filter { $0.path.map(usable) ?? (allowed == nil) }
             shares = narrative.shares.filter { usable($0.path) }
         }
-        warnings += tables.warnings
+        warnings += FigureSink.worded(tables.pendingWarnings)
         // Tables win over sentences; a sentence stating a table's figure is kept to be checked against it.
         var textStatements: [String: Figure] = [:]
         for path in FigureCatalog.ordered(tables.figures.keys) {

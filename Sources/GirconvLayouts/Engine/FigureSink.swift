@@ -3,15 +3,44 @@ import GirconvCore
 /// Collects figures and warnings while a layout's tables are read.
 struct FigureSink {
     var figures: [String: Figure] = [:]
-    var warnings: [ReportWarning] = []
+    /// Warnings in the order they arose; some are written only when asked for (`warnings`).
+    var pending: [PendingWarning] = []
     /// Printed row labels that matched a row of the layout (detection evidence).
     var matchedLabels: [String] = []
     let kinds: (String) -> FigureKind
 
     init(kinds: @escaping (String) -> FigureKind) { self.kinds = kinds }
 
+    /// A warning, or what it will be made from. Every layout reads every document's tables while
+    /// layouts are scored, and most rows of a page are not rows of most layouts: the "row not of this
+    /// layout" warnings are only worded (and told from site chrome) for the layout that is chosen.
+    enum PendingWarning {
+        case ready(ReportWarning)
+        case unrecognisedRow(table: String, label: GridCell)
+    }
+
+    /// The warnings, worded.
+    var warnings: [ReportWarning] { Self.worded(pending) }
+
+    static func worded(_ pending: [PendingWarning]) -> [ReportWarning] {
+        pending.compactMap { item in
+            switch item {
+            case .ready(let warning): return warning
+            case .unrecognisedRow(let table, let label):
+                guard !ChromeLines.isChrome(label.text) else { return nil }
+                return ReportWarning(code: "row-unrecognised", message: "\(table): row \"\(label.text)\" is not a row of this layout; skipped",
+                                     location: label.location)
+            }
+        }
+    }
+
     mutating func warn(_ code: String, _ message: String, path: String? = nil, location: SourceLocation?) {
-        warnings.append(ReportWarning(code: code, message: message, path: path, location: location))
+        pending.append(.ready(ReportWarning(code: code, message: message, path: path, location: location)))
+    }
+
+    /// A row with values whose label is no row of the layout (reported unless the label is site chrome).
+    mutating func unrecognisedRow(table: String, label: GridCell) {
+        pending.append(.unrecognisedRow(table: table, label: label))
     }
 
     mutating func record(path: String, cell: GridCell, table: String, row: String, column: String, headerUnit: PrintedUnit? = nil) {
@@ -23,7 +52,7 @@ struct FigureSink {
         }
         let (figure, warning) = CellInterpreter.figure(for: path, cell: cell, location: location, headerUnit: headerUnit, kind: kinds(path))
         figures[path] = figure
-        if let warning { warnings.append(warning) }
+        if let warning { pending.append(.ready(warning)) }
     }
 
     /// A row whose number of cells does not match its columns (cells lost when flattened): its figures are

@@ -143,8 +143,8 @@ struct TableReader {
                     let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
                     record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, into: &sink)
                 }
-            } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.count < 60, !ChromeLines.isChrome(labelCell.text) {
-                sink.warn("row-unrecognised", "\(spec.name): row \"\(labelCell.text)\" is not a row of this layout; skipped", location: labelCell.location)
+            } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.hasFewerScalars(than: 60) || key.count < 60 {
+                sink.unrecognisedRow(table: spec.name, label: labelCell)
             }
         }
     }
