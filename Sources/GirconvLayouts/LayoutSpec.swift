@@ -246,6 +246,44 @@ public struct NarrativePatternSet: Sendable {
     public var shares: [Share]
     /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
     public var phrasesByFirstScalar: [UInt32: [IndexedPhrase]] { didSet { firstScalarBits = Self.bits(of: phrasesByFirstScalar.keys) } }
+    /// Every trigger phrase as UTF-8 bytes, by its first scalar.
+    private var triggerBytesByFirstScalar: [UInt32: [[UInt8]]] = [:]
+    /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
+    /// a trigger then occurs in a folded line exactly when its bytes occur in the line (given no
+    /// zero-width characters, which folding removes).
+    public private(set) var triggersFoldInvariant = false
+
+    /// True when some trigger phrase's bytes occur in `text` (one pass over the bytes, a bit test per
+    /// character; see `triggersFoldInvariant` for when this is exact).
+    public func mayContainTrigger(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                let length = byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2))
+                guard i + length <= count else { break }
+                var value = UInt32(byte)
+                switch length {
+                case 2: value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                case 3: value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                case 4: value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                default: break
+                }
+                if mayStartPhrase(value), let candidates = triggerBytesByFirstScalar[value] {
+                    for phrase in candidates where i + phrase.count <= count
+                        && phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, phrase.count) == 0 }) {
+                        return true
+                    }
+                }
+                i += length
+            }
+            return false
+        }
+    }
+
     /// The keys of `phrasesByFirstScalar` as bits of their low 16 bits: a clear bit means no phrase starts
     /// with the scalar (one bit test per scalar of a line instead of a hash lookup).
     private var firstScalarBits: [UInt64] = []
@@ -321,5 +359,21 @@ extension NarrativePatternSet {
         }
         phrasesByFirstScalar = index
         firstScalarBits = Self.bits(of: index.keys)
+        var triggerBytes: [UInt32: [[UInt8]]] = [:]
+        var invariant = true
+        for trigger in triggers {
+            for phrase in trigger.phrases where !phrase.isEmpty {
+                triggerBytes[phrase.unicodeScalars.first!.value, default: []].append(Array(phrase.utf8))
+                invariant = invariant && phrase.unicodeScalars.allSatisfy(Self.foldsOnlyToItself)
+            }
+        }
+        triggerBytesByFirstScalar = triggerBytes
+        triggersFoldInvariant = invariant
+    }
+
+    /// True for a character that folding (`TextNormalizer.fold`) leaves alone and produces from no other
+    /// character: not ASCII, not a space, and not one of the characters folding maps others to.
+    static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x80 && TextNormalizer.fold(scalar) == scalar && !TextNormalizer.isWhitespace(scalar)
     }
 }

@@ -107,3 +107,31 @@ final class NarrativeReaderTests: XCTestCase {
         XCTAssertEqual(figures["appeals.review.total"]?.provenance.how, .printed)
     }
 }
+
+/// The byte-level trigger prefilter: a line it rules out never gives a number.
+final class TriggerPrefilterTests: XCTestCase {
+    func testBuiltInTriggersAreFoldInvariant() {
+        XCTAssertTrue(NarrativeReaderTests.patterns.triggersFoldInvariant)
+        XCTAssertTrue(NarrativeReaderTests.patterns.mayContainTrigger("全年共收到政府信息公开申请45件"))
+        XCTAssertFalse(NarrativeReaderTests.patterns.mayContainTrigger("规章 | 0 | 0 | 0"))
+        XCTAssertFalse(NarrativeReaderTests.patterns.mayContainTrigger(""))
+    }
+
+    func testRuledOutLinesGiveNoNumbers() throws {
+        let patterns = NarrativeReaderTests.patterns
+        let reader = NarrativeReader(patterns: patterns)
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Samples")
+        var ruledOut = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
+            let text = try InputDecoder.decode(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: seeds.appendingPathComponent(name))))).text
+            // The reader applies the prefilter only to simplified documents and lines.
+            guard !TextNormalizer.isTraditional(text) else { continue }
+            for line in ReportDocument.splitLines(text) where !TextNormalizer.isTraditional(line.text) && !patterns.mayContainTrigger(line.text) {
+                ruledOut += 1
+                XCTAssertTrue(reader.numbers(in: AlignedText(line.text, simplified: nil), line: line).isEmpty, line.text)
+            }
+        }
+        XCTAssertGreaterThan(ruledOut, 100)
+    }
+}

@@ -31,11 +31,19 @@ struct NarrativeReader {
         var zeros: [(String, Figure)] = []
         for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero.
-            var hasDigit = false, hasNegation = false
+            var hasDigit = false, hasNegation = false, hasZeroWidth = false
             for scalar in line.text.unicodeScalars {
                 let v = scalar.value
                 if v >= 0x30 && v <= 0x39 || v >= 0xFF10 && v <= 0xFF19 { hasDigit = true }
                 else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
+                else if v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { hasZeroWidth = true }
+            }
+            // A line with no trigger phrase states no number (a table row, a date): when that can be told
+            // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`: a simplified line without
+            // zero-width characters, which folding would remove), it is not aligned for matching.
+            if hasDigit, !hasNegation, !hasZeroWidth, document.simplifiedLines == nil, patterns.triggersFoldInvariant,
+               !TextNormalizer.isTraditional(line.text), !patterns.mayContainTrigger(line.text) {
+                continue
             }
             guard hasDigit || hasNegation else { continue }
             let aligned = document.alignedLine(lineIndex)
