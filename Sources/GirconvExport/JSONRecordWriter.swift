@@ -9,56 +9,33 @@ public struct JSONRecordWriter: RecordWriter {
     public init(compact: Bool = false) { self.compact = compact }
 
     public func write(_ records: [CanonicalRecord]) throws -> String {
-        if records.count == 1 { return serialize(records[0].tree(), pretty: !compact) + "\n" }
-        if compact { return records.map { serialize($0.tree(), pretty: false) + "\n" }.joined() }
-        return serialize(.array(records.map { $0.tree() }), pretty: true) + "\n"
+        String(decoding: bytes(records), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8 bytes, written straight from the records (no intermediate tree).
+    public func bytes(_ records: [CanonicalRecord]) -> [UInt8] {
+        var sink = JSONByteSink(pretty: !compact)
+        sink.out.reserveCapacity(records.count * 65_536)
+        if records.count == 1 {
+            records[0].write(to: &sink)
+            sink.out.append(0x0A)
+        } else if compact {
+            for record in records { record.write(to: &sink); sink.out.append(0x0A) }
+        } else {
+            sink.beginArray()
+            for record in records { record.write(to: &sink) }
+            sink.endArray()
+            sink.out.append(0x0A)
+        }
+        return sink.out
     }
 
     /// Serialises any tree value.
     public func serialize(_ value: TreeValue, pretty: Bool) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(16_384)
-        Self.emit(value, into: &out, indent: 0, pretty: pretty)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func newline(_ out: inout [UInt8], _ indent: Int, _ pretty: Bool) {
-        guard pretty else { return }
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
-    }
-
-    private static func emit(_ value: TreeValue, into out: inout [UInt8], indent: Int, pretty: Bool) {
-        switch value {
-        case .object(let pairs):
-            if pairs.isEmpty { out.append(contentsOf: [0x7B, 0x7D]); return }
-            out.append(0x7B)
-            for (i, (key, item)) in pairs.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                newline(&out, indent + 1, pretty)
-                quote(key, into: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
-                emit(item, into: &out, indent: indent + 1, pretty: pretty)
-            }
-            newline(&out, indent, pretty)
-            out.append(0x7D)
-        case .array(let items):
-            if items.isEmpty { out.append(contentsOf: [0x5B, 0x5D]); return }
-            out.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                newline(&out, indent + 1, pretty)
-                emit(item, into: &out, indent: indent + 1, pretty: pretty)
-            }
-            newline(&out, indent, pretty)
-            out.append(0x5D)
-        case .string(let s): quote(s, into: &out)
-        case .number(let d): out.append(contentsOf: TreeValue.format(d).utf8)
-        case .integer(let i): out.append(contentsOf: String(i).utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
-        }
+        var sink = JSONByteSink(pretty: pretty)
+        sink.out.reserveCapacity(16_384)
+        value.write(to: &sink)
+        return String(decoding: sink.out, as: UTF8.self)
     }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -110,4 +87,55 @@ public struct JSONRecordWriter: RecordWriter {
         quote(s, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
+}
+
+/// Writes tree events as JSON bytes: pretty (two-space indents, one member per line) or compact.
+struct JSONByteSink: TreeSink {
+    var out: [UInt8] = []
+    let pretty: Bool
+    /// Open containers: whether each is an object, and how many members or items it has so far.
+    private var open: [(object: Bool, count: Int)] = []
+
+    init(pretty: Bool) { self.pretty = pretty }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+    }
+
+    /// Before a value: in an array, its separator and line.
+    private mutating func item() {
+        guard let last = open.indices.last, !open[last].object else { return }
+        if open[last].count > 0 { out.append(0x2C) }
+        open[last].count += 1
+        newline()
+    }
+
+    mutating func key(_ key: String) {
+        guard let last = open.indices.last else { return }
+        if open[last].count > 0 { out.append(0x2C) }
+        open[last].count += 1
+        newline()
+        JSONRecordWriter.quote(key, into: &out)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
+    }
+
+    mutating func beginObject() { item(); out.append(0x7B); open.append((true, 0)) }
+    mutating func beginArray() { item(); out.append(0x5B); open.append((false, 0)) }
+    mutating func endObject() { close(0x7D) }
+    mutating func endArray() { close(0x5D) }
+
+    private mutating func close(_ bracket: UInt8) {
+        let container = open.removeLast()
+        if container.count > 0 { newline() }
+        out.append(bracket)
+    }
+
+    mutating func string(_ value: String) { item(); JSONRecordWriter.quote(value, into: &out) }
+    mutating func number(_ value: Decimal) { item(); out.append(contentsOf: TreeValue.format(value).utf8) }
+    mutating func integer(_ value: Int) { item(); out.append(contentsOf: String(value).utf8) }
+    mutating func bool(_ value: Bool) { item(); out.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func null() { item(); out.append(contentsOf: "null".utf8) }
 }

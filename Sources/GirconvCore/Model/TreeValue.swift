@@ -78,94 +78,257 @@ public struct TreeBuilder {
     }
 }
 
-extension CanonicalRecord {
-    /// The canonical tree of this record: envelope, figures nested along their paths, provenance, checks,
-    /// warnings. Key order is fixed; JSON, XML and CSV are all written from it.
-    public func tree() -> TreeValue {
-        func opt(_ s: String?) -> TreeValue { s.map(TreeValue.string) ?? .null }
-        func optInt(_ i: Int?) -> TreeValue { i.map(TreeValue.integer) ?? .null }
-        var pairs: [(String, TreeValue)] = [("schemaVersion", .string(schemaVersion))]
-        pairs.append(("source", .object([
-            ("name", .string(source.name)), ("sha256", .string(source.sha256)),
-            ("mediaType", .string(source.mediaType)), ("encoding", .string(source.encoding)),
-            ("byteCount", .integer(source.byteCount)),
-        ])))
-        pairs.append(("detection", .object([
-            ("adapter", .string(detection.adapter)),
-            ("confidence", .number(Decimal(string: String(format: "%.2f", detection.confidence)) ?? 0)),
-            ("evidence", .array(detection.evidence.map(TreeValue.string))),
-            ("candidates", .array(detection.candidates.map {
-                .object([("adapter", .string($0.adapter)), ("confidence", .number(Decimal(string: String(format: "%.2f", $0.confidence)) ?? 0))])
-            })),
-        ])))
-        pairs.append(("report", .object([
-            ("title", opt(report.title)), ("agency", opt(report.agency)), ("region", opt(report.region)),
-            ("year", optInt(report.year)), ("layout", .string(report.layout.rawValue)), ("script", .string(report.script.rawValue)),
-        ])))
-        var figureTree = TreeBuilder()
-        var provenance: [(String, TreeValue)] = []
-        for path in orderedPaths {
-            let figure = figures[path]!
-            figureTree.set(path.split(separator: ".").map(String.init), figure.value.map(TreeValue.number) ?? .null)
-            provenance.append((path, figure.provenance.tree()))
-        }
-        pairs += figureTree.root
-        pairs.append(("provenance", .object(provenance)))
-        pairs.append(("checks", .array(checks.map { $0.tree() })))
-        pairs.append(("warnings", .array(warnings.map { $0.tree() })))
-        return .object(pairs)
+// MARK: Streaming
+
+/// Receives a tree as a stream of events in order (objects, their keys, arrays, leaves), as a SAX
+/// handler does. The record's structure is described once, by `CanonicalRecord.write(to:)`: into a
+/// `TreeValueSink` for the writers that walk a tree (XML, CSV), or straight into JSON bytes.
+public protocol TreeSink {
+    mutating func beginObject()
+    mutating func endObject()
+    mutating func beginArray()
+    mutating func endArray()
+    /// The key of the next value of the current object.
+    mutating func key(_ key: String)
+    mutating func string(_ value: String)
+    mutating func number(_ value: Decimal)
+    mutating func integer(_ value: Int)
+    mutating func bool(_ value: Bool)
+    mutating func null()
+}
+
+extension TreeSink {
+    mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    mutating func number(_ value: Decimal?) { if let value { number(value) } else { null() } }
+    mutating func integer(_ value: Int?) { if let value { integer(value) } else { null() } }
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
     }
 }
 
-extension SourceLocation {
-    func tree() -> TreeValue {
+/// Builds a `TreeValue` from events.
+public struct TreeValueSink: TreeSink {
+    /// An object or array being filled (changed in place: no copy per member).
+    private struct Container {
+        var isObject: Bool
         var pairs: [(String, TreeValue)] = []
-        appendPairs(to: &pairs)
-        return .object(pairs)
+        var items: [TreeValue] = []
+        var key = ""
+    }
+    private var open: [Container] = []
+    /// The finished tree (the last top-level value).
+    public private(set) var result: TreeValue = .null
+
+    public init() {}
+
+    private mutating func add(_ value: TreeValue) {
+        guard let last = open.indices.last else { result = value; return }
+        if open[last].isObject { open[last].pairs.append((open[last].key, value)) } else { open[last].items.append(value) }
+    }
+    public mutating func beginObject() { open.append(Container(isObject: true)) }
+    public mutating func endObject() { if let done = open.popLast() { add(.object(done.pairs)) } }
+    public mutating func beginArray() { open.append(Container(isObject: false)) }
+    public mutating func endArray() { if let done = open.popLast() { add(.array(done.items)) } }
+    public mutating func key(_ key: String) { if let last = open.indices.last { open[last].key = key } }
+    public mutating func string(_ value: String) { add(.string(value)) }
+    public mutating func number(_ value: Decimal) { add(.number(value)) }
+    public mutating func integer(_ value: Int) { add(.integer(value)) }
+    public mutating func bool(_ value: Bool) { add(.bool(value)) }
+    public mutating func null() { add(.null) }
+}
+
+extension TreeValue {
+    /// Replays the tree as events.
+    public func write<S: TreeSink>(to sink: inout S) {
+        switch self {
+        case .object(let pairs):
+            sink.beginObject()
+            for (key, value) in pairs { sink.key(key); value.write(to: &sink) }
+            sink.endObject()
+        case .array(let items):
+            sink.beginArray()
+            for item in items { item.write(to: &sink) }
+            sink.endArray()
+        case .string(let s): sink.string(s)
+        case .number(let d): sink.number(d)
+        case .integer(let i): sink.integer(i)
+        case .bool(let b): sink.bool(b)
+        case .null: sink.null()
+        }
     }
 
-    /// The location's fields, in canonical order, appended to an object being built.
-    func appendPairs(to pairs: inout [(String, TreeValue)]) {
-        if let table { pairs.append(("table", .string(table))) }
-        if let row { pairs.append(("row", .string(row))) }
-        if let column { pairs.append(("column", .string(column))) }
-        if let sentence { pairs.append(("sentence", .string(sentence))) }
-        if let line { pairs.append(("line", .integer(line))) }
-        if let offset { pairs.append(("offset", .integer(offset))) }
-        if let page { pairs.append(("page", .integer(page))) }
-        if let tableIndex { pairs.append(("tableIndex", .integer(tableIndex))) }
-        if let rowIndex { pairs.append(("rowIndex", .integer(rowIndex))) }
-        if let columnIndex { pairs.append(("columnIndex", .integer(columnIndex))) }
+    /// The tree a description writes.
+    static func built(_ describe: (inout TreeValueSink) -> Void) -> TreeValue {
+        var sink = TreeValueSink()
+        describe(&sink)
+        return sink.result
+    }
+}
+
+/// The figure paths of a record nested along their dots, in the order `TreeBuilder` gives: a key is
+/// placed where it first occurs; a path that ends on an existing key replaces its value; a path that
+/// goes through a key holding a value (not an object) adds a second entry of that key.
+struct FigureNesting {
+    enum Content { case figure(Int), object(Int) }
+    struct Entry { var key: Substring; var content: Content }
+    /// Node 0 is the root.
+    var nodes: [[Entry]] = [[]]
+
+    init(paths: [String]) {
+        for (index, path) in paths.enumerated() {
+            var node = 0
+            var parts = path.split(separator: ".")[...]
+            guard !parts.isEmpty else { continue }
+            while let head = parts.first {
+                parts = parts.dropFirst()
+                if parts.isEmpty {
+                    if let i = nodes[node].firstIndex(where: { $0.key == head }) { nodes[node][i].content = .figure(index) }
+                    else { nodes[node].append(Entry(key: head, content: .figure(index))) }
+                } else if let i = nodes[node].firstIndex(where: { $0.key == head }), case .object(let child) = nodes[node][i].content {
+                    node = child
+                } else {
+                    nodes.append([])
+                    nodes[node].append(Entry(key: head, content: .object(nodes.count - 1)))
+                    node = nodes.count - 1
+                }
+            }
+        }
+    }
+}
+
+extension CanonicalRecord {
+    /// The canonical tree of this record: envelope, figures nested along their paths, provenance, checks,
+    /// warnings. Key order is fixed; XML and CSV are written from it, JSON from `write(to:)` directly.
+    public func tree() -> TreeValue { TreeValue.built { write(to: &$0) } }
+
+    /// The record as events, in canonical key order (the one description of the record's structure).
+    public func write<S: TreeSink>(to sink: inout S) {
+        sink.beginObject()
+        sink.key("schemaVersion"); sink.string(schemaVersion)
+        sink.key("source"); sink.beginObject()
+        sink.key("name"); sink.string(source.name)
+        sink.key("sha256"); sink.string(source.sha256)
+        sink.key("mediaType"); sink.string(source.mediaType)
+        sink.key("encoding"); sink.string(source.encoding)
+        sink.key("byteCount"); sink.integer(source.byteCount)
+        sink.endObject()
+        sink.key("detection"); sink.beginObject()
+        sink.key("adapter"); sink.string(detection.adapter)
+        sink.key("confidence"); sink.number(Self.twoDecimals(detection.confidence))
+        sink.key("evidence"); sink.strings(detection.evidence)
+        sink.key("candidates"); sink.beginArray()
+        for candidate in detection.candidates {
+            sink.beginObject()
+            sink.key("adapter"); sink.string(candidate.adapter)
+            sink.key("confidence"); sink.number(Self.twoDecimals(candidate.confidence))
+            sink.endObject()
+        }
+        sink.endArray()
+        sink.endObject()
+        sink.key("report"); sink.beginObject()
+        sink.key("title"); sink.string(report.title)
+        sink.key("agency"); sink.string(report.agency)
+        sink.key("region"); sink.string(report.region)
+        sink.key("year"); sink.integer(report.year)
+        sink.key("layout"); sink.string(report.layout.rawValue)
+        sink.key("script"); sink.string(report.script.rawValue)
+        sink.endObject()
+        let paths = orderedPaths
+        let ordered = paths.map { figures[$0]! }
+        let nesting = FigureNesting(paths: paths)
+        func writeNode(_ node: Int) {
+            for entry in nesting.nodes[node] {
+                sink.key(String(entry.key))
+                switch entry.content {
+                case .figure(let index): sink.number(ordered[index].value)
+                case .object(let child): sink.beginObject(); writeNode(child); sink.endObject()
+                }
+            }
+        }
+        writeNode(0)
+        sink.key("provenance"); sink.beginObject()
+        for (path, figure) in zip(paths, ordered) { sink.key(path); figure.provenance.write(to: &sink) }
+        sink.endObject()
+        sink.key("checks"); sink.beginArray()
+        for check in checks { check.write(to: &sink) }
+        sink.endArray()
+        sink.key("warnings"); sink.beginArray()
+        for warning in warnings { warning.write(to: &sink) }
+        sink.endArray()
+        sink.endObject()
+    }
+
+    /// A confidence as printed: two decimals.
+    static func twoDecimals(_ value: Double) -> Decimal { Decimal(string: String(format: "%.2f", value)) ?? 0 }
+}
+
+extension SourceLocation {
+    func tree() -> TreeValue { TreeValue.built { sink in sink.beginObject(); writeFields(to: &sink); sink.endObject() } }
+
+    /// The location's fields, in canonical order, into the object being written.
+    func writeFields<S: TreeSink>(to sink: inout S) {
+        if let table { sink.key("table"); sink.string(table) }
+        if let row { sink.key("row"); sink.string(row) }
+        if let column { sink.key("column"); sink.string(column) }
+        if let sentence { sink.key("sentence"); sink.string(sentence) }
+        if let line { sink.key("line"); sink.integer(line) }
+        if let offset { sink.key("offset"); sink.integer(offset) }
+        if let page { sink.key("page"); sink.integer(page) }
+        if let tableIndex { sink.key("tableIndex"); sink.integer(tableIndex) }
+        if let rowIndex { sink.key("rowIndex"); sink.integer(rowIndex) }
+        if let columnIndex { sink.key("columnIndex"); sink.integer(columnIndex) }
+    }
+
+    var isEmpty: Bool {
+        table == nil && row == nil && column == nil && sentence == nil && line == nil && offset == nil && page == nil
+            && tableIndex == nil && rowIndex == nil && columnIndex == nil
     }
 }
 
 extension Provenance {
-    func tree() -> TreeValue {
-        var pairs: [(String, TreeValue)] = [("how", .string(how.rawValue)), ("raw", .string(raw))]
-        pairs.reserveCapacity(10)
-        location.appendPairs(to: &pairs)
-        if !derivedFrom.isEmpty { pairs.append(("derivedFrom", .array(derivedFrom.map(TreeValue.string)))) }
-        return .object(pairs)
+    func tree() -> TreeValue { TreeValue.built { write(to: &$0) } }
+
+    func write<S: TreeSink>(to sink: inout S) {
+        sink.beginObject()
+        sink.key("how"); sink.string(how.rawValue)
+        sink.key("raw"); sink.string(raw)
+        location.writeFields(to: &sink)
+        if !derivedFrom.isEmpty { sink.key("derivedFrom"); sink.strings(derivedFrom) }
+        sink.endObject()
     }
 }
 
 extension CheckResult {
     /// The check as it appears in the record's `checks`.
-    public func tree() -> TreeValue {
-        .object([
-            ("rule", .string(rule)), ("description", .string(description)), ("status", .string(status.rawValue)),
-            ("expected", expected.map(TreeValue.number) ?? .null), ("found", found.map(TreeValue.number) ?? .null),
-            ("totalPaths", .array(totalPaths.map(TreeValue.string))), ("partPaths", .array(partPaths.map(TreeValue.string))),
-        ])
+    public func tree() -> TreeValue { TreeValue.built { write(to: &$0) } }
+
+    public func write<S: TreeSink>(to sink: inout S) {
+        sink.beginObject()
+        sink.key("rule"); sink.string(rule)
+        sink.key("description"); sink.string(description)
+        sink.key("status"); sink.string(status.rawValue)
+        sink.key("expected"); sink.number(expected)
+        sink.key("found"); sink.number(found)
+        sink.key("totalPaths"); sink.strings(totalPaths)
+        sink.key("partPaths"); sink.strings(partPaths)
+        sink.endObject()
     }
 }
 
 extension ReportWarning {
     /// The warning as it appears in the record's `warnings`.
-    public func tree() -> TreeValue {
-        var pairs: [(String, TreeValue)] = [("code", .string(code)), ("message", .string(message))]
-        if let path { pairs.append(("path", .string(path))) }
-        if let location, case .object(let loc) = location.tree(), !loc.isEmpty { pairs.append(("location", .object(loc))) }
-        return .object(pairs)
+    public func tree() -> TreeValue { TreeValue.built { write(to: &$0) } }
+
+    public func write<S: TreeSink>(to sink: inout S) {
+        sink.beginObject()
+        sink.key("code"); sink.string(code)
+        sink.key("message"); sink.string(message)
+        if let path { sink.key("path"); sink.string(path) }
+        if let location, !location.isEmpty {
+            sink.key("location"); sink.beginObject(); location.writeFields(to: &sink); sink.endObject()
+        }
+        sink.endObject()
     }
 }
