@@ -221,7 +221,9 @@ public enum TextNormalizer {
 /// characters of a corpus are known.
 final class HanSimplifier: @unchecked Sendable {
     static let shared = HanSimplifier()
-    /// Character → its simplified form when that is one scalar (nearly always; itself when unchanged).
+    /// Character → its simplified form when that is one scalar (nearly always; itself when unchanged):
+    /// a flat table over the CJK blocks (U+3400…U+9FFF, 0 = not yet known), a dictionary elsewhere.
+    private var block = [UInt32](repeating: 0, count: 0xA000 - 0x3400)
     private var single: [UInt32: UInt32] = [:]
     /// Character → its simplified form when that is not one scalar.
     private var multiple: [UInt32: String] = [:]
@@ -238,6 +240,11 @@ final class HanSimplifier: @unchecked Sendable {
             for scalar in text.unicodeScalars {
                 let v = scalar.value
                 guard v >= 0x2E80 else { out.append(scalar); continue }
+                if v >= 0x3400 && v < 0xA000 {
+                    let mapped = block[Int(v - 0x3400)]
+                    if mapped != 0, let known = Unicode.Scalar(mapped) { out.append(known); continue }
+                    if multiple[v] == nil { missing.insert(v); continue }
+                }
                 if let mapped = single[v] {
                     out.append(Unicode.Scalar(mapped) ?? scalar)
                 } else if let mapped = multiple[v] {
@@ -257,7 +264,11 @@ final class HanSimplifier: @unchecked Sendable {
             lock.lock()
             for (value, form) in learned {
                 let scalars = Array(form.unicodeScalars)
-                if scalars.count == 1 { single[value] = scalars[0].value } else { multiple[value] = form }
+                if scalars.count == 1 {
+                    if value >= 0x3400 && value < 0xA000 { block[Int(value - 0x3400)] = scalars[0].value } else { single[value] = scalars[0].value }
+                } else {
+                    multiple[value] = form
+                }
             }
             lock.unlock()
         }
