@@ -74,6 +74,16 @@ struct BodyExtractor {
 
     /// Roles of element names seen in this document, by libxml2's interned name pointer.
     private var roles: [UnsafeRawPointer: ChromeRules.Role] = [:]
+    /// `ChromeRules.isChromeName` of the class and id values seen (a site repeats a few dozen of them).
+    private var chromeNames: [String: Bool] = [:]
+
+    mutating func isChromeName(_ value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        if let known = chromeNames[value] { return known }
+        let answer = ChromeRules.isChromeName(value)
+        chromeNames[value] = answer
+        return answer
+    }
 
     mutating func endLine() {
         let line = current.isEmpty ? "" : HTMLTableGridBuilder.collapseWhitespace(current.string)
@@ -154,8 +164,8 @@ struct BodyExtractor {
 
     /// Navigation, footers, related-article lists and the like — unless they hold a table (some sites
     /// wrap the whole article in a `class="...content-bottom..."` box).
-    func isChrome(_ node: RawNode, role: ChromeRules.Role, className: String?, id: String?) -> Bool {
-        let named = role == .chromeTag || [className, id].contains { $0.map(ChromeRules.isChromeName) ?? false }
+    mutating func isChrome(_ node: RawNode, role: ChromeRules.Role, className: String?, id: String?) -> Bool {
+        let named = role == .chromeTag || isChromeName(className) || isChromeName(id)
         guard named else { return false }
         return !node.hasDescendant { $0.hasName("table") }
     }
