@@ -28,3 +28,18 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(ReportMetadataReader.title(in: document), "恩平市人民政府办公室2019年度政府信息公开工作年度报告")
     }
 }
+
+/// The year is read the same on scalars (the fast path) as on characters.
+final class TitleYearTests: XCTestCase {
+    func testYearsOfTitles() {
+        XCTAssertEqual(ReportMetadataReader.year(inTitle: "某市2019年政府信息公开工作年度报告"), 2019)
+        XCTAssertEqual(ReportMetadataReader.year(inTitle: "某市２０２１年度报告"), 2021)
+        XCTAssertEqual(ReportMetadataReader.year(inTitle: "某市二〇一八年报告"), 2018)
+        XCTAssertEqual(ReportMetadataReader.year(inTitle: "2023 年政府信息公开工作年度报告"), 2023)
+        XCTAssertNil(ReportMetadataReader.year(inTitle: "12019年"), "preceded by a digit")
+        XCTAssertNil(ReportMetadataReader.year(inTitle: "1999年报告"))
+        // Through the Character path: a combining mark after 年 makes another character.
+        XCTAssertNil(ReportMetadataReader.year(inTitle: "某市2019年\u{0301}报告"))
+        XCTAssertEqual(ReportMetadataReader.year(inTitle: "é某市2019年报告"), 2019)
+    }
+}

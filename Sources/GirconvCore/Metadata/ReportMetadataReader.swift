@@ -42,15 +42,24 @@ public enum ReportMetadataReader {
 
     /// The year reported on, from the title ("2019年度…", "2019年…", "二〇一九年…").
     public static func year(inTitle title: String) -> Int? {
-        let folded = Array(TextNormalizer.foldWidthAndPunctuation(title))
+        let folded = TextNormalizer.foldWidthAndPunctuation(title)
+        // Where every scalar is a character of its own (ASCII, CJK ideographs and punctuation: no
+        // combining marks), scalars are read, which is faster; anything else goes through `Character`s.
+        if folded.unicodeScalars.allSatisfy(isOwnCharacter) {
+            return year(in: Array(folded.unicodeScalars), character: { Character($0) })
+        }
+        return year(in: Array(folded), character: { $0 })
+    }
+
+    /// A year "20xx年" (or in Chinese numerals; "2023 年" as PDF text prints it) not preceded by a digit.
+    static func year<Element>(in folded: [Element], character: (Element) -> Character) -> Int? {
         var i = 0
         while i + 4 < folded.count {
-            let window = folded[i..<i + 4]
-            let precededByDigit = i > 0 && digitValue(folded[i - 1]) != nil
+            let precededByDigit = i > 0 && digitValue(character(folded[i - 1])) != nil
             var after = i + 4
-            while after < folded.count, folded[after] == " " { after += 1 }   // "2023 年" in PDF text
-            if after < folded.count, folded[after] == "年", !precededByDigit {
-                let digits = window.compactMap(digitValue)
+            while after < folded.count, character(folded[after]) == " " { after += 1 }
+            if after < folded.count, character(folded[after]) == "年", !precededByDigit {
+                let digits = folded[i..<i + 4].compactMap { digitValue(character($0)) }
                 if digits.count == 4 {
                     let value = digits.reduce(0) { $0 * 10 + $1 }
                     if (2000...2100).contains(value) { return value }
@@ -59,6 +68,14 @@ public enum ReportMetadataReader {
             i += 1
         }
         return nil
+    }
+
+    /// A scalar that is always a whole character (never joined to its neighbours into one grapheme).
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x25CB: return true
+        default: return false
+        }
     }
 
     /// 0–9 from ASCII digits or Chinese numerals (〇/零 一 二 … 九).
