@@ -176,12 +176,6 @@ struct FigureNesting {
     /// Node 0 is the root.
     var nodes: [[Entry]] = [[]]
 
-    /// Keys compare as strings do (canonical equivalence); figure paths are ASCII, where equal bytes decide.
-    @inline(__always)
-    static func same(_ a: Substring, _ b: Substring) -> Bool {
-        a.utf8.elementsEqual(b.utf8) || (!(a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }) && a == b)
-    }
-
     init(paths: [String]) {
         for (index, path) in paths.enumerated() {
             var node = 0
@@ -190,9 +184,9 @@ struct FigureNesting {
             while let head = parts.first {
                 parts = parts.dropFirst()
                 if parts.isEmpty {
-                    if let i = nodes[node].firstIndex(where: { Self.same($0.key, head) }) { nodes[node][i].content = .figure(index) }
+                    if let i = nodes[node].firstIndex(where: { $0.key == head }) { nodes[node][i].content = .figure(index) }
                     else { nodes[node].append(Entry(key: head, content: .figure(index))) }
-                } else if let i = nodes[node].firstIndex(where: { Self.same($0.key, head) }), case .object(let child) = nodes[node][i].content {
+                } else if let i = nodes[node].firstIndex(where: { $0.key == head }), case .object(let child) = nodes[node][i].content {
                     node = child
                 } else {
                     nodes.append([])
