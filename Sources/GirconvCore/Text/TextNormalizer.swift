@@ -135,9 +135,9 @@ public enum TextNormalizer {
         var source = simplified(text, force: traditional)
         var out = UTF8Builder(capacity: source.utf8.count)
         source.withUTF8 { bytes in
-            // Runs of bytes that folding leaves alone (ASCII but spaces, and three- and four-byte
-            // characters outside U+1000…U+2FFF, U+3000…U+3FFF and U+F000…U+FFFF: CJK ideographs) are copied;
-            // the rest is decoded and folded scalar by scalar.
+            // Bytes that folding leaves alone are copied: ASCII but spaces, and every three- or four-byte
+            // character outside U+1000…U+3FFF and U+F000…U+FFFF (lead bytes E1, E2, E3, EF), which covers
+            // the CJK ideographs. The rest (two-byte characters, those four lead bytes) is decoded and folded.
             var i = 0
             let count = bytes.count
             while i < count {
