@@ -41,15 +41,13 @@ public enum RealisticCorpus {
             // GBK where the sample is, and on every third site besides: the mix real sites serve.
             let gbk = report.gbkSource || (i / reports.count) % 3 == 1
             let page = site.page(title: report.title, body: report.body, charset: gbk ? "gbk" : "utf-8", date: "2020-03-\(10 + i % 20)")
-            let bytes = gbk ? (page.data(using: gb18030).map { [UInt8]($0) } ?? Array(page.utf8)) : Array(page.utf8)
+            let bytes = gbk ? (page.data(using: InputDecoder.gb18030).map { [UInt8]($0) } ?? Array(page.utf8)) : Array(page.utf8)
             let stem = (report.sample as NSString).deletingPathExtension
             return Page(name: String(format: "site%02d-%@-%05d.html", (i / reports.count) % templates.count, stem, i),
                         bytes: bytes, sample: report.sample, expected: report.expected)
         }
     }
 
-    /// GB18030 (a superset of GBK) as Foundation names it on Linux.
-    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// The samples' reports with the figures girconv reads from them (the golden records' figures).
     static func loadReports(_ samples: URL) throws -> [Report] {

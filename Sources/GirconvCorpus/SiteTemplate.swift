@@ -75,10 +75,10 @@ public struct SiteTemplate: Sendable {
         out += "<script type=\"text/javascript\">\n" + statisticsScript(&random) + "</script>\n"
         out += "</head>\n<body>\n"
         out += header(&random)
-        out += navigation(&random)
+        out += navigation()
         out += "<div class=\"\(names.position)\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk/\">政务公开</a> &gt; <a href=\"/zwgk/ndbg/\">政府信息公开年报</a></div>\n"
         out += "<div class=\"container clearfix\">\n"
-        out += sidebar(&random)
+        out += sidebar()
         out += "<div class=\"main-content\">\n<div class=\"article\">\n<h1 class=\"article-title\">\(title)</h1>\n"
         out += "<div class=\"\(names.info)\"><span>发布时间：\(date)</span><span>来源：\(siteName)</span><span>浏览次数：\(random.next(9000) + 100)</span>"
         out += "<span class=\"font\">字号：[<a href=\"javascript:doZoom(18)\">大</a> <a href=\"javascript:doZoom(16)\">中</a> <a href=\"javascript:doZoom(14)\">小</a>]</span>"
@@ -105,7 +105,7 @@ public struct SiteTemplate: Sendable {
         return out
     }
 
-    private func navigation(_ random: inout SplitMix) -> String {
+    private func navigation() -> String {
         var out = "<div class=\"\(names.nav)\"><ul class=\"menu-list\">\n"
         for (i, (item, children)) in Self.menu.enumerated() {
             out += "<li class=\"menu-item\(i == 2 ? " on" : "")\"><a href=\"/col\(i)/\" target=\"_self\">\(item)</a>"
@@ -122,7 +122,7 @@ public struct SiteTemplate: Sendable {
         return out
     }
 
-    private func sidebar(_ random: inout SplitMix) -> String {
+    private func sidebar() -> String {
         var out = "<div class=\"\(names.side)\"><div class=\"side-title\">政务公开</div><ul class=\"side-list\">\n"
         for (j, child) in Self.menu[2].1.enumerated() {
             out += "<li\(j == 3 ? " class=\"active\"" : "")><a href=\"/zwgk/c\(j)/\">\(child)</a></li>\n"

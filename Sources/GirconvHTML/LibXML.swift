@@ -111,35 +111,21 @@ public struct HTMLNode {
         self.pointer = pointer
     }
 
-    public var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
-    public var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    public var isElement: Bool { raw.isElement }
+    public var isText: Bool { raw.isText }
 
     /// The element's local name as parsed, or "" for non-elements. libxml2's HTML parser lower-cases
     /// tag names ("TD" → "td"); XML names keep their case ("gridSpan" in a .docx).
-    public var name: String {
-        guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name)
-    }
+    public var name: String { raw.name }
 
     /// True when the element's name is `name` (compared on the bytes, without making a string).
-    public func hasName(_ name: StaticString) -> Bool {
-        guard isElement, let own = pointer.pointee.name else { return false }
-        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
-    }
+    public func hasName(_ name: StaticString) -> Bool { raw.hasName(name) }
 
     /// The line of the node in the page source (1-based), when libxml2 knows it.
-    public var line: Int? {
-        let line = Int(xmlGetLineNo(pointer))
-        return line > 0 ? line : nil
-    }
+    public var line: Int? { raw.line }
 
     /// An attribute's value.
-    public func attribute(_ name: String) -> String? {
-        guard isElement, let value = xmlGetProp(pointer, name) else { return nil }
-        defer { clibxml2_free(value) }
-        return String(cString: value)
-    }
+    public func attribute(_ name: String) -> String? { raw.attribute(name) }
 
     /// The text of a text node.
     public var textValue: String? {

@@ -238,14 +238,16 @@ public struct NarrativePatternSet: Sendable {
     public var owner: String
     /// Kinds of the owner file's `extra.` figures.
     public var extraKinds: [String: FigureKind] = [:]
-    public var triggers: [Trigger]
-    public var scopes: [Scope]
+    // The phrase tables below are derived from the triggers and scopes when the set is made: neither
+    // changes afterwards (`extending` makes a new set).
+    public private(set) var triggers: [Trigger]
+    public private(set) var scopes: [Scope]
     /// The only characters that may stand between a trigger and its number.
     public var connectives: Set<Unicode.Scalar>
     public var zeroStatements: [ZeroStatement]
     public var shares: [Share]
     /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
-    public var phrasesByFirstScalar: [UInt32: [IndexedPhrase]] { didSet { firstScalarBits = Self.bits(of: phrasesByFirstScalar.keys) } }
+    public private(set) var phrasesByFirstScalar: [UInt32: [IndexedPhrase]]
     /// Every trigger phrase as UTF-8 bytes, by its first scalar.
     private var triggerBytesByFirstScalar: [UInt32: [[UInt8]]] = [:]
     /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
@@ -284,21 +286,12 @@ public struct NarrativePatternSet: Sendable {
         }
     }
 
-    /// The keys of `phrasesByFirstScalar` as bits of their low 16 bits: a clear bit means no phrase starts
-    /// with the scalar (one bit test per scalar of a line instead of a hash lookup).
-    private var firstScalarBits: [UInt64] = []
+    /// The first scalars of every phrase: a clear bit means no phrase starts with the scalar (one bit test
+    /// per scalar of a line instead of a hash lookup).
+    private var firstScalars = ScalarBitSet([])
 
     @inline(__always)
-    public func mayStartPhrase(_ value: UInt32) -> Bool {
-        let index = Int(value & 0xFFFF)
-        return firstScalarBits[index >> 6] & (1 << UInt64(index & 63)) != 0
-    }
-
-    static func bits(of keys: Dictionary<UInt32, [IndexedPhrase]>.Keys) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for key in keys { let index = Int(key & 0xFFFF); bits[index >> 6] |= 1 << UInt64(index & 63) }
-        return bits
-    }
+    public func mayStartPhrase(_ value: UInt32) -> Bool { firstScalars.mayContain(value) }
 
     /// A phrase to look for, as scalars, and what it means.
     public struct IndexedPhrase: Sendable {
@@ -358,7 +351,7 @@ extension NarrativePatternSet {
             index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: scope.scope))
         }
         phrasesByFirstScalar = index
-        firstScalarBits = Self.bits(of: index.keys)
+        firstScalars = ScalarBitSet(index.keys)
         var triggerBytes: [UInt32: [[UInt8]]] = [:]
         var invariant = true
         for trigger in triggers {

@@ -24,7 +24,8 @@ public enum InputDecoder {
     /// Default largest input accepted, in bytes (reports are rarely over 2 MB).
     public static let defaultMaxBytes = 64 * 1024 * 1024
 
-    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+    /// GB18030 (a superset of GBK and GB2312) as Foundation names it on Linux.
+    public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
     /// The media type of Word (.docx) documents.
     public static let docxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -27,20 +27,14 @@ public enum ChromeLines {
         return index
     }()
 
-    /// The markers' first scalars as bits of their low 16 bits: most characters start no marker, and a
-    /// bit test is cheaper than a dictionary lookup.
-    static let firstScalarBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for key in markersByFirstScalar.keys { let i = Int(key & 0xFFFF); bits[i >> 6] |= 1 << UInt64(i & 63) }
-        return bits
-    }()
+    /// The markers' first scalars: most characters start no marker, and a bit test is cheaper than a lookup.
+    static let firstScalars = ScalarBitSet(markersByFirstScalar.keys)
 
     /// True when one of the markers occurs in `key` (already folded).
     static func containsMarker(_ key: [Unicode.Scalar]) -> Bool {
-        let bits = firstScalarBits
+        let first = firstScalars
         for i in key.indices {
-            let low = Int(key[i].value & 0xFFFF)
-            guard bits[low >> 6] & (1 << UInt64(low & 63)) != 0, let candidates = markersByFirstScalar[key[i].value] else { continue }
+            guard first.mayContain(key[i].value), let candidates = markersByFirstScalar[key[i].value] else { continue }
             for marker in candidates where i + marker.count <= key.count {
                 var equal = true
                 for k in 1..<marker.count where key[i + k] != marker[k] { equal = false; break }
