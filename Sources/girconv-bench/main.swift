@@ -7,6 +7,7 @@
 //   swift run -c release girconv-bench --write-corpus DIR [--pages N]   # write the realistic pages and
 //                                                           # expected.jsonl (their figures), then stop
 //   add --stages for the time of each stage of the pipeline
+//   add --profile to run only girconv end to end, five times, nothing else (for `perf record`)
 //
 // Realistic pages (`GirconvCorpus`): the reports of Samples/ (every HTML sample and the prose samples) in
 // the full chrome of 40 generated government sites, UTF-8 and GBK — what a scraped corpus looks like.
@@ -32,6 +33,7 @@ struct Options {
     var copies = 120
     var writeCorpus: String?
     var stages = false
+    var profile = false
     init() {
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
@@ -42,8 +44,9 @@ struct Options {
             case "--corpus": source = .directory(arguments.popFirst() ?? ".")
             case "--write-corpus": writeCorpus = arguments.popFirst()
             case "--stages": stages = true
+            case "--profile": profile = true
             default:
-                FileHandle.standardError.write(Data("usage: girconv-bench [--pages N | --samples [--copies N] | --corpus DIR] [--stages] [--write-corpus DIR]\n".utf8))
+                FileHandle.standardError.write(Data("usage: girconv-bench [--pages N | --samples [--copies N] | --corpus DIR] [--stages | --profile] [--write-corpus DIR]\n".utf8))
                 exit(64)
             }
         }
@@ -116,6 +119,17 @@ case .directory(let path):
 }
 let totalBytes = corpus.reduce(0) { $0 + $1.bytes.count }
 print("corpus: \(corpus.count) pages, \(String(format: "%.1f", Double(totalBytes) / 1_048_576)) MB, mean \(totalBytes / max(corpus.count, 1) / 1024) KB per page")
+
+if options.profile {
+    var converted = 0
+    let time = seconds {
+        for _ in 0..<5 {
+            for input in corpus where (try? registry.convert(input)).map({ (try? writer.write([$0])) != nil }) == true { converted += 1 }
+        }
+    }
+    report("girconv end to end (1 core, 5 runs)", bytes: totalBytes * 5, count: corpus.count * 5, seconds: time)
+    exit(converted == corpus.count * 5 ? 0 : 1)
+}
 
 // The encoding libxml2 is told for each page is the one girconv decided, so both read the same text.
 let encodings: [String] = corpus.map { input in

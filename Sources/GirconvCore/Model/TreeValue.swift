@@ -170,9 +170,9 @@ extension TreeValue {
 /// The figure paths of a record nested along their dots, in the order `TreeBuilder` gives: a key is
 /// placed where it first occurs; a path that ends on an existing key replaces its value; a path that
 /// goes through a key holding a value (not an object) adds a second entry of that key.
-struct FigureNesting {
-    enum Content { case figure(Int), object(Int) }
-    struct Entry { var key: Substring; var content: Content }
+struct FigureNesting: Sendable {
+    enum Content: Sendable { case figure(Int), object(Int) }
+    struct Entry: Sendable { var key: String; var content: Content }
     /// Node 0 is the root.
     var nodes: [[Entry]] = [[]]
 
@@ -185,17 +185,28 @@ struct FigureNesting {
                 parts = parts.dropFirst()
                 if parts.isEmpty {
                     if let i = nodes[node].firstIndex(where: { $0.key == head }) { nodes[node][i].content = .figure(index) }
-                    else { nodes[node].append(Entry(key: head, content: .figure(index))) }
+                    else { nodes[node].append(Entry(key: String(head), content: .figure(index))) }
                 } else if let i = nodes[node].firstIndex(where: { $0.key == head }), case .object(let child) = nodes[node][i].content {
                     node = child
                 } else {
                     nodes.append([])
-                    nodes[node].append(Entry(key: head, content: .object(nodes.count - 1)))
+                    nodes[node].append(Entry(key: String(head), content: .object(nodes.count - 1)))
                     node = nodes.count - 1
                 }
             }
         }
     }
+
+    /// The nesting of a path list, built once per distinct list: records of one layout share a handful
+    /// of path lists, and nesting ~300 paths costs more than looking the list up.
+    static func of(_ paths: [String]) -> FigureNesting {
+        if let known = cache.get(paths) { return known }
+        let nesting = FigureNesting(paths: paths)
+        cache.set(paths, nesting)
+        return nesting
+    }
+
+    private static let cache = BoundedCache<[String], FigureNesting>(limit: 256)
 }
 
 extension CanonicalRecord {
@@ -237,10 +248,10 @@ extension CanonicalRecord {
         sink.endObject()
         let paths = orderedPaths
         let ordered = paths.map { figures[$0]! }
-        let nesting = FigureNesting(paths: paths)
+        let nesting = FigureNesting.of(paths)
         func writeNode(_ node: Int) {
             for entry in nesting.nodes[node] {
-                sink.key(String(entry.key))
+                sink.key(entry.key)
                 switch entry.content {
                 case .figure(let index): sink.number(ordered[index].value)
                 case .object(let child): sink.beginObject(); writeNode(child); sink.endObject()

@@ -75,7 +75,7 @@ public enum TextNormalizer {
         return result
     }
 
-    static let simplifiedCache = BoundedCache(limit: 20_000)
+    static let simplifiedCache = BoundedCache<String, String>(limit: 20_000)
 
     private static func transform(_ text: String) -> String {
         var result = HanSimplifier.shared.simplify(text)
@@ -272,22 +272,5 @@ final class HanSimplifier: @unchecked Sendable {
             }
             lock.unlock()
         }
-    }
-}
-
-/// A small thread-safe string cache, emptied when it reaches its limit (memory stays bounded over a corpus).
-final class BoundedCache: @unchecked Sendable {
-    private var entries: [String: String] = [:]
-    private let lock = NSLock()
-    private let limit: Int
-    init(limit: Int) { self.limit = limit }
-    func get(_ key: String) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        return entries[key]
-    }
-    func set(_ key: String, _ value: String) {
-        lock.lock(); defer { lock.unlock() }
-        if entries.count >= limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = value
     }
 }
