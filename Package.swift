@@ -89,7 +89,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
-        .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML"]),
+        .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),

@@ -10,50 +10,57 @@ public struct HTMLReportReader: DocumentReader {
     public var mediaTypes: [String] { ["text/html"] }
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let document: HTMLDocument
+        let tree: HTMLTree
         do {
-            document = try HTMLDocument(utf8: decoded.text)
+            tree = try HTMLTree(utf8: decoded.text)
         } catch {
             throw GirconvError.undecodable(path: source.name, reason: "\(error)")
         }
-        var extractor = BodyExtractor()
-        var tables: [TableGrid] = []
-        var hints: [String] = []
-        // The walk sees nodes without references to their document: the document lives until it ends.
-        withExtendedLifetime(document) {
-            let root = document.root?.raw
-            // <html><head>…<body>: found among the root's children (an XPath "//body" would visit every node).
-            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? document.select("//body").first?.raw
-            if let top = body ?? root {
-                extractor.walk(top)
-            }
-            extractor.endLine()
-            for table in extractor.tables {
-                let grid = HTMLTableGridBuilder.grid(of: table, tableIndex: tables.count + 1)
-                if !grid.rows.isEmpty { tables.append(grid) }
-            }
-            hints = extractor.headings
-            let head = root.flatMap { Self.child(of: $0, named: "head") }
-            if let title = (head.flatMap { Self.child(of: $0, named: "title") } ?? document.select("//title").first?.raw)
-                .map(Self.textContent) {
-                hints += Self.pageTitleParts(title)
-            }
+        // The walk sees nodes without references to their tree: the tree lives until it ends.
+        return withExtendedLifetime(tree) {
+            let root = tree.root
+            // <html><head>…<body>: found among the root's children; else the first in the document.
+            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? tree.first(named: "body")
+            let title = root.flatMap { Self.child(of: $0, named: "head") }.flatMap { Self.child(of: $0, named: "title") }
+                ?? tree.first(named: "title")
+            return Self.document(root: root, body: body, title: title, source: source)
         }
+    }
+
+    /// The same reading over libxml2's own tree (`htmlReadMemory`): the reference `HTMLTree` is tested
+    /// against (`HTMLTreeEquivalenceTests`).
+    func readWithLibxml2Tree(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
+        let document = try HTMLDocument(utf8: decoded.text)
+        return withExtendedLifetime(document) {
+            let root = document.root?.raw
+            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? document.select("//body").first?.raw
+            let title = root.flatMap { Self.child(of: $0, named: "head") }.flatMap { Self.child(of: $0, named: "title") }
+                ?? document.select("//title").first?.raw
+            return Self.document(root: root, body: body, title: title, source: source)
+        }
+    }
+
+    /// The document of a page: the body's (else the root's) text lines and leaf tables, the headings and
+    /// the `<title>` as title hints.
+    static func document<Node: MarkupNode>(root: Node?, body: Node?, title: Node?, source: SourceInfo) -> ReportDocument {
+        var extractor = BodyExtractor<Node>()
+        if let top = body ?? root { extractor.walk(top) }
+        extractor.endLine()
+        var tables: [TableGrid] = []
+        for table in extractor.tables {
+            let grid = HTMLTableGridBuilder.grid(of: table, tableIndex: tables.count + 1)
+            if !grid.rows.isEmpty { tables.append(grid) }
+        }
+        var hints = extractor.headings
+        if let title { hints += pageTitleParts(title.textContent) }
         let text = extractor.lines.joined(separator: "\n")
         let lines = ReportDocument.splitLines(text)
         return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints)
     }
 
     /// The first child element of `node` with the name.
-    static func child(of node: RawNode, named name: StaticString) -> RawNode? {
+    static func child<Node: MarkupNode>(of node: Node, named name: StaticString) -> Node? {
         node.children.first { $0.hasName(name) }
-    }
-
-    /// All text below a node (libxml2's own concatenation).
-    static func textContent(_ node: RawNode) -> String {
-        guard let content = xmlNodeGetContent(node.pointer) else { return "" }
-        defer { clibxml2_free(content) }
-        return String(cString: content)
     }
 
     /// A page `<title>` usually appends the site name ("…年度报告_恩平市人民政府"): split it off.
@@ -66,9 +73,9 @@ public struct HTMLReportReader: DocumentReader {
 }
 
 /// One pass over the body: text lines, the leaf tables, and headings.
-struct BodyExtractor {
+struct BodyExtractor<Node: MarkupNode> {
     var lines: [String] = []
-    var tables: [HTMLTableCells] = []
+    var tables: [HTMLTableCells<Node>] = []
     var headings: [String] = []
     private var current = UTF8Builder(capacity: 256)
 
@@ -93,7 +100,7 @@ struct BodyExtractor {
         lines.append(line)
     }
 
-    mutating func role(of element: RawNode) -> ChromeRules.Role {
+    mutating func role(of element: Node) -> ChromeRules.Role {
         guard let key = element.namePointer else { return .inline }
         if let known = roles[key] { return known }
         let role = ChromeRules.role(of: element.name)
@@ -101,8 +108,16 @@ struct BodyExtractor {
         return role
     }
 
-    mutating func walk(_ node: RawNode) {
-        for child in node.children {
+    /// Walks the children of `top` in document order. An explicit stack, not recursion: a page nests
+    /// elements up to libxml2's limit (256), and worker threads have small stacks.
+    mutating func walk(_ top: Node) {
+        // Each open element: its remaining children, and whether it is a block (a line ends after it).
+        var stack: [(children: Node.Children.Iterator, block: Bool)] = [(top.children.makeIterator(), false)]
+        while !stack.isEmpty {
+            guard let child = stack[stack.count - 1].children.next() else {
+                if stack.removeLast().block { endLine() }
+                continue
+            }
             if child.isText {
                 child.withText { current.append(bytes: $0) }
                 continue
@@ -115,7 +130,8 @@ struct BodyExtractor {
             if role == .lineBreak { endLine(); continue }
             if role == .table {
                 endLine()
-                readTable(child)
+                // A layout table is walked for its content, as any other element (no line ends after it).
+                if let layout = readTable(child) { stack.append((layout.children.makeIterator(), false)) }
                 continue
             }
             let block = role == .block || role == .heading
@@ -124,14 +140,13 @@ struct BodyExtractor {
                 let text = HTMLTableGridBuilder.cellText(child)
                 if text.count >= 6 && text.count <= 100 { headings.append(text) }
             }
-            walk(child)
-            if block { endLine() }
+            stack.append((child.children.makeIterator(), block))
         }
     }
 
     /// A table used for page layout rather than data: it holds other tables or a heading (known before any
     /// cell text is read), or it is a single cell, or a cell holds a whole article (more than 300 characters).
-    static func isLayoutTable(_ element: RawNode, cells: () -> HTMLTableCells) -> Bool {
+    static func isLayoutTable(_ element: Node, cells: () -> HTMLTableCells<Node>) -> Bool {
         if element.hasDescendant(where: { $0.hasName("table") || $0.hasName("h1") || $0.hasName("h2") || $0.hasName("h3") }) {
             return true
         }
@@ -141,30 +156,28 @@ struct BodyExtractor {
     }
 
     /// A table: data tables are kept as grids and their rows written as text lines, one line per row;
-    /// layout tables are walked for their content.
-    mutating func readTable(_ element: RawNode) {
-        var read: HTMLTableCells?
-        func cells() -> HTMLTableCells {
+    /// a layout table is returned, for the walk to read its content.
+    mutating func readTable(_ element: Node) -> Node? {
+        var read: HTMLTableCells<Node>?
+        func cells() -> HTMLTableCells<Node> {
             if let read { return read }
             let table = HTMLTableCells(element)
             read = table
             return table
         }
-        if Self.isLayoutTable(element, cells: cells) {
-            walk(element)
-            return
-        }
+        if Self.isLayoutTable(element, cells: cells) { return element }
         let table = cells()
         tables.append(table)
         for row in table.texts {
             current.append(row.joined(separator: " | "))
             endLine()
         }
+        return nil
     }
 
     /// Navigation, footers, related-article lists and the like — unless they hold a table (some sites
     /// wrap the whole article in a `class="...content-bottom..."` box).
-    mutating func isChrome(_ node: RawNode, role: ChromeRules.Role, className: String?, id: String?) -> Bool {
+    mutating func isChrome(_ node: Node, role: ChromeRules.Role, className: String?, id: String?) -> Bool {
         let named = role == .chromeTag || isChromeName(className) || isChromeName(id)
         guard named else { return false }
         return !node.hasDescendant { $0.hasName("table") }

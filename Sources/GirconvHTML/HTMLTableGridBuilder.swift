@@ -14,7 +14,7 @@ public enum HTMLTableGridBuilder {
     }
 
     /// The grid of a table whose cells and their texts are already read.
-    static func grid(of table: HTMLTableCells, tableIndex: Int) -> TableGrid {
+    static func grid<Node: MarkupNode>(of table: HTMLTableCells<Node>, tableIndex: Int) -> TableGrid {
         let rows = table.cells
         // occupancy[row][column] = the slot, once filled.
         var slots: [[GridCell?]] = Array(repeating: [], count: rows.count)
@@ -48,9 +48,9 @@ public enum HTMLTableGridBuilder {
 
     /// The `<tr>` elements of a table in order, through thead/tbody/tfoot and stray wrappers, but not
     /// inside nested tables.
-    static func rowElements(of table: RawNode) -> [RawNode] {
-        var rows: [RawNode] = []
-        func walk(_ node: RawNode) {
+    static func rowElements<Node: MarkupNode>(of table: Node) -> [Node] {
+        var rows: [Node] = []
+        func walk(_ node: Node) {
             for child in node.children where child.isElement {
                 if child.hasName("tr") { rows.append(child) } else if !child.hasName("table") { walk(child) }
             }
@@ -72,9 +72,9 @@ public enum HTMLTableGridBuilder {
         withExtendedLifetime(cell.document) { cellText(cell.raw) }
     }
 
-    static func cellText(_ cell: RawNode) -> String {
+    static func cellText<Node: MarkupNode>(_ cell: Node) -> String {
         var out = UTF8Builder(capacity: 64)
-        func walk(_ node: RawNode) {
+        func walk(_ node: Node) {
             for child in node.children {
                 if child.isText { child.withText { out.append(bytes: $0) }; continue }
                 guard child.isElement else { continue }
@@ -97,17 +97,17 @@ public enum HTMLTableGridBuilder {
 }
 
 /// A `<table>` element with its rows' cells (`<td>`/`<th>`) and their texts, each read once.
-struct HTMLTableCells {
-    let element: RawNode
-    let cells: [[RawNode]]
+struct HTMLTableCells<Node: MarkupNode> {
+    let element: Node
+    let cells: [[Node]]
     let texts: [[String]]
 
-    init(_ element: RawNode) {
+    init(_ element: Node) {
         self.element = element
         cells = HTMLTableGridBuilder.rowElements(of: element).map { row in
             row.children.filter { $0.hasName("td") || $0.hasName("th") }
         }
-        texts = cells.map { $0.map(HTMLTableGridBuilder.cellText) }
+        texts = cells.map { row in row.map { HTMLTableGridBuilder.cellText($0) } }
     }
 }
 

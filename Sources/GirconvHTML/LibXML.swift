@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// libxml2 is initialised once per process, before the first parse.
-private let libxml2Initialised: Void = { clibxml2_initialize() }()
+let libxml2Initialised: Void = { clibxml2_initialize() }()
 
 /// Parser options as an option set (RECOVER | NONET | NOERROR | NOWARNING by default).
 public struct HTMLParseOptions: OptionSet, Sendable {
@@ -158,7 +158,7 @@ public struct HTMLNode {
 /// A node of a parsed document seen without a reference to its document: the readers' walks over
 /// thousands of nodes use it so that no node costs a retain and a release. Valid only while the
 /// `HTMLDocument` it came from is alive (the reader keeps it alive around the walk).
-struct RawNode {
+struct RawNode: MarkupNode {
     let pointer: xmlNodePtr
 
     var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
@@ -226,13 +226,13 @@ struct RawNode {
     /// The children, in order, without making an array.
     var children: RawChildren { RawChildren(first: pointer.pointee.children) }
 
-    /// True when an element below this one satisfies `predicate` (depth first, stops at the first).
-    func hasDescendant(where predicate: (RawNode) -> Bool) -> Bool {
-        for child in children where child.isElement {
-            if predicate(child) || child.hasDescendant(where: predicate) { return true }
-        }
-        return false
+    /// All text below the node (libxml2's own concatenation).
+    var textContent: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { clibxml2_free(content) }
+        return String(cString: content)
     }
+
 }
 
 /// The children of a node as a sequence that follows the `next` pointers.
