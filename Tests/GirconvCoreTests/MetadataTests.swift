@@ -42,4 +42,19 @@ final class TitleYearTests: XCTestCase {
         XCTAssertNil(ReportMetadataReader.year(inTitle: "某市2019年\u{0301}报告"))
         XCTAssertEqual(ReportMetadataReader.year(inTitle: "é某市2019年报告"), 2019)
     }
+
+    /// The cheap test before a title candidate's key is made: it must pass every title the key test
+    /// accepts (traditional, spaced, full-width) and may reject what can never be one.
+    func testTitleCandidatePrefilter() {
+        let titles = ["恩平市人民政府办公室2019年度政府信息公开工作年度报告", "葫蘆島市2017年度政府信息公開工作報告",
+                      "示例县卫生健康局2022年政务公开年报", "示例县 2021 年 政府信息公 开工作年度 报告", "２０２１年政府信息公开工作年度报告"]
+        for title in titles {
+            let key = TextNormalizer.matchKey(title)
+            XCTAssertTrue((key.has("信息公开") || key.has("政务公开")) && (key.has("报告") || key.has("年报")), title)
+            XCTAssertTrue(ReportMetadataReader.mayNameAReport(TextNormalizer.simplified(title)), title)
+        }
+        for other in ["本站支持IPv6", "当前位置: 首页 > 最新动态", "2019年度工作总结报告", "信息公开指南"] {
+            XCTAssertFalse(ReportMetadataReader.mayNameAReport(TextNormalizer.simplified(other)), other)
+        }
+    }
 }

@@ -28,6 +28,9 @@ public enum ReportMetadataReader {
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
             let text = FlattenedTextGridBuilder.collapse(raw)
+            // The key below holds 信息公开/政务公开 and 报告/年报 only if the simplified text holds 公, 开 and
+            // 报 (the key is that text folded, and folding never makes a Han character): a cheap test first.
+            guard Self.mayNameAReport(TextNormalizer.simplified(text)) else { continue }
             let key = TextNormalizer.matchKey(text)
             guard key.has("信息公开") || key.has("政务公开"), key.has("报告") || key.has("年报") else { continue }
             guard !key.hasPrefix("根据"), !key.has("。"), !key.has(">"), !key.has("|") else { continue }
@@ -38,6 +41,11 @@ public enum ReportMetadataReader {
             if best == nil || score > best!.score { best = (text, score) }
         }
         return best?.text
+    }
+
+    /// Whether simplified text holds 公, 开 and 报, the characters every title key must contain.
+    static func mayNameAReport(_ simplified: String) -> Bool {
+        FastText.contains(simplified, "公") && FastText.contains(simplified, "开") && FastText.contains(simplified, "报")
     }
 
     /// The year reported on, from the title ("2019年度…", "2019年…", "二〇一九年…").

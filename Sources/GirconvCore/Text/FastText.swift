@@ -19,16 +19,20 @@ public enum FastText {
         }
     }
 
+    /// Finds the needle by its last byte (memchr), then compares the rest. In UTF-8 Chinese text the last
+    /// byte of a character is a continuation byte, one of 64 values, where the first byte is one of a few
+    /// lead bytes that recur every character or two: anchoring on it tries about twenty times fewer places.
     @inline(__always)
     static func search(_ h: UnsafePointer<UInt8>, _ hCount: Int, _ n: UnsafePointer<UInt8>, _ nCount: Int) -> Bool {
-        let first = Int32(n[0])
-        var offset = 0
-        let last = hCount - nCount
-        while offset <= last {
-            guard let found = memchr(h + offset, first, last - offset + 1) else { return false }
+        let anchor = nCount - 1
+        let lastByte = Int32(n[anchor])
+        // Candidate needle end positions run from `anchor` to the end of the haystack.
+        var end = anchor
+        while end < hCount {
+            guard let found = memchr(h + end, lastByte, hCount - end) else { return false }
             let position = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - h
-            if memcmp(h + position, n, nCount) == 0 { return true }
-            offset = position + 1
+            if memcmp(h + position - anchor, n, anchor) == 0 { return true }
+            end = position + 1
         }
         return false
     }

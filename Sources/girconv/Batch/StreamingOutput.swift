@@ -32,6 +32,11 @@ final class StreamingOutput {
         handle.write(Data(text.utf8))
     }
 
+    /// UTF-8 bytes as they are (JSON Lines are made as bytes: no String to validate and copy).
+    func write(_ bytes: [UInt8]) {
+        handle.write(Data(bytes))
+    }
+
     /// Moves the finished file into place.
     func commit() throws {
         guard let temporary, let target else { return }

@@ -143,7 +143,7 @@ struct Convert: ParsableCommand {
                     converted += 1
                     if let stream {
                         switch format {
-                        case .json: stream.write(try jsonLines.write([record]))
+                        case .json: stream.write(jsonLines.bytes([record]))
                         case .csv: stream.write(try csv.rowsText(for: record))
                         case .xml: stream.write(xml.recordElement(record))
                         }
