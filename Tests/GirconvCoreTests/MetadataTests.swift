@@ -43,6 +43,13 @@ final class TitleYearTests: XCTestCase {
         XCTAssertEqual(ReportMetadataReader.year(inTitle: "é某市2019年报告"), 2019)
     }
 
+    func testScalarDigitsAgreeWithCharacterDigits() {
+        for value in 0..<0x1_0000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(ReportMetadataReader.digitValue(scalar: scalar), ReportMetadataReader.digitValue(Character(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+
     /// The cheap test before a title candidate's key is made: it must pass every title the key test
     /// accepts (traditional, spaced, full-width) and may reject what can never be one.
     func testTitleCandidatePrefilter() {

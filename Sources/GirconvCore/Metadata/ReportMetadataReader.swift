@@ -54,20 +54,21 @@ public enum ReportMetadataReader {
         // Where every scalar is a character of its own (ASCII, CJK ideographs and punctuation: no
         // combining marks), scalars are read, which is faster; anything else goes through `Character`s.
         if folded.unicodeScalars.allSatisfy(isOwnCharacter) {
-            return year(in: Array(folded.unicodeScalars), character: { Character($0) })
+            return year(in: Array(folded.unicodeScalars), digit: digitValue(scalar:), isSpace: { $0 == " " }, isYearMark: { $0 == "年" })
         }
-        return year(in: Array(folded), character: { $0 })
+        return year(in: Array(folded), digit: digitValue, isSpace: { $0 == " " }, isYearMark: { $0 == "年" })
     }
 
     /// A year "20xx年" (or in Chinese numerals; "2023 年" as PDF text prints it) not preceded by a digit.
-    static func year<Element>(in folded: [Element], character: (Element) -> Character) -> Int? {
+    static func year<Element>(in folded: [Element], digit: (Element) -> Int?, isSpace: (Element) -> Bool,
+                              isYearMark: (Element) -> Bool) -> Int? {
         var i = 0
         while i + 4 < folded.count {
-            let precededByDigit = i > 0 && digitValue(character(folded[i - 1])) != nil
+            let precededByDigit = i > 0 && digit(folded[i - 1]) != nil
             var after = i + 4
-            while after < folded.count, character(folded[after]) == " " { after += 1 }
-            if after < folded.count, character(folded[after]) == "年", !precededByDigit {
-                let digits = folded[i..<i + 4].compactMap { digitValue(character($0)) }
+            while after < folded.count, isSpace(folded[after]) { after += 1 }
+            if after < folded.count, isYearMark(folded[after]), !precededByDigit {
+                let digits = folded[i..<i + 4].compactMap(digit)
                 if digits.count == 4 {
                     let value = digits.reduce(0) { $0 * 10 + $1 }
                     if (2000...2100).contains(value) { return value }
@@ -83,6 +84,25 @@ public enum ReportMetadataReader {
         switch scalar.value {
         case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x25CB: return true
         default: return false
+        }
+    }
+
+    /// `digitValue` of a scalar that is a character of its own, without making the `Character` (whose
+    /// comparison is canonical: the compatibility ideographs 零 U+F9B2 and 六 U+F9D1 count too).
+    static func digitValue(scalar: Unicode.Scalar) -> Int? {
+        switch scalar.value {
+        case 0x30...0x39: return Int(scalar.value - 0x30)
+        case 0x3007, 0x96F6, 0xF9B2, 0x25CB, 0x4F: return 0  // 〇 零 零 ○ O
+        case 0x4E00: return 1                                // 一
+        case 0x4E8C: return 2                                // 二
+        case 0x4E09: return 3                                // 三
+        case 0x56DB: return 4                                // 四
+        case 0x4E94: return 5                                // 五
+        case 0x516D, 0xF9D1: return 6                        // 六
+        case 0x4E03: return 7                                // 七
+        case 0x516B: return 8                                // 八
+        case 0x4E5D: return 9                                // 九
+        default: return nil
         }
     }
 
