@@ -15,7 +15,7 @@ public struct JSONRecordWriter: RecordWriter {
     /// The JSON text as UTF-8 bytes, written straight from the records (no intermediate tree).
     public func bytes(_ records: [CanonicalRecord]) -> [UInt8] {
         var sink = JSONByteSink(pretty: !compact)
-        sink.out.reserveCapacity(records.count * 65_536)
+        sink.out.reserveCapacity(records.count * 131_072)
         if records.count == 1 {
             records[0].write(to: &sink)
             sink.out.append(0x0A)
@@ -45,40 +45,47 @@ public struct JSONRecordWriter: RecordWriter {
     /// at once.
     static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(0x22)
-        var s = s
-        s.withUTF8 { bytes in
-            let count = bytes.count
-            var runStart = 0
-            var i = 0
-            func flush(_ end: Int) {
-                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
-            }
-            while i < count {
-                let byte = bytes[i]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { i += 1; continue }
-                if byte == 0xE2 {
-                    guard i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
-                    flush(i)
-                    out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39])
-                    i += 3
-                    runStart = i
-                    continue
-                }
-                flush(i)
-                switch byte {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
-                i += 1
-                runStart = i
-            }
-            flush(count)
+        // Native strings are read in place; others (bridged) through a copy.
+        if s.utf8.withContiguousStorageIfAvailable({ append(escaping: $0, into: &out) }) == nil {
+            var s = s
+            s.withUTF8 { append(escaping: $0, into: &out) }
         }
         out.append(0x22)
+    }
+
+    /// The escaped bytes of a string, without its quotes.
+    @inline(__always)
+    private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let count = bytes.count
+        var runStart = 0
+        var i = 0
+        func flush(_ end: Int) {
+            if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        while i < count {
+            let byte = bytes[i]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { i += 1; continue }
+            if byte == 0xE2 {
+                guard i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
+                flush(i)
+                out.append(contentsOf: [0x5C, 0x75, 0x32, 0x30, 0x32, bytes[i + 2] == 0xA8 ? 0x38 : 0x39])
+                i += 3
+                runStart = i
+                continue
+            }
+            flush(i)
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            }
+            i += 1
+            runStart = i
+        }
+        flush(count)
     }
 
     /// A quoted JSON string.
@@ -89,48 +96,58 @@ public struct JSONRecordWriter: RecordWriter {
     }
 }
 
-/// Writes tree events as JSON bytes: pretty (two-space indents, one member per line) or compact.
+/// Writes tree events as JSON bytes: pretty (two-space indents, one member per line) or compact. The
+/// writer keeps only its depth and whether the open container already has a member, not a stack.
 struct JSONByteSink: TreeSink {
     var out: [UInt8] = []
     let pretty: Bool
-    /// Open containers: whether each is an object, and how many members or items it has so far.
-    private var open: [(object: Bool, count: Int)] = []
+    /// Open containers.
+    private var depth = 0
+    /// The open container has a member or item already (the next one needs a comma).
+    private var hasMembers = false
+    /// A key was just written: its value follows without separator.
+    private var afterKey = false
 
     init(pretty: Bool) { self.pretty = pretty }
 
     private mutating func newline() {
         guard pretty else { return }
         out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: open.count * 2))
+        out.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
 
-    /// Before a value: in an array, its separator and line.
+    /// Before a value: after a key nothing; in an array (or at the top) its separator and line.
+    @inline(__always)
     private mutating func item() {
-        guard let last = open.indices.last, !open[last].object else { return }
-        if open[last].count > 0 { out.append(0x2C) }
-        open[last].count += 1
+        if afterKey { afterKey = false; return }
+        guard depth > 0 else { return }
+        if hasMembers { out.append(0x2C) }
+        hasMembers = true
         newline()
     }
 
     mutating func key(_ key: String) {
-        guard let last = open.indices.last else { return }
-        if open[last].count > 0 { out.append(0x2C) }
-        open[last].count += 1
+        guard depth > 0 else { return }
+        if hasMembers { out.append(0x2C) }
+        hasMembers = true
         newline()
         JSONRecordWriter.quote(key, into: &out)
         out.append(0x3A)
         if pretty { out.append(0x20) }
+        afterKey = true
     }
 
-    mutating func beginObject() { item(); out.append(0x7B); open.append((true, 0)) }
-    mutating func beginArray() { item(); out.append(0x5B); open.append((false, 0)) }
+    mutating func beginObject() { item(); out.append(0x7B); depth += 1; hasMembers = false }
+    mutating func beginArray() { item(); out.append(0x5B); depth += 1; hasMembers = false }
     mutating func endObject() { close(0x7D) }
     mutating func endArray() { close(0x5D) }
 
     private mutating func close(_ bracket: UInt8) {
-        let container = open.removeLast()
-        if container.count > 0 { newline() }
+        depth -= 1
+        if hasMembers { newline() }
         out.append(bracket)
+        // The container just closed is a member of its parent.
+        hasMembers = true
     }
 
     mutating func string(_ value: String) { item(); JSONRecordWriter.quote(value, into: &out) }
