@@ -28,3 +28,22 @@ final class FastTextTests: XCTestCase {
         }
     }
 }
+
+/// `stripEnumeration` reads keys of whole-character scalars on scalars: the same result as on `Character`s.
+final class StripEnumerationTests: XCTestCase {
+    func testScalarPathAgreesWithCharacterPath() {
+        var keys = ["(一)不予公开", "(1)国家秘密", "[2]其他", "(十一)x", "(一二三四)过长", "()空", "(a)字母", "一、总体情况", "1.网上申请",
+                    "12.当面", "1、信函", "十,其他", "3:三", "2)二", "一", "1", "(", "(一", "一、", "本年新收申请", "", "、开头",
+                    "二十一、合计", "(1)", "(1)(2)嵌套", "1.2.3", "〇、零"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("(一)[1]、.,:十二3申请 ")
+        for _ in 0..<3_000 {
+            keys.append(String((0..<Int.random(in: 0..<8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for key in keys where key.unicodeScalars.allSatisfy(TextNormalizer.isOwnCharacter) {
+            XCTAssertEqual(TextNormalizer.stripEnumerationOnScalars(key), TextNormalizer.stripEnumerationOnCharacters(key), key)
+        }
+        // Keys with other scalars take the Character path.
+        XCTAssertEqual(TextNormalizer.stripEnumeration("1.e\u{301}tude"), "e\u{301}tude")
+    }
+}

@@ -53,7 +53,7 @@ public enum ReportMetadataReader {
         let folded = TextNormalizer.foldWidthAndPunctuation(title)
         // Where every scalar is a character of its own (ASCII, CJK ideographs and punctuation: no
         // combining marks), scalars are read, which is faster; anything else goes through `Character`s.
-        if folded.unicodeScalars.allSatisfy(isOwnCharacter) {
+        if folded.unicodeScalars.allSatisfy(TextNormalizer.isOwnCharacter) {
             return year(in: Array(folded.unicodeScalars), digit: digitValue(scalar:), isSpace: { $0 == " " }, isYearMark: { $0 == "年" })
         }
         return year(in: Array(folded), digit: digitValue, isSpace: { $0 == " " }, isYearMark: { $0 == "年" })
@@ -77,14 +77,6 @@ public enum ReportMetadataReader {
             i += 1
         }
         return nil
-    }
-
-    /// A scalar that is always a whole character (never joined to its neighbours into one grapheme).
-    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x25CB: return true
-        default: return false
-        }
     }
 
     /// `digitValue` of a scalar that is a character of its own, without making the `Character` (whose

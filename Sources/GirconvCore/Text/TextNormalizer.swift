@@ -191,8 +191,21 @@ public enum TextNormalizer {
 
     private static let chineseNumerals: Set<Character> = Set("一二三四五六七八九十")
 
+    /// A scalar that is always a whole character (never joined to its neighbours into one grapheme).
+    /// Text made only of such scalars can be read scalar by scalar with the same result as by `Character`s.
+    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x25CB: return true
+        default: return false
+        }
+    }
+
     /// Removes one leading enumeration marker from an already folded key.
     public static func stripEnumeration(_ key: String) -> String {
+        key.unicodeScalars.allSatisfy(isOwnCharacter) ? stripEnumerationOnScalars(key) : stripEnumerationOnCharacters(key)
+    }
+
+    static func stripEnumerationOnCharacters(_ key: String) -> String {
         var s = Substring(key)
         // (一) (1) [1]
         if let first = s.first, first == "(" || first == "[" {
@@ -212,6 +225,36 @@ public enum TextNormalizer {
             return String(s[s.index(after: i)...])
         }
         return String(s)
+    }
+
+    /// `stripEnumeration` for a key whose every scalar is a character of its own: the same steps on
+    /// scalars, without grapheme breaking or `Character` comparisons (most labels; tested against the
+    /// `Character` path).
+    static func stripEnumerationOnScalars(_ key: String) -> String {
+        let scalars = key.unicodeScalars
+        func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x30...0x39, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341: return true  // 0–9 一二三四五六七八九十
+            default: return false
+            }
+        }
+        // (一) (1) [1]
+        if let first = scalars.first, first == "(" || first == "[" {
+            let close: Unicode.Scalar = first == "(" ? ")" : "]"
+            if let end = scalars.firstIndex(of: close) {
+                let inner = scalars[scalars.index(after: scalars.startIndex)..<end]
+                if !inner.isEmpty, inner.count <= 3, inner.allSatisfy(isNumeral) {
+                    return String(scalars[scalars.index(after: end)...])
+                }
+            }
+        }
+        // 一、  1.  1、  12．
+        var i = scalars.startIndex
+        while i < scalars.endIndex, isNumeral(scalars[i]) { i = scalars.index(after: i) }
+        if i > scalars.startIndex, i < scalars.endIndex, ["、", ".", ",", ":", ")"].contains(scalars[i]) {
+            return String(scalars[scalars.index(after: i)...])
+        }
+        return key
     }
 }
 

@@ -81,16 +81,24 @@ struct TableReader {
         }
 
         for row in rows {
-            var labelled = zip(row.labels, row.labelKeys).filter { !$0.1.isEmpty }
+            // The label cells with a key, each with its key's signature (computed once per document).
+            var labelled: [(GridCell, String)] = []
+            var signatures: [UInt64] = []
+            for index in row.labelKeys.indices where !row.labelKeys[index].isEmpty {
+                labelled.append((row.labels[index], row.labelKeys[index]))
+                signatures.append(row.labelSignatures[index])
+            }
             var rowUnit: PrintedUnit? = nil
             if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(last.1) {
                 rowUnit = PrintedUnit.ofColumnWord(last.1)
                 labelled.removeLast()
+                signatures.removeLast()
             } else if spec.unitColumn, let unit = row.trailingUnit {
                 rowUnit = PrintedUnit.ofColumnWord(FlattenedTextGridBuilder.collapse(unit.text))
             }
             // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.
-            if let marker = spec.headerMarker, let index = labelled.firstIndex(where: { marker.matches($0.1) }) {
+            if let marker = spec.headerMarker,
+               let index = labelled.indices.first(where: { marker.matches(labelled[$0].1, signature: signatures[$0]) }) {
                 let set = currentSet()
                 collected = (set.key, [])
                 collecting = true
@@ -98,7 +106,7 @@ struct TableReader {
                 continue
             }
             if row.values.isEmpty {
-                if collecting, let (cell, key) = labelled.last, sectionMatching(key) == nil {
+                if collecting, let (cell, key) = labelled.last, sectionMatching(key, signature: signatures[signatures.count - 1]) == nil {
                     appendHeader(cell.text, key: key, set: currentSet().columns, to: &collected)
                     continue
                 }
@@ -111,11 +119,11 @@ struct TableReader {
                 collecting = false
             }
             // Section labels on the left (a rowspan) set the section.
-            for (cell, key) in labelled.dropLast() {
-                if let s = sectionMatching(key) { enter(s, cell) }
+            for index in labelled.indices.dropLast() {
+                if let s = sectionMatching(labelled[index].1, signature: signatures[index]) { enter(s, labelled[index].0) }
             }
             guard let (labelCell, key) = labelled.last else { continue }
-            let signature = LabelPattern.signature(of: key)
+            let signature = signatures[signatures.count - 1]
             // By index: iterating the row specs by value would copy (retain and release) each one per row.
             let rowIndex = spec.rows.indices.first { i in
                 spec.rows[i].labels.matches(key, signature: signature)
@@ -135,7 +143,7 @@ struct TableReader {
                         firstNumbered: &firstNumbered, into: &sink)
             } else if spec.ignore.contains(where: { $0.matches(key, signature: signature) }) {
                 continue
-            } else if let s = sectionMatching(key) {
+            } else if let s = sectionMatching(key, signature: signature) {
                 enter(s, labelCell)
                 if !row.values.isEmpty, let path = s.path {
                     // A section row printed with its own figures ("（六）其他处理" as one row).
@@ -149,8 +157,8 @@ struct TableReader {
         }
     }
 
-    private func sectionMatching(_ key: String) -> SectionSpec? {
-        spec.sections.first { $0.labels?.matches(key) == true }
+    private func sectionMatching(_ key: String, signature: UInt64) -> SectionSpec? {
+        spec.sections.first { $0.labels?.matches(key, signature: signature) == true }
     }
 
     private func readRow(_ row: RowView, _ rowSpec: RowSpec, label: GridCell, section: CurrentSection?, unit: PrintedUnit?,
