@@ -53,9 +53,10 @@ public struct HTMLReportReader: DocumentReader {
         }
         var hints = extractor.headings
         if let title { hints += pageTitleParts(title.textContent) }
+        // Each line was collapsed (no line breaks left inside) and checked for chrome as it ended.
         let text = extractor.lines.joined(separator: "\n")
         let lines = ReportDocument.splitLines(text)
-        return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints)
+        return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints, chromeChecked: true)
     }
 
     /// The first child element of `node` with the name.

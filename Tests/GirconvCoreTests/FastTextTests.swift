@@ -47,3 +47,32 @@ final class StripEnumerationTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.stripEnumeration("1.e\u{301}tude"), "e\u{301}tude")
     }
 }
+
+/// The GB18030 plausibility counts, made on the UTF-8 bytes, equal the counts over the text's scalars.
+final class PlausibilityCountTests: XCTestCase {
+    func testByteCountsEqualScalarCounts() {
+        func reference(_ text: String) -> (Int, Int) {
+            var cjk = 0, other = 0
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+                let v = scalar.value
+                if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) { cjk += 1 } else { other += 1 }
+            }
+            return (cjk, other)
+        }
+        var texts = ["", "ascii only", "政府信息公开，“年报”——2021年。", "é ß ∑ 😀 𠀀 ａｂ　、", "\u{FFFD}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"]
+        var generator = SystemRandomNumberGenerator()
+        let limits: [UInt32] = [0x7F, 0x7FF, 0xFFFF, 0x10FFFF]
+        for _ in 0..<500 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<20 {
+                let limit = limits.randomElement(using: &generator)!
+                if let scalar = Unicode.Scalar(UInt32.random(in: 0...limit, using: &generator)) { scalars.append(scalar) }
+            }
+            texts.append(String(scalars))
+        }
+        for text in texts {
+            let counts = InputDecoder.cjkAndOtherCounts(text)
+            XCTAssertTrue(counts == reference(text), text)
+        }
+    }
+}

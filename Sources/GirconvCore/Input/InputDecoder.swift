@@ -97,18 +97,36 @@ public enum InputDecoder {
         }
         // A GB18030 decode of non-Chinese junk produces a text with few CJK characters and many odd
         // symbols; such input is not a report in any known encoding.
-        var cjk = 0, other = 0
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            if (0x4E00...0x9FFF).contains(scalar.value) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value) {
-                cjk += 1
-            } else {
-                other += 1
-            }
-        }
+        let (cjk, other) = cjkAndOtherCounts(text)
         if other > 16 && other > cjk {
             throw GirconvError.undecodable(path: name, reason: "neither valid UTF-8 nor plausible GB18030 text")
         }
         return text
+    }
+
+    /// Non-ASCII scalars of a text in the CJK ranges (ideographs, CJK punctuation, full-width forms) and
+    /// elsewhere. Counted on the UTF-8 bytes: each lead byte starts a scalar, decoded only as far as needed.
+    static func cjkAndOtherCounts(_ text: String) -> (cjk: Int, other: Int) {
+        var cjk = 0, other = 0
+        var scanned = text
+        scanned.withUTF8 { bytes in
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let lead = bytes[i]
+                if lead < 0x80 { i += 1; continue }
+                let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+                for k in 1..<length where i + k < count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value) {
+                    cjk += 1
+                } else {
+                    other += 1
+                }
+                i += length
+            }
+        }
+        return (cjk, other)
     }
 
     /// NUL bytes or a high share of control bytes mean binary data (images, PDFs, archives).

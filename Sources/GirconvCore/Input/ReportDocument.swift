@@ -38,10 +38,13 @@ public struct ReportDocument: Sendable {
     /// Memo of readings shared by detectors and adapters.
     public let cache = DocumentCache()
 
-    public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], titleHints: [String] = []) {
+    /// `chromeChecked`: the reader already left chrome lines out (the HTML reader does, line by line), so
+    /// they are not checked again.
+    public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], titleHints: [String] = [],
+                chromeChecked: Bool = false) {
         self.source = source
         self.text = text
-        let kept = lines.filter { !ChromeLines.isChrome($0.text) }
+        let kept = chromeChecked ? lines : lines.filter { !ChromeLines.isChrome($0.text) }
         self.lines = kept
         self.tables = tables
         self.titleHints = titleHints
