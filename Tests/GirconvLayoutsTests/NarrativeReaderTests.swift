@@ -134,4 +134,29 @@ final class TriggerPrefilterTests: XCTestCase {
         }
         XCTAssertGreaterThan(ruledOut, 100)
     }
+
+    /// In a traditional document a line is ruled out when neither its simplified form nor the line itself
+    /// holds a trigger's bytes: such a line, aligned as the reader aligns it, gives no number.
+    func testRuledOutTraditionalLinesGiveNoNumbers() throws {
+        let patterns = NarrativeReaderTests.patterns
+        let reader = NarrativeReader(patterns: patterns)
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Samples")
+        var ruledOut = 0, traditionalDocuments = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".txt") {
+            let text = try InputDecoder.decode(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: samples.appendingPathComponent(name))))).text
+            guard TextNormalizer.isTraditional(text) else { continue }
+            traditionalDocuments += 1
+            let source = SourceInfo(name: name, sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+            let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+            let simplified = try XCTUnwrap(document.simplifiedLines)
+            for (index, line) in document.lines.enumerated()
+            where !patterns.mayContainTrigger(simplified[index]) && !patterns.mayContainTrigger(line.text) {
+                ruledOut += 1
+                XCTAssertTrue(reader.numbers(in: document.alignedLine(index), line: line).isEmpty, line.text)
+            }
+        }
+        XCTAssertGreaterThan(traditionalDocuments, 1)
+        XCTAssertGreaterThan(ruledOut, 50)
+    }
 }

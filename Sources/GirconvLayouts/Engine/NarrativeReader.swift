@@ -39,11 +39,18 @@ struct NarrativeReader {
                 else if v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { hasZeroWidth = true }
             }
             // A line with no trigger phrase states no number (a table row, a date): when that can be told
-            // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`: a simplified line without
-            // zero-width characters, which folding would remove), it is not aligned for matching.
-            if hasDigit, !hasNegation, !hasZeroWidth, document.simplifiedLines == nil, patterns.triggersFoldInvariant,
-               !TextNormalizer.isTraditional(line.text), !patterns.mayContainTrigger(line.text) {
-                continue
+            // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`, and no zero-width
+            // characters, which folding would remove), it is not aligned for matching. The bytes are those
+            // matching reads: a traditional document's line in simplified characters (or as it is, where
+            // simplifying changed its length: both are tested), another document's line as it is.
+            if hasDigit, !hasNegation, !hasZeroWidth, patterns.triggersFoldInvariant {
+                let noTrigger: Bool
+                if let simplified = document.simplifiedLines?[lineIndex] {
+                    noTrigger = !patterns.mayContainTrigger(simplified) && !patterns.mayContainTrigger(line.text)
+                } else {
+                    noTrigger = !TextNormalizer.isTraditional(line.text) && !patterns.mayContainTrigger(line.text)
+                }
+                if noTrigger { continue }
             }
             guard hasDigit || hasNegation else { continue }
             let aligned = document.alignedLine(lineIndex)
