@@ -127,9 +127,9 @@ public struct LayoutAdapter: ReportAdapter {
         // Rows of tables that report missing rows and gave nothing (only for the layout chosen, not while
         // every layout is scored).
         if spec.tables.contains(where: \.reportMissingRows) {
-            let present = TableReader.pathsAndPrefixes(of: tables.figures)
-            let missingRows = spec.tables.filter(\.reportMissingRows)
-                .flatMap { TableReader(spec: $0).missingRows(present: present, figures: tables.figures) }
+            let readers = spec.tables.filter(\.reportMissingRows).map { TableReader(spec: $0) }
+            let present = TableReader.presentPrefixes(of: tables.figures, among: readers.flatMap(\.completenessPaths))
+            let missingRows = readers.flatMap { $0.missingRows(present: present, figures: tables.figures) }
             if !missingRows.isEmpty {
                 warnings.append(ReportWarning(code: "rows-not-found", message: "not found in the report: " + missingRows.joined(separator: ", ")))
             }

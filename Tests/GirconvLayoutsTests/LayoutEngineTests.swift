@@ -308,3 +308,22 @@ final class LayoutEngineTests: XCTestCase {
         XCTAssertTrue(record.checks.filter { $0.rule.hasPrefix("appeals") }.allSatisfy { $0.status == .pass })
     }
 }
+
+/// The completeness check's prefix lookup: a candidate is present exactly when it is a figure path or a
+/// dotted prefix of one.
+final class PresentPrefixesTests: XCTestCase {
+    func testCandidatesPresentExactlyWhenAPathOrAPrefix() {
+        let paths = ["requests.newReceived.total", "requests.denied.stateSecret.naturalPerson", "proactive.rules.made", "fees"]
+        let figures = Dictionary(uniqueKeysWithValues: paths.map {
+            ($0, Figure(value: 1, provenance: Provenance(how: .printed, raw: "1", location: SourceLocation())))
+        })
+        let candidates = ["requests", "requests.newReceived", "requests.newReceived.total", "requests.denied.stateSecret",
+                          "requests.denied.state", "requests.new", "proactive.rules", "proactive.rules.made.x", "fees", "fee",
+                          "appeals", "", "requests.denied.stateSecret.naturalPerson"]
+        let present = TableReader.presentPrefixes(of: figures, among: candidates)
+        for candidate in candidates {
+            let expected = paths.contains { $0 == candidate || $0.hasPrefix(candidate + ".") }
+            XCTAssertEqual(present.contains(candidate), expected, candidate)
+        }
+    }
+}

@@ -276,13 +276,24 @@ struct TableReader {
 
     // MARK: Completeness
 
-    /// Every figure path and each of its dotted prefixes, so that "a figure at or below this path" is one lookup.
-    static func pathsAndPrefixes(of figures: [String: Figure]) -> Set<String> {
-        var present = Set<String>(minimumCapacity: figures.count * 2)
+    /// The paths a table's completeness is judged by: its rows' paths (those without a `{section}`), or
+    /// for a single-row table its groups' keys.
+    var completenessPaths: [String] {
+        if let single = spec.singleRow, spec.rows.isEmpty { return single.groups.map(\.key) }
+        return spec.rows.map(\.path).filter { !$0.has("{section}") }
+    }
+
+    /// Which of `candidates` is a figure path or a dotted prefix of one, so that "a figure at or below this
+    /// path" is one lookup. Each figure path's prefixes are looked up as slices (no string is made for a
+    /// prefix that is not a candidate).
+    static func presentPrefixes(of figures: [String: Figure], among candidates: [String]) -> Set<String> {
+        let wanted = Set(candidates.map { Substring($0) })
+        var present = Set<String>()
         for path in figures.keys {
             var prefix = Substring(path)
             while true {
-                guard present.insert(String(prefix)).inserted, let dot = prefix.lastIndex(of: ".") else { break }
+                if wanted.contains(prefix) { present.insert(String(prefix)) }
+                guard let dot = prefix.utf8.lastIndex(of: UInt8(ascii: ".")) else { break }
                 prefix = prefix[..<dot]
             }
         }
@@ -290,7 +301,7 @@ struct TableReader {
     }
 
     /// The rows of the table that gave no figure at all, named "表二 规章".
-    /// `present`: `pathsAndPrefixes(of: figures)`.
+    /// `present`: `presentPrefixes(of: figures, among:)` of (at least) this table's `completenessPaths`.
     func missingRows(present: Set<String>, figures: [String: Figure]) -> [String] {
         func hasAny(_ prefix: String) -> Bool { present.contains(prefix) }
         if let single = spec.singleRow, spec.rows.isEmpty {
