@@ -57,6 +57,15 @@ final class NumberReaderTests: XCTestCase {
         XCTAssertEqual(NumberReader.read("/"), .notApplicable)
         XCTAssertEqual(NumberReader.read("／"), .notApplicable)
         XCTAssertEqual(NumberReader.read("不适用"), .notApplicable)
+        // The special words' characters alone, spaced or traditional, still reach the word tests.
+        XCTAssertEqual(NumberReader.read(" 沒有 "), .noneWord)
+        XCTAssertEqual(NumberReader.read("没有"), .noneWord)
+        XCTAssertEqual(NumberReader.read("不適用"), .notApplicable)
+        XCTAssertEqual(NumberReader.read("　无　"), .noneWord)
+        // Any other Han character makes a digit-less cell text, without folding it.
+        for raw in ["无数据", "有", "不", "用", "不 适 用", "规章", "无/", "—无", "无無"] {
+            XCTAssertEqual(NumberReader.read(raw), .text, raw)
+        }
     }
 
     func testTextIsNotANumber() {

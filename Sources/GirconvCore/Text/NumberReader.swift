@@ -51,12 +51,22 @@ public enum NumberReader {
         if plainDigits > 0 { return .number(Decimal(plain), unit: nil) }
         // Fast exits: prose is long or has no digit; only a few short words mean zero or "not applicable".
         var digits = 0, count = 0
+        // A Han character outside the few words below (无 無 没 沒 有 不 适 適 用) makes a digit-less cell text:
+        // no dash, "none" word or "not applicable" word holds one (most label cells end here, unfolded).
+        var otherHan = false
         for scalar in raw.unicodeScalars {
             count += 1
             let v = scalar.value
             if (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) { digits += 1 }
+            else if v >= 0x4E00 && v <= 0x9FFF && !otherHan {
+                switch v {
+                case 0x65E0, 0x7121, 0x6CA1, 0x6C92, 0x6709, 0x4E0D, 0x9002, 0x9069, 0x7528: break
+                default: otherHan = true
+                }
+            }
             if count > 40 { return .text }
         }
+        if digits == 0 && otherHan { return .text }
         let s = trimmed(TextNormalizer.foldWidthAndPunctuation(raw))
         if s.isEmpty { return .blank }
         if digits == 0 {
