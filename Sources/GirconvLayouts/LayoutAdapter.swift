@@ -78,7 +78,7 @@ public struct LayoutAdapter: ReportAdapter {
         document.cache.value("layout-tables:" + spec.id) {
             var reading = TableReading()
             guard !spec.tables.isEmpty else { return reading }
-            let rows = document.rowViews.flatMap { $0 }
+            let rows = document.allRowViews
             var sink = FigureSink(kinds: spec.kind(of:))
             for (table, region) in zip(spec.tables, TableReader.regions(of: spec.tables, in: rows)) {
                 let before = sink.matchedLabels.count

@@ -26,6 +26,8 @@ public struct ReportDocument: Sendable {
     public let tables: [TableGrid]
     /// Every table's rows seen as labels then values, with normalised label keys (computed once).
     public let rowViews: [[RowView]]
+    /// `rowViews` of all tables in one array, in document order (what layouts read their tables from).
+    public let allRowViews: [RowView]
     /// `text` normalised for matching (simplified script, folded width, no whitespace), as UTF-8.
     public let matchText: [UInt8]
     public let script: Script
@@ -53,6 +55,7 @@ public struct ReportDocument: Sendable {
         self.rowViews = tables.map { table in
             table.rows.map { RowView(row: $0, tableIndex: table.tableIndex, traditional: script == .traditional) }
         }
+        self.allRowViews = rowViews.flatMap { $0 }
         if script == .traditional {
             let simplified = TextNormalizer.simplified(text, force: true)
             let scalars = Array(simplified.unicodeScalars)

@@ -25,7 +25,7 @@ struct TableReader {
 
     /// The rows of each table of a layout: a table starts at its start row (searching on from the previous
     /// table's start) and ends where a later table starts.
-    static func regions(of tables: [TableSpec], in rows: [RowView]) -> [[RowView]] {
+    static func regions(of tables: [TableSpec], in rows: [RowView]) -> [ArraySlice<RowView>] {
         func isStart(_ row: RowView, _ table: TableSpec) -> Bool {
             guard !table.starts.isEmpty else { return false }
             return zip(row.labelKeys, row.labelSignatures).contains { key, signature in
@@ -47,18 +47,18 @@ struct TableReader {
             if let found = starts[i] { start = found } else if table.withoutStart == .top, i == 0 || starts[..<i].allSatisfy({ $0 == nil }) {
                 start = 0
             } else if table.withoutStart == .realTables {
-                return rows[..<end].filter { $0.tableIndex != nil }
+                return ArraySlice(rows[..<end].filter { $0.tableIndex != nil })
             } else {
                 return []
             }
             // Every range is well formed whichever markers are missing (found by fuzzing).
-            return Array(rows[start..<max(start, end)])
+            return rows[start..<max(start, end)]
         }
     }
 
     // MARK: Rows
 
-    func read(_ rows: [RowView], into sink: inout FigureSink) {
+    func read(_ rows: ArraySlice<RowView>, into sink: inout FigureSink) {
         if let single = spec.singleRow, spec.rows.isEmpty {
             readSingleRow(rows, single, into: &sink)
             return
@@ -257,7 +257,7 @@ struct TableReader {
 
     /// A table printed as one row of numbers (table 四: 3 groups × 5 results): the first row with (nearly)
     /// that many values.
-    private func readSingleRow(_ rows: [RowView], _ single: SingleRowSpec, into sink: inout FigureSink) {
+    private func readSingleRow(_ rows: ArraySlice<RowView>, _ single: SingleRowSpec, into sink: inout FigureSink) {
         let expected = single.groups.count * single.columns.count
         guard expected > 0, let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else { return }
         let label = dataRow.rowLabel ?? dataRow.values[0]
