@@ -76,3 +76,11 @@ final class PlausibilityCountTests: XCTestCase {
         }
     }
 }
+
+/// `source.sha256` is the lowercase hex of SHA-256 (FIPS 180-2 test vectors).
+final class SHA256HexTests: XCTestCase {
+    func testKnownDigests() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
