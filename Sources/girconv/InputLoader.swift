@@ -32,8 +32,12 @@ enum InputLoader {
 /// target, renamed over it), so a failed or killed run never leaves a half-written file.
 enum OutputWriter {
     static func write(_ text: String, to path: String?) throws {
+        try write(Array(text.utf8), to: path)
+    }
+
+    static func write(_ bytes: [UInt8], to path: String?) throws {
         let output = try StreamingOutput(path: path)
-        output.write(text)
+        output.write(bytes)
         try output.commit()
     }
 }

@@ -4,25 +4,31 @@ import GirconvCore
 import GirconvExport
 
 /// Converts many inputs on all cores with bounded memory: inputs are taken in windows, each window is
-/// converted in parallel, and its results are written in input order before the next window starts, so
-/// the output is deterministic and memory does not grow with the corpus.
+/// converted in parallel (each record also rendered in its output format there, by `render`), and its
+/// results are written in input order before the next window starts, so the output is deterministic and
+/// memory does not grow with the corpus.
 struct BatchConverter {
-    /// The outcome of one input.
+    /// The outcome of one input: its record and the record's bytes in the output format (or why they
+    /// could not be made), or why the input could not be converted.
     enum Outcome: Sendable {
-        case record(CanonicalRecord)
+        case record(CanonicalRecord, rendered: Result<[UInt8], GirconvError>)
         case failure(GirconvError)
     }
 
     let reading: ReadingOptions
     let windowSize: Int
 
-    init(reading: ReadingOptions, windowSize: Int = max(16, ProcessInfo.processInfo.activeProcessorCount * 8)) {
+    /// Windows of 32 inputs per core: the last input of a window to finish keeps the other cores waiting,
+    /// which in a small window is a large share of its time.
+    init(reading: ReadingOptions, windowSize: Int = max(32, ProcessInfo.processInfo.activeProcessorCount * 32)) {
         self.reading = reading
         self.windowSize = windowSize
     }
 
-    /// Converts `items`, calling `deliver` for each one in input order.
-    func run(_ items: [InputCollector.Item], deliver: (InputCollector.Item, Outcome) throws -> Void) throws {
+    /// Converts `items`, renders each record with `render` (on the worker that made it), and calls
+    /// `deliver` for each one in input order.
+    func run(_ items: [InputCollector.Item], render: @escaping @Sendable (CanonicalRecord) throws -> [UInt8],
+             deliver: (InputCollector.Item, Outcome) throws -> Void) throws {
         let registry = try reading.layouts.registry()
         let reading = self.reading
         var start = 0
@@ -33,7 +39,14 @@ struct BatchConverter {
                 let outcome: Outcome
                 do {
                     let raw = try InputLoader.load(window[index].path, maxBytes: reading.maxBytes)
-                    outcome = .record(try registry.convert(raw, forcing: reading.adapter, maxBytes: reading.maxBytes, strict: reading.strict))
+                    let record = try registry.convert(raw, forcing: reading.adapter, maxBytes: reading.maxBytes, strict: reading.strict)
+                    let rendered: Result<[UInt8], GirconvError>
+                    do {
+                        rendered = .success(try render(record))
+                    } catch {
+                        rendered = .failure((error as? GirconvError) ?? .internalError("\(error)"))
+                    }
+                    outcome = .record(record, rendered: rendered)
                 } catch let error as GirconvError {
                     outcome = .failure(error)
                 } catch {

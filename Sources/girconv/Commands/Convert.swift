@@ -137,21 +137,31 @@ struct Convert: ParsableCommand {
             }
         }
         do {
-            try BatchConverter(reading: reading).run(items) { item, outcome in
+            // Each record is rendered by the worker that converted it: one stream's part (a JSON line, CSV
+            // rows, an XML element), or a whole file for --out-dir.
+            let render: @Sendable (CanonicalRecord) throws -> [UInt8]
+            let (format, writer) = (self.format, self.writer)
+            if outDir != nil {
+                render = { Array(try writer.write([$0]).utf8) }
+            } else {
+                switch format {
+                case .json: render = { jsonLines.bytes([$0]) }
+                case .csv: render = { Array(try csv.rowsText(for: $0).utf8) }
+                case .xml: render = { Array(xml.recordElement($0).utf8) }
+                }
+            }
+            try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
                 switch outcome {
-                case .record(let record):
+                case .record(_, let rendered):
                     converted += 1
+                    let bytes = try rendered.get()
                     if let stream {
-                        switch format {
-                        case .json: stream.write(jsonLines.bytes([record]))
-                        case .csv: stream.write(try csv.rowsText(for: record))
-                        case .xml: stream.write(xml.recordElement(record))
-                        }
+                        stream.write(bytes)
                     } else if let outDir {
                         let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
                         try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
                                                                 withIntermediateDirectories: true)
-                        try OutputWriter.write(try writer.write([record]), to: target)
+                        try OutputWriter.write(bytes, to: target)
                     }
                 case .failure(let error):
                     failed += 1
