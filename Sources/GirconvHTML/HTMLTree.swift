@@ -102,6 +102,7 @@ final class HTMLTree {
         var open: [Int32] = []
         /// Attribute names interned by the parser → their index in `Attributes.kept` (-1: not kept).
         var attributeSlots: [UnsafeRawPointer: Int] = [:]
+        var hasDoctype = false
 
         init(capacity: Int) {
             records.reserveCapacity(capacity / 24)
@@ -227,8 +228,11 @@ final class HTMLTree {
             _ = append(Record(kind: .other), to: parentForNode(isElement: false))
         }
 
-        /// The DTD node: the document's first child (libxml2 inserts it before any other).
+        /// The DTD node: the document's first child (libxml2 inserts it before any other, and makes only
+        /// one: a later DOCTYPE adds nothing).
         mutating func doctype() {
+            guard !hasDoctype else { return }
+            hasDoctype = true
             let index = Int32(records.count)
             records.append(Record(kind: .other))
             let first = records[0].firstChild

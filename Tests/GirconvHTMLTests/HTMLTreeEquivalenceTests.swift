@@ -52,6 +52,8 @@ final class HTMLTreeEquivalenceTests: XCTestCase {
             "<html><body><pre>\n  spaced\n\n  lines\n</pre><br><br/>x<br>y</body></html>",
             "<html><body><table><tr><td>1</td></tr>" + String(repeating: "\n", count: 70_000) + "<tr><td>far below</td></tr></table></body></html>",
             "<body><frameset><frame src=x></frameset><noscript><p>no script</p></noscript></body>",
+            "<!DOCTYPE html><!DOCTYPE html><html><body><p>a</p><!DOCTYPE x><table><tr><td>b</td></tr></table></body></html><p>c</p>",
+            "<!-- c --><!DOCTYPE html><p>comment before the doctype</p>",
         ]
         for (index, page) in pages.enumerated() { assertSameDocument(Array(page.utf8), name: "awkward-\(index)") }
     }
