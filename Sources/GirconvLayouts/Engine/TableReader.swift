@@ -80,10 +80,13 @@ struct TableReader {
             return ("", spec.columns)
         }
 
+        // The label cells of the row with a key, each with its key's signature (computed once per
+        // document); the two buffers are reused from row to row.
+        var labelled: [(GridCell, String)] = []
+        var signatures: [UInt64] = []
         for row in rows {
-            // The label cells with a key, each with its key's signature (computed once per document).
-            var labelled: [(GridCell, String)] = []
-            var signatures: [UInt64] = []
+            labelled.removeAll(keepingCapacity: true)
+            signatures.removeAll(keepingCapacity: true)
             for index in row.labelKeys.indices where !row.labelKeys[index].isEmpty {
                 labelled.append((row.labels[index], row.labelKeys[index]))
                 signatures.append(row.labelSignatures[index])
