@@ -264,16 +264,7 @@ public struct NarrativePatternSet: Sendable {
             var i = 0
             let count = bytes.count
             while i < count {
-                let byte = bytes[i]
-                let length = byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2))
-                guard i + length <= count else { break }
-                var value = UInt32(byte)
-                switch length {
-                case 2: value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                case 3: value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                case 4: value = (UInt32(byte & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                default: break
-                }
+                guard let (value, length) = FastText.scalar(at: i, in: bytes) else { break }
                 if mayStartPhrase(value), let candidates = triggerBytesByFirstScalar[value] {
                     for phrase in candidates where i + phrase.count <= count
                         && phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, phrase.count) == 0 }) {

@@ -105,7 +105,7 @@ public enum InputDecoder {
     }
 
     /// Non-ASCII scalars of a text in the CJK ranges (ideographs, CJK punctuation, full-width forms) and
-    /// elsewhere. Counted on the UTF-8 bytes: each lead byte starts a scalar, decoded only as far as needed.
+    /// elsewhere. Counted on the UTF-8 bytes (ASCII skipped, other scalars decoded in place).
     static func cjkAndOtherCounts(_ text: String) -> (cjk: Int, other: Int) {
         var cjk = 0, other = 0
         var scanned = text
@@ -113,11 +113,8 @@ public enum InputDecoder {
             var i = 0
             let count = bytes.count
             while i < count {
-                let lead = bytes[i]
-                if lead < 0x80 { i += 1; continue }
-                let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
-                var value = UInt32(lead) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-                for k in 1..<length where i + k < count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if bytes[i] < 0x80 { i += 1; continue }
+                guard let (value, length) = FastText.scalar(at: i, in: bytes) else { break }
                 if (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value) {
                     cjk += 1
                 } else {

@@ -96,3 +96,18 @@ extension String {
     @inline(__always)
     public func has(_ needle: String) -> Bool { FastText.contains(self, needle) }
 }
+
+extension FastText {
+    /// The scalar whose UTF-8 sequence starts at `i` (a lead byte) and the sequence's length; nil when the
+    /// buffer ends inside it. For byte loops over valid UTF-8 that need each scalar's value.
+    @inline(__always)
+    public static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
+        let byte = bytes[i]
+        if byte < 0x80 { return (UInt32(byte), 1) }
+        let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
+        guard i + length <= bytes.count else { return nil }
+        var value = UInt32(byte) & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+        for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (value, length)
+    }
+}

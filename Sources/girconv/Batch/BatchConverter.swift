@@ -8,10 +8,10 @@ import GirconvExport
 /// results are written in input order before the next window starts, so the output is deterministic and
 /// memory does not grow with the corpus.
 struct BatchConverter {
-    /// The outcome of one input: its record and the record's bytes in the output format (or why they
-    /// could not be made), or why the input could not be converted.
+    /// The outcome of one input: its record's bytes in the output format (or why they could not be made),
+    /// or why the input could not be converted. Only the bytes wait for the ordered writer, not the record.
     enum Outcome: Sendable {
-        case record(CanonicalRecord, rendered: Result<[UInt8], GirconvError>)
+        case record(rendered: Result<[UInt8], GirconvError>)
         case failure(GirconvError)
     }
 
@@ -46,7 +46,7 @@ struct BatchConverter {
                     } catch {
                         rendered = .failure((error as? GirconvError) ?? .internalError("\(error)"))
                     }
-                    outcome = .record(record, rendered: rendered)
+                    outcome = .record(rendered: rendered)
                 } catch let error as GirconvError {
                     outcome = .failure(error)
                 } catch {

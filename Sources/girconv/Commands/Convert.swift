@@ -152,7 +152,7 @@ struct Convert: ParsableCommand {
             }
             try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
                 switch outcome {
-                case .record(_, let rendered):
+                case .record(let rendered):
                     converted += 1
                     let bytes = try rendered.get()
                     if let stream {
