@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import GirconvCore
 
@@ -25,6 +26,36 @@ final class FastTextTests: XCTestCase {
             let haystack = String((0..<Int.random(in: 0..<30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             let needle = String((0..<Int.random(in: 1..<4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             XCTAssertEqual(FastText.contains(haystack, needle), haystack.contains(needle), "\(haystack) ∋ \(needle)")
+        }
+    }
+}
+
+/// `FastText.replacing` fills layout placeholders ("{section}", "{scope}") on bytes: it must give what
+/// Foundation's `replacingOccurrences(of:with:)` gives, for every position, repeat and length.
+final class PlaceholderReplacementTests: XCTestCase {
+    func testAgreesWithFoundation() {
+        let texts = ["", "{section}", "requests.{section}.total", "{section}{section}", "a.{scope}.b.{scope}", "{sec", "{section",
+                     "x{{section}}y", "denied.{section}", "无占位符", "{section}.公开.{section}"]
+        let needles = ["{section}", "{scope}", "{", "}"]
+        let replacements = ["", "stateSecret", "x", "政府", "{section}"]
+        for text in texts {
+            for needle in needles {
+                for replacement in replacements {
+                    XCTAssertEqual(FastText.replacing(text, needle, with: replacement),
+                                   text.replacingOccurrences(of: needle, with: replacement), "\(text) / \(needle) → \(replacement)")
+                }
+            }
+        }
+        XCTAssertEqual(FastText.replacing("abc", "", with: "x"), "abc")
+    }
+
+    func testRandomTextsAgree() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("{s}a公")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0..<20, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let needle = String((0..<Int.random(in: 1..<4, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            XCTAssertEqual(FastText.replacing(text, needle, with: "R1"), text.replacingOccurrences(of: needle, with: "R1"), "\(text) / \(needle)")
         }
     }
 }

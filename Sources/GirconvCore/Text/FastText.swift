@@ -76,6 +76,32 @@ extension FastText {
     }
 }
 
+extension FastText {
+    /// Every occurrence of `needle` replaced by `replacement` (any length), left to right and not
+    /// overlapping, as Foundation's `replacingOccurrences(of:with:)` does for these ASCII placeholders
+    /// ("{section}", "{scope}") — without bridging to NSString.
+    public static func replacing(_ text: String, _ needle: String, with replacement: String) -> String {
+        guard !needle.isEmpty, text.utf8.count >= needle.utf8.count else { return text }
+        let t = Array(text.utf8), n = Array(needle.utf8)
+        var out: [UInt8] = []
+        var copied = 0, i = 0
+        while i + n.count <= t.count {
+            if t[i] == n[0], t[i..<(i + n.count)].elementsEqual(n) {
+                if out.isEmpty { out.reserveCapacity(t.count + replacement.utf8.count) }
+                out.append(contentsOf: t[copied..<i])
+                out.append(contentsOf: replacement.utf8)
+                i += n.count
+                copied = i
+            } else {
+                i += 1
+            }
+        }
+        guard copied > 0 else { return text }
+        out.append(contentsOf: t[copied...])
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
 extension String {
     /// True when the text has fewer than `limit` Unicode scalars; stops counting at the limit (a scalar
     /// is one to four UTF-8 bytes, and every byte but a continuation byte starts one).

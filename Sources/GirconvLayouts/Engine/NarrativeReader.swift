@@ -109,7 +109,7 @@ struct NarrativeReader {
             var path = trigger.path
             if trigger.scoped {
                 guard let scope = scopes.last(where: { $0.position < m.start })?.key else { continue }
-                path = path.replacingOccurrences(of: "{scope}", with: scope)
+                path = FastText.replacing(path, "{scope}", with: scope)
             }
             // The number must come before the next trigger.
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
@@ -191,7 +191,7 @@ struct NarrativeReader {
         var j = digitsEnd
         while j < chars.count, chars[j] == " " { j += 1 }
         func followedBy(_ word: [Unicode.Scalar]) -> Bool {
-            j + word.count <= chars.count && Array(chars[j..<j + word.count]) == word
+            j + word.count <= chars.count && chars[j..<j + word.count].elementsEqual(word)
         }
         let unit: PrintedUnit
         let unitLength: Int
@@ -203,21 +203,24 @@ struct NarrativeReader {
         return Number(value: value, unit: unit, range: numberStart..<(j + unitLength))
     }
 
+    static let shareFillers: [[Unicode.Scalar]] = ["总数的", "全部的", "比例为", "比重为", "的"].map { Array($0.unicodeScalars) }
+    static let posix = Locale(identifier: "en_US_POSIX")
+
     /// "，占57.25%" / "，占总数的100%" right after a figure.
     func share(after position: Int, in chars: [Unicode.Scalar]) -> (percent: Decimal, decimals: Int)? {
         var i = position
         while i < chars.count, chars[i] == " " || chars[i] == "," || chars[i] == "，" { i += 1 }
         guard i < chars.count, chars[i] == "占" else { return nil }
         i += 1
-        for filler in ["总数的", "全部的", "比例为", "比重为", "的"] {
-            let f = Array(filler.unicodeScalars)
-            if i + f.count <= chars.count, Array(chars[i..<i + f.count]) == f { i += f.count; break }
+        for f in Self.shareFillers where i + f.count <= chars.count && chars[i..<i + f.count].elementsEqual(f) {
+            i += f.count
+            break
         }
         let start = i
         while i < chars.count, Self.isDigit(chars[i]) || chars[i] == "." { i += 1 }
         guard i > start, i < chars.count, chars[i] == "%" else { return nil }
         let text = String(String.UnicodeScalarView(chars[start..<i]))
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = Decimal(string: text, locale: Self.posix) else { return nil }
         let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
         return (value, decimals)
     }

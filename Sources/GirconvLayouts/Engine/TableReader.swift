@@ -80,41 +80,37 @@ struct TableReader {
             return ("", spec.columns)
         }
 
-        // The label cells of the row with a key, each with its key's signature (computed once per
-        // document); the two buffers are reused from row to row.
-        var labelled: [(GridCell, String)] = []
-        var signatures: [UInt64] = []
+        // The positions in the row of its label cells with a key (their keys' signatures were computed
+        // once per document); the buffer is reused from row to row, and cells are not copied into it.
+        var labelled: [Int] = []
         for row in rows {
             labelled.removeAll(keepingCapacity: true)
-            signatures.removeAll(keepingCapacity: true)
-            for index in row.labelKeys.indices where !row.labelKeys[index].isEmpty {
-                labelled.append((row.labels[index], row.labelKeys[index]))
-                signatures.append(row.labelSignatures[index])
-            }
+            for index in row.labelKeys.indices where !row.labelKeys[index].isEmpty { labelled.append(index) }
             var rowUnit: PrintedUnit? = nil
-            if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(last.1) {
-                rowUnit = PrintedUnit.ofColumnWord(last.1)
+            if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(row.labelKeys[last]) {
+                rowUnit = PrintedUnit.ofColumnWord(row.labelKeys[last])
                 labelled.removeLast()
-                signatures.removeLast()
             } else if spec.unitColumn, let unit = row.trailingUnit {
                 rowUnit = PrintedUnit.ofColumnWord(FlattenedTextGridBuilder.collapse(unit.text))
             }
             // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.
             if let marker = spec.headerMarker,
-               let index = labelled.indices.first(where: { marker.matches(labelled[$0].1, signature: signatures[$0]) }) {
+               let found = labelled.firstIndex(where: { marker.matches(row.labelKeys[$0], signature: row.labelSignatures[$0]) }) {
                 let set = currentSet()
                 collected = (set.key, [])
                 collecting = true
-                for (cell, key) in labelled[(index + 1)...] { appendHeader(cell.text, key: key, set: set.columns, to: &collected) }
+                for index in labelled[(found + 1)...] {
+                    appendHeader(row.labels[index].text, key: row.labelKeys[index], set: set.columns, to: &collected)
+                }
                 continue
             }
             if row.values.isEmpty {
-                if collecting, let (cell, key) = labelled.last, sectionMatching(key, signature: signatures[signatures.count - 1]) == nil {
-                    appendHeader(cell.text, key: key, set: currentSet().columns, to: &collected)
+                if collecting, let last = labelled.last, sectionMatching(row.labelKeys[last], signature: row.labelSignatures[last]) == nil {
+                    appendHeader(row.labels[last].text, key: row.labelKeys[last], set: currentSet().columns, to: &collected)
                     continue
                 }
                 let set = currentSet()
-                if let order = Self.headerOrder(labelled.map(\.1), columns: set.columns) {
+                if let order = Self.headerOrder(labelled.map { row.labelKeys[$0] }, columns: set.columns) {
                     orders[set.key] = order
                     continue
                 }
@@ -122,11 +118,11 @@ struct TableReader {
                 collecting = false
             }
             // Section labels on the left (a rowspan) set the section.
-            for index in labelled.indices.dropLast() {
-                if let s = sectionMatching(labelled[index].1, signature: signatures[index]) { enter(s, labelled[index].0) }
+            for index in labelled.dropLast() {
+                if let s = sectionMatching(row.labelKeys[index], signature: row.labelSignatures[index]) { enter(s, row.labels[index]) }
             }
-            guard let (labelCell, key) = labelled.last else { continue }
-            let signature = signatures[signatures.count - 1]
+            guard let last = labelled.last else { continue }
+            let labelCell = row.labels[last], key = row.labelKeys[last], signature = row.labelSignatures[last]
             // By index: iterating the row specs by value would copy (retain and release) each one per row.
             let rowIndex = spec.rows.indices.first { i in
                 spec.rows[i].labels.matches(key, signature: signature)
@@ -160,8 +156,11 @@ struct TableReader {
         }
     }
 
+    /// The section whose labels match (by index: iterating the specs by value would copy each one).
     private func sectionMatching(_ key: String, signature: UInt64) -> SectionSpec? {
-        spec.sections.first { $0.labels?.matches(key, signature: signature) == true }
+        guard let index = spec.sections.indices.first(where: { spec.sections[$0].labels?.matches(key, signature: signature) == true })
+        else { return nil }
+        return spec.sections[index]
     }
 
     private func readRow(_ row: RowView, _ rowSpec: RowSpec, label: GridCell, section: CurrentSection?, unit: PrintedUnit?,
@@ -170,7 +169,7 @@ struct TableReader {
         var path = rowSpec.path
         if path.has("{section}") {
             guard let current = section?.spec.id, rowSpec.within.isEmpty || rowSpec.within.contains(current) else { return }
-            path = path.replacingOccurrences(of: "{section}", with: current)
+            path = FastText.replacing(path, "{section}", with: current)
         }
         // Columns: the row's section's (or the table's), as a header printed them when it belongs to them.
         let setKey: String
