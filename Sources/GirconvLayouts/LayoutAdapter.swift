@@ -100,6 +100,7 @@ public struct LayoutAdapter: ReportAdapter {
         func usable(_ path: String) -> Bool { allowed?.contains(path) ?? true }
 
         var figures: [String: Figure] = [:]
+        figures.reserveCapacity(tables.figures.count + (narrative?.figures.count ?? 0))
         var shares: [StatedShare] = []
         if let narrative {
             for (path, figure) in narrative.figures where usable(path) { figures[path] = figure }

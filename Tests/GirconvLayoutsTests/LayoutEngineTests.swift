@@ -326,4 +326,27 @@ final class PresentPrefixesTests: XCTestCase {
             XCTAssertEqual(present.contains(candidate), expected, candidate)
         }
     }
+
+    /// Random dotted paths and candidates (with empty segments, leading and trailing dots, non-ASCII
+    /// segments and repeated prefixes) against the definition.
+    func testRandomPathsAgreeWithTheDefinition() {
+        var generator = SystemRandomNumberGenerator()
+        let segments = ["a", "b", "ab", "", "公开", "total", "a.b"]
+        func randomPath() -> String {
+            (0..<Int.random(in: 1...4, using: &generator)).map { _ in segments.randomElement(using: &generator)! }.joined(separator: ".")
+        }
+        for _ in 0..<300 {
+            let paths = Set((0..<Int.random(in: 0...6, using: &generator)).map { _ in randomPath() })
+            let figures = Dictionary(uniqueKeysWithValues: paths.map {
+                ($0, Figure(value: 1, provenance: Provenance(how: .printed, raw: "1", location: SourceLocation())))
+            })
+            let candidates = (0..<8).map { _ in randomPath() } + Array(paths.prefix(2))
+            let present = TableReader.presentPrefixes(of: figures, among: candidates)
+            for candidate in candidates {
+                let expected = paths.contains { $0 == candidate || $0.hasPrefix(candidate + ".") }
+                XCTAssertEqual(present.contains(candidate), expected, "\(candidate) in \(paths)")
+            }
+            XCTAssertTrue(present.isSubset(of: Set(candidates)))
+        }
+    }
 }

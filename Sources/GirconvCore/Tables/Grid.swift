@@ -1,16 +1,57 @@
 /// One slot of a table grid. Spanning cells fill several slots; each slot knows the cell it came from.
+///
+/// Grid cells are copied often (spans, row views, the table readers), so a cell keeps the numeric part of
+/// its location inline, without reference-counted fields; a location that also names a table, row, column
+/// or sentence (never set by girconv's readers) is kept whole in a shared box.
 public struct GridCell: Sendable, Equatable {
     /// The cell text as printed, with inner whitespace collapsed (not normalised for matching).
     public var text: String
-    /// Where the originating cell sits in the source.
-    public var location: SourceLocation
     /// The row and column of the originating cell's top-left slot (differs from the slot's own position
     /// for slots filled by a rowspan/colspan).
     public var originRow: Int
     public var originColumn: Int
+    private var place: Place
+    private var named: NamedLocation?
+
+    /// The numeric fields of a `SourceLocation`.
+    private struct Place: Sendable, Equatable {
+        var line: Int?, offset: Int?, page: Int?, tableIndex: Int?, rowIndex: Int?, columnIndex: Int?
+        init(_ l: SourceLocation) {
+            line = l.line; offset = l.offset; page = l.page; tableIndex = l.tableIndex; rowIndex = l.rowIndex; columnIndex = l.columnIndex
+        }
+    }
+
+    /// A location with text fields, shared between copies.
+    private final class NamedLocation: Sendable {
+        let location: SourceLocation
+        init(_ location: SourceLocation) { self.location = location }
+    }
 
     public init(text: String, location: SourceLocation, originRow: Int, originColumn: Int) {
-        self.text = text; self.location = location; self.originRow = originRow; self.originColumn = originColumn
+        self.text = text; self.originRow = originRow; self.originColumn = originColumn
+        place = Place(location)
+        named = Self.hasText(location) ? NamedLocation(location) : nil
+    }
+
+    /// Where the originating cell sits in the source.
+    public var location: SourceLocation {
+        get {
+            if let named { return named.location }
+            return SourceLocation(line: place.line, offset: place.offset, page: place.page,
+                                  tableIndex: place.tableIndex, rowIndex: place.rowIndex, columnIndex: place.columnIndex)
+        }
+        set {
+            place = Place(newValue)
+            named = Self.hasText(newValue) ? NamedLocation(newValue) : nil
+        }
+    }
+
+    private static func hasText(_ l: SourceLocation) -> Bool {
+        l.table != nil || l.row != nil || l.column != nil || l.sentence != nil
+    }
+
+    public static func == (a: GridCell, b: GridCell) -> Bool {
+        a.text == b.text && a.originRow == b.originRow && a.originColumn == b.originColumn && a.location == b.location
     }
 }
 

@@ -286,20 +286,35 @@ struct TableReader {
     }
 
     /// Which of `candidates` is a figure path or a dotted prefix of one, so that "a figure at or below this
-    /// path" is one lookup. Each figure path's prefixes are looked up as slices (no string is made for a
-    /// prefix that is not a candidate).
+    /// path" is one lookup. Each figure path is read once: the FNV-1a hash of its bytes, taken at every dot
+    /// and at its end, finds the candidates with that prefix's hash (an integer lookup; no string is made or
+    /// hashed for a prefix), which are then compared byte for byte.
     static func presentPrefixes(of figures: [String: Figure], among candidates: [String]) -> Set<String> {
-        let wanted = Set(candidates.map { Substring($0) })
+        var byHash: [UInt64: [String]] = [:]
+        for candidate in candidates { byHash[fnv1a(candidate.utf8), default: []].append(candidate) }
         var present = Set<String>()
+        func check(_ prefix: UnsafeBufferPointer<UInt8>.SubSequence, hash: UInt64) {
+            guard let matches = byHash[hash] else { return }
+            for candidate in matches where candidate.utf8.elementsEqual(prefix) { present.insert(candidate) }
+        }
         for path in figures.keys {
-            var prefix = Substring(path)
-            while true {
-                if wanted.contains(prefix) { present.insert(String(prefix)) }
-                guard let dot = prefix.utf8.lastIndex(of: UInt8(ascii: ".")) else { break }
-                prefix = prefix[..<dot]
+            var path = path
+            path.withUTF8 { bytes in
+                var hash = fnvOffset
+                for i in 0..<bytes.count {
+                    if bytes[i] == UInt8(ascii: ".") { check(bytes[..<i], hash: hash) }
+                    hash = (hash ^ UInt64(bytes[i])) &* fnvPrime
+                }
+                check(bytes[...], hash: hash)
             }
         }
         return present
+    }
+
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+    private static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        bytes.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime }
     }
 
     /// The rows of the table that gave no figure at all, named "表二 规章".
