@@ -7,7 +7,7 @@ public struct LabelPattern: Sendable, Equatable {
     public let mode: Mode
 
     /// Each synonym's `signature`.
-    let signatures: [UInt64]
+    public let signatures: [UInt64]
 
     public init(_ synonyms: [String], mode: Mode = .contains) {
         self.synonyms = synonyms.map { TextNormalizer.labelKey($0) }

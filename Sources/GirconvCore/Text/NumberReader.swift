@@ -9,6 +9,8 @@ public enum PrintedUnit: String, Sendable {
 
     /// Words printed alone in a 单位 / 计量单位 column: the counting words and the money units.
     public static let columnWords: Set<String> = Set(NumberReader.counters + ["万元", "元"])
+    /// The UTF-8 length of the longest column word: a longer label is not one (no hashing needed).
+    public static let longestColumnWord = columnWords.map(\.utf8.count).max() ?? 0
 
     /// The unit a 单位-column word gives cells (nil for counting words).
     public static func ofColumnWord(_ word: String) -> PrintedUnit? {

@@ -6,6 +6,39 @@ import GirconvCore
 /// or from a user's layout file; nothing here knows a particular layout.
 struct TableReader {
     let spec: TableSpec
+    /// Every synonym signature of every row spec, flattened in row order, with its row: a row label is
+    /// compared only with the row specs that have a synonym whose characters it all holds (most rows of
+    /// a page hold none of another layout's labels). `synonymRows[k]` is the row of `synonymSignatures[k]`.
+    private let synonymSignatures: [UInt64]
+    private let synonymRows: [Int32]
+
+    init(spec: TableSpec) {
+        self.spec = spec
+        var signatures: [UInt64] = [], rows: [Int32] = []
+        for (index, row) in spec.rows.enumerated() {
+            for signature in row.labels.pattern.signatures {
+                signatures.append(signature)
+                rows.append(Int32(index))
+            }
+        }
+        synonymSignatures = signatures
+        synonymRows = rows
+    }
+
+    /// The first row spec whose labels match (in priority order) and whose section rule allows it.
+    private func rowSpecIndex(_ key: String, signature: UInt64, section: CurrentSection?) -> Int? {
+        var tried = -1
+        for k in synonymSignatures.indices where synonymSignatures[k] & ~signature == 0 {
+            let i = Int(synonymRows[k])
+            guard i != tried else { continue }
+            tried = i
+            if spec.rows[i].labels.matches(key, signature: signature)
+                && (spec.rows[i].within.isEmpty || section.map { spec.rows[i].within.contains($0.spec.id) } == true) {
+                return i
+            }
+        }
+        return nil
+    }
 
     /// A value column as a header printed it: which column, the printed label, and a unit the header states
     /// ("采购总金额（万元）") for cells printed without one.
@@ -87,7 +120,8 @@ struct TableReader {
             labelled.removeAll(keepingCapacity: true)
             for index in row.labelKeys.indices where !row.labelKeys[index].isEmpty { labelled.append(index) }
             var rowUnit: PrintedUnit? = nil
-            if spec.unitColumn, let last = labelled.last, PrintedUnit.columnWords.contains(row.labelKeys[last]) {
+            if spec.unitColumn, let last = labelled.last, row.labelKeys[last].utf8.count <= PrintedUnit.longestColumnWord,
+               PrintedUnit.columnWords.contains(row.labelKeys[last]) {
                 rowUnit = PrintedUnit.ofColumnWord(row.labelKeys[last])
                 labelled.removeLast()
             } else if spec.unitColumn, let unit = row.trailingUnit {
@@ -123,12 +157,7 @@ struct TableReader {
             }
             guard let last = labelled.last else { continue }
             let labelCell = row.labels[last], key = row.labelKeys[last], signature = row.labelSignatures[last]
-            // By index: iterating the row specs by value would copy (retain and release) each one per row.
-            let rowIndex = spec.rows.indices.first { i in
-                spec.rows[i].labels.matches(key, signature: signature)
-                    && (spec.rows[i].within.isEmpty || section.map { spec.rows[i].within.contains($0.spec.id) } == true)
-            }
-            if let rowIndex {
+            if let rowIndex = rowSpecIndex(key, signature: signature, section: section) {
                 let rowSpec = spec.rows[rowIndex]
                 if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
                     enter(s, labelCell)
