@@ -319,12 +319,16 @@ struct TableReader {
     /// and at its end, finds the candidates with that prefix's hash (an integer lookup; no string is made or
     /// hashed for a prefix), which are then compared byte for byte.
     static func presentPrefixes(of figures: [String: Figure], among candidates: [String]) -> Set<String> {
-        var byHash: [UInt64: [String]] = [:]
-        for candidate in candidates { byHash[fnv1a(candidate.utf8), default: []].append(candidate) }
-        var present = Set<String>()
+        var byHash: [UInt64: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() { byHash[fnv1a(candidate.utf8), default: []].append(index) }
+        // A candidate found once ("requests" is a prefix of most paths) is not compared again.
+        var found = [Bool](repeating: false, count: candidates.count)
         func check(_ prefix: UnsafeBufferPointer<UInt8>.SubSequence, hash: UInt64) {
             guard let matches = byHash[hash] else { return }
-            for candidate in matches where candidate.utf8.elementsEqual(prefix) { present.insert(candidate) }
+            for index in matches where !found[index] {
+                let candidate = candidates[index].utf8
+                if candidate.count == prefix.count && candidate.elementsEqual(prefix) { found[index] = true }
+            }
         }
         for path in figures.keys {
             var path = path
@@ -337,7 +341,7 @@ struct TableReader {
                 check(bytes[...], hash: hash)
             }
         }
-        return present
+        return Set(candidates.indices.lazy.filter { found[$0] }.map { candidates[$0] })
     }
 
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
