@@ -57,12 +57,15 @@ public struct JSONRecordWriter: RecordWriter {
     @inline(__always)
     private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
         var runStart = 0
         var i = 0
         func flush(_ end: Int) {
             if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
         }
         while i < count {
+            // Eight bytes at a time while none of them needs a look (the common case by far).
+            if i + 8 <= count, isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
             let byte = bytes[i]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { i += 1; continue }
             if byte == 0xE2 {
@@ -88,6 +91,16 @@ public struct JSONRecordWriter: RecordWriter {
         flush(count)
     }
 
+    /// True when none of the eight bytes of `word` is a control character, `"`, `\\` or 0xE2 (the lead byte
+    /// of U+2028/U+2029): the classic "has a zero / has a byte less than n" bit tricks, exact for "any".
+    @inline(__always)
+    static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return !control && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C)) && !hasZero(word ^ (ones &* 0xE2))
+    }
+
     /// A quoted JSON string.
     static func quote(_ s: String) -> String {
         var out: [UInt8] = []
@@ -110,10 +123,15 @@ struct JSONByteSink: TreeSink {
 
     init(pretty: Bool) { self.pretty = pretty }
 
+    /// A line break and the deepest indent written at once; deeper levels add spaces one by one.
+    private static let lineAndIndent: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+
     private mutating func newline() {
         guard pretty else { return }
-        out.append(0x0A)
-        out.append(contentsOf: repeatElement(0x20, count: depth * 2))
+        let spaces = depth * 2
+        let count = 1 + min(spaces, Self.lineAndIndent.count - 1)
+        Self.lineAndIndent.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        if spaces > count - 1 { out.append(contentsOf: repeatElement(0x20, count: spaces - (count - 1))) }
     }
 
     /// Before a value: after a key nothing; in an array (or at the top) its separator and line.
@@ -152,7 +170,21 @@ struct JSONByteSink: TreeSink {
 
     mutating func string(_ value: String) { item(); JSONRecordWriter.quote(value, into: &out) }
     mutating func number(_ value: Decimal) { item(); out.append(contentsOf: TreeValue.format(value).utf8) }
-    mutating func integer(_ value: Int) { item(); out.append(contentsOf: String(value).utf8) }
+    mutating func integer(_ value: Int) {
+        item()
+        // Decimal digits written in place (as `String(value)` spells them), least significant first.
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { out.append(0x2D) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
     mutating func bool(_ value: Bool) { item(); out.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { item(); out.append(contentsOf: "null".utf8) }
 }

@@ -55,7 +55,7 @@ public struct HTMLReportReader: DocumentReader {
         if let title { hints += pageTitleParts(title.textContent) }
         // Each line was collapsed (no line breaks left inside) and checked for chrome as it ended.
         let text = extractor.lines.joined(separator: "\n")
-        let lines = ReportDocument.splitLines(text)
+        let lines = ReportDocument.textLines(joined: extractor.lines) ?? ReportDocument.splitLines(text)
         return ReportDocument(source: source, text: text, lines: lines, tables: tables, titleHints: hints, chromeChecked: true)
     }
 

@@ -115,3 +115,27 @@ final class SHA256HexTests: XCTestCase {
         XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
+
+/// `ReportDocument.textLines(joined:)` gives the HTML reader's lines without joining and splitting them
+/// again: the same lines, numbers and offsets as `splitLines` of the joined text, or nil where a line holds
+/// a break of its own.
+final class TextLinesFromLinesTests: XCTestCase {
+    func testAgreesWithSplittingTheJoinedText() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["", "a", "公开", "—", "…", " ", "表 | 1 | 2", "𠀀", "\u{2029}"]
+        for _ in 0..<2_000 {
+            let lines = (0..<Int.random(in: 0..<6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0..<4, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            XCTAssertEqual(ReportDocument.textLines(joined: lines), ReportDocument.splitLines(lines.joined(separator: "\n")), "\(lines)")
+        }
+    }
+
+    func testLinesWithBreaksOfTheirOwnAreLeftToSplitting() {
+        for line in ["a\nb", "a\rb", "a\u{2028}b", "\r\n", "公开\u{2028}"] {
+            XCTAssertNil(ReportDocument.textLines(joined: ["x", line]), line.debugDescription)
+        }
+        XCTAssertEqual(ReportDocument.textLines(joined: []), [])
+        XCTAssertEqual(ReportDocument.textLines(joined: [""]), [])
+    }
+}

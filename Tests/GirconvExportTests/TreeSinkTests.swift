@@ -50,4 +50,75 @@ final class TreeSinkTests: XCTestCase {
         let figurePairs = pairs.filter { !["schemaVersion", "source", "detection", "report", "provenance", "checks", "warnings"].contains($0.0) }
         XCTAssertEqual(TreeValue.object(figurePairs), TreeValue.object(builder.root))
     }
+
+    /// Integers are written digit by digit in place: exactly as Swift spells them, at both ends of `Int`.
+    func testIntegersAreSpelledAsSwiftSpellsThem() {
+        for value in [0, 1, -1, 9, 10, -10, 99, 100, 1_234_567_890, 999_999_999_999, -999_999_999_999, Int.max, Int.min, Int.min + 1] {
+            XCTAssertEqual(JSONRecordWriter().serialize(.integer(value), pretty: false), String(value))
+            XCTAssertEqual(JSONRecordWriter().serialize(.array([.integer(value)]), pretty: true), "[\n  \(value)\n]")
+        }
+    }
+
+    /// Indents deeper than the prepared run of spaces continue two spaces a level.
+    func testDeepIndentation() {
+        var value = TreeValue.integer(7)
+        for _ in 0..<40 { value = .array([value]) }
+        var expected = ""
+        for level in 0..<40 { expected += String(repeating: " ", count: 2 * level) + "[\n" }
+        expected += String(repeating: " ", count: 80) + "7"
+        for level in (0..<40).reversed() { expected += "\n" + String(repeating: " ", count: 2 * level) + "]" }
+        XCTAssertEqual(JSONRecordWriter().serialize(value, pretty: true), expected)
+    }
+
+    /// Quoting skips eight plain bytes at a time: every placement of every byte that needs a look, in
+    /// strings of every length around the word size, must be escaped as byte-by-byte escaping does.
+    func testQuotingAgreesWithByteByByteEscaping() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                }
+            }
+            return out + "\""
+        }
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "—", "…", "\u{7F}", " ", "~"]
+        for length in 0..<20 {
+            for special in specials {
+                for position in 0...length {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+                    XCTAssertEqual(JSONRecordWriter.quote(text), reference(text), text.debugDescription)
+                }
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "政", "府", " ", "1"] + specials
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(JSONRecordWriter.quote(text), reference(text), text.debugDescription)
+        }
+    }
+
+    func testPlainWordTestIsExact() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100_000 {
+            var word = UInt64.random(in: .min ... .max, using: &generator)
+            if Bool.random(using: &generator) {
+                // Mostly plain bytes, so that the plain case is tested as much as the other.
+                word = (0..<8).reduce(0) { acc, k in acc | (UInt64(UInt8.random(in: 0x23...0x5B, using: &generator)) << (8 * UInt64(k))) }
+            }
+            let bytes = (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) }
+            let expected = bytes.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0xE2 }
+            XCTAssertEqual(JSONRecordWriter.isPlain(word), expected, String(word, radix: 16))
+        }
+    }
 }

@@ -84,6 +84,29 @@ public struct ReportDocument: Sendable {
     /// True when the normalised text contains the (already normalised) phrase.
     public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }
 
+    /// The `splitLines` of `lines.joined(separator: "\n")` made from the lines themselves (no string is
+    /// made twice), or nil when a line holds a line break of its own (CR, LF, U+2028), which would split it.
+    public static func textLines(joined lines: [String]) -> [TextLine]? {
+        var result: [TextLine] = []
+        result.reserveCapacity(lines.count)
+        var offset = 0
+        for (index, line) in lines.enumerated() {
+            var scalars = 0
+            var breaks = false
+            for (i, byte) in line.utf8.enumerated() {
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if byte == 0x0A || byte == 0x0D { breaks = true; break }
+                if byte == 0xE2, line.utf8.dropFirst(i + 1).starts(with: [0x80, 0xA8]) { breaks = true; break }
+            }
+            if breaks { return nil }
+            // A last empty line is no line (as `splitLines` ends).
+            if index == lines.count - 1 && line.isEmpty { break }
+            result.append(TextLine(text: line, number: index + 1, offset: offset))
+            offset += scalars + 1
+        }
+        return result
+    }
+
     /// Splits text into lines with their offsets (CRLF and CR handled; U+2028 ends a line too). Works on
     /// the UTF-8 bytes: each line is one slice of them; offsets count Unicode scalars.
     public static func splitLines(_ text: String) -> [TextLine] {

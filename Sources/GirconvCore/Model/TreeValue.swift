@@ -200,13 +200,25 @@ struct FigureNesting: Sendable {
     /// The nesting of a path list, built once per distinct list: records of one layout share a handful
     /// of path lists, and nesting ~300 paths costs more than looking the list up.
     static func of(_ paths: [String]) -> FigureNesting {
-        if let known = cache.get(paths) { return known }
+        let key = PathList(paths: paths)
+        if let known = cache.get(key) { return known }
         let nesting = FigureNesting(paths: paths)
-        cache.set(paths, nesting)
+        cache.set(key, nesting)
         return nesting
     }
 
-    private static let cache = BoundedCache<[String], FigureNesting>(limit: 256)
+    /// A path list as a cache key: equal when the lists are equal, hashed by its count and a few of its
+    /// paths (hashing all ~300 paths of every record cost more than the lookup saves).
+    struct PathList: Hashable {
+        let paths: [String]
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(paths.count)
+            for path in paths.prefix(2) { hasher.combine(path) }
+            if paths.count > 2 { hasher.combine(paths[paths.count / 2]); hasher.combine(paths[paths.count - 1]) }
+        }
+    }
+
+    private static let cache = BoundedCache<PathList, FigureNesting>(limit: 256)
 }
 
 extension CanonicalRecord {
@@ -271,8 +283,15 @@ extension CanonicalRecord {
         sink.endObject()
     }
 
-    /// A confidence as printed: two decimals.
-    static func twoDecimals(_ value: Double) -> Decimal { Decimal(string: String(format: "%.2f", value)) ?? 0 }
+    /// A confidence as printed: two decimals. Confidences are a few sums of layout weights, so each
+    /// distinct value is formatted once (formatting and parsing cost more than the rest of the header).
+    static func twoDecimals(_ value: Double) -> Decimal {
+        if let known = twoDecimalsCache.get(value.bitPattern) { return known }
+        let rounded = Decimal(string: String(format: "%.2f", value)) ?? 0
+        twoDecimalsCache.set(value.bitPattern, rounded)
+        return rounded
+    }
+    private static let twoDecimalsCache = BoundedCache<UInt64, Decimal>(limit: 4_096)
 }
 
 extension SourceLocation {
