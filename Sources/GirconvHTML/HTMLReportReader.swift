@@ -139,7 +139,7 @@ struct BodyExtractor<Node: MarkupNode> {
             if block { endLine() }
             if role == .heading || (className ?? "").lowercased().has("title") {
                 let text = HTMLTableGridBuilder.cellText(child)
-                if text.count >= 6 && text.count <= 100 { headings.append(text) }
+                if text.utf8.count >= 6, case let count = text.count, count >= 6 && count <= 100 { headings.append(text) }
             }
             stack.append((child.children.makeIterator(), block))
         }
@@ -153,7 +153,8 @@ struct BodyExtractor<Node: MarkupNode> {
         }
         let texts = cells().texts
         if texts.reduce(0, { $0 + $1.count }) <= 1 { return true }
-        return texts.contains { row in row.contains { $0.count > 300 } }
+        // (More than 300 characters needs more than 300 bytes: the byte count rules out most cells at once.)
+        return texts.contains { row in row.contains { $0.utf8.count > 300 && $0.count > 300 } }
     }
 
     /// A table: data tables are kept as grids and their rows written as text lines, one line per row;

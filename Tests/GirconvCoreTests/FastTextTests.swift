@@ -139,3 +139,38 @@ final class TextLinesFromLinesTests: XCTestCase {
         XCTAssertEqual(ReportDocument.textLines(joined: [""]), [])
     }
 }
+
+/// The binary check counts control bytes eight at a time where it can: the count (given in the error)
+/// must be the byte-by-byte count, for bytes of every kind at every position.
+final class ControlByteCountTests: XCTestCase {
+    func testCountAgreesWithByteByByteCounting() {
+        var generator = SystemRandomNumberGenerator()
+        let kinds: [UInt8] = [0x41, 0xE5, 0x8C, 0x20, 0x0A, 0x0D, 0x09, 0x0C, 0x01, 0x1B, 0x1F, 0x7F]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 1..<90, using: &generator)).map { _ in kinds.randomElement(using: &generator)! }
+            let expected = bytes.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0) }.count
+            do {
+                try InputDecoder.rejectBinary(bytes, name: "t")
+                XCTAssertLessThanOrEqual(expected * 100, bytes.count, "\(bytes)")
+            } catch let error as GirconvError {
+                XCTAssertGreaterThan(expected * 100, bytes.count, "\(bytes)")
+                XCTAssertTrue("\(error)".contains("\(expected) control bytes"), "\(error) for \(bytes)")
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+    }
+}
+
+/// `FastText.scalars(of:)` decodes in one pass what `Array(text.unicodeScalars)` gives.
+final class ScalarArrayTests: XCTestCase {
+    func testAgreesWithTheStandardLibrary() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = ["a", "é", "政", "𠀀", "😀", "\u{FEFF}", "\u{2028}", "\r\n", " ", "１", "é"]
+        XCTAssertEqual(FastText.scalars(of: ""), [])
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(FastText.scalars(of: text), Array(text.unicodeScalars), text.debugDescription)
+        }
+    }
+}

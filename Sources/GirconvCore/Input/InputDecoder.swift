@@ -137,7 +137,19 @@ public enum InputDecoder {
         sample.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             if memchr(base, 0, buffer.count) != nil { nul = true; return }
-            for b in buffer where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+            // Eight bytes at a time where none is below 0x20 (the "has a byte less than n" bit trick); the
+            // words with one (line breaks, tabs) are looked at byte by byte.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var i = 0
+            while i < buffer.count {
+                if i + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    if (word &- ones &* 0x20) & ~word & highs == 0 { i += 8; continue }
+                }
+                let end = min(i + 8, buffer.count)
+                for b in buffer[i..<end] where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
+                i = end
+            }
         }
         if nul { throw GirconvError.binaryInput(path: name, reason: "contains NUL bytes") }
         if controls * 100 > sample.count { throw GirconvError.binaryInput(path: name, reason: "\(controls) control bytes") }

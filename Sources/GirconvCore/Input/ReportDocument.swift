@@ -58,7 +58,7 @@ public struct ReportDocument: Sendable {
         self.allRowViews = rowViews.flatMap { $0 }
         if script == .traditional {
             let simplified = TextNormalizer.simplified(text, force: true)
-            let scalars = Array(simplified.unicodeScalars)
+            let scalars = FastText.scalars(of: simplified)
             if scalars.count == text.unicodeScalars.count {
                 simplifiedLines = kept.map { line in
                     let end = min(scalars.count, line.offset + line.text.unicodeScalars.count)

@@ -18,10 +18,10 @@ public struct AlignedText: Sendable {
     /// `simplified`: the text already converted to simplified characters (nil: use it as it is, unless it
     /// shows traditional characters).
     public init(_ text: String, simplified given: String?) {
-        original = Array(text.unicodeScalars)
+        original = FastText.scalars(of: text)
         let converted = given ?? TextNormalizer.simplified(text)
         // Unchanged text (a simplified line) is not made into scalars twice.
-        let simplified = converted.utf8.elementsEqual(text.utf8) ? original : Array(converted.unicodeScalars)
+        let simplified = converted.utf8.elementsEqual(text.utf8) ? original : FastText.scalars(of: converted)
         // ICU's Hant-Hans maps scalar to scalar for these texts; if a line ever changes length, fall back
         // to the unsimplified line rather than misplace offsets.
         let source = simplified.count == original.count ? simplified : original

@@ -127,6 +127,22 @@ extension FastText {
     /// The scalar whose UTF-8 sequence starts at `i` (a lead byte) and the sequence's length; nil when the
     /// buffer ends inside it. For byte loops over valid UTF-8 that need each scalar's value.
     @inline(__always)
+    /// `Array(text.unicodeScalars)` in one pass over the UTF-8 bytes (the standard library counts the
+    /// scalars first, then decodes them again).
+    public static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [Unicode.Scalar] = []
+            result.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count, let (value, length) = scalar(at: i, in: bytes) {
+                result.append(Unicode.Scalar(value).unsafelyUnwrapped)
+                i += length
+            }
+            return result
+        }
+    }
+
     public static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
         let byte = bytes[i]
         if byte < 0x80 { return (UInt32(byte), 1) }
