@@ -127,7 +127,7 @@ if options.profile {
     var converted = 0
     let time = seconds {
         for _ in 0..<5 {
-            for input in corpus where (try? registry.convert(input)).map({ (try? writer.write([$0])) != nil }) == true { converted += 1 }
+            for input in corpus where (try? registry.convert(input)).map({ !writer.bytes([$0]).isEmpty }) == true { converted += 1 }
         }
     }
     report("girconv end to end (1 core, 5 runs)", bytes: totalBytes * 5, count: corpus.count * 5, seconds: time)
@@ -203,7 +203,7 @@ print(String(format: "ratio end-to-end / parse-only: %.0f%%   (%d of %d pages co
 let cores = ProcessInfo.processInfo.activeProcessorCount
 report("girconv end to end (\(cores) cores)", bytes: totalBytes, count: corpus.count, seconds: seconds {
     DispatchQueue.concurrentPerform(iterations: corpus.count) { index in
-        if let record = try? registry.convert(corpus[index]) { _ = try? writer.write([record]) }
+        if let record = try? registry.convert(corpus[index]) { _ = writer.bytes([record]) }
     }
 })
 print(String(format: "peak RSS: %.1f MB", peakRSSMegabytes()))

@@ -171,6 +171,7 @@ final class ScalarArrayTests: XCTestCase {
         for _ in 0..<2_000 {
             let text = (0..<Int.random(in: 0..<30, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
             XCTAssertEqual(FastText.scalars(of: text), Array(text.unicodeScalars), text.debugDescription)
+            XCTAssertEqual(FastText.scalarCount(text), text.unicodeScalars.count, text.debugDescription)
         }
     }
 }

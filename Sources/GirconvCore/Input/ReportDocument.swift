@@ -59,9 +59,9 @@ public struct ReportDocument: Sendable {
         if script == .traditional {
             let simplified = TextNormalizer.simplified(text, force: true)
             let scalars = FastText.scalars(of: simplified)
-            if scalars.count == text.unicodeScalars.count {
+            if scalars.count == FastText.scalarCount(text) {
                 simplifiedLines = kept.map { line in
-                    let end = min(scalars.count, line.offset + line.text.unicodeScalars.count)
+                    let end = min(scalars.count, line.offset + FastText.scalarCount(line.text))
                     var builder = UTF8Builder(capacity: line.text.utf8.count)
                     for scalar in scalars[min(line.offset, end)..<end] { builder.append(scalar) }
                     return builder.string
@@ -91,14 +91,18 @@ public struct ReportDocument: Sendable {
         result.reserveCapacity(lines.count)
         var offset = 0
         for (index, line) in lines.enumerated() {
-            var scalars = 0
-            var breaks = false
-            for (i, byte) in line.utf8.enumerated() {
-                if byte & 0xC0 != 0x80 { scalars += 1 }
-                if byte == 0x0A || byte == 0x0D { breaks = true; break }
-                if byte == 0xE2, line.utf8.dropFirst(i + 1).starts(with: [0x80, 0xA8]) { breaks = true; break }
+            var line = line
+            let counted: Int? = line.withUTF8 { bytes in
+                var scalars = 0
+                for i in bytes.indices {
+                    let byte = bytes[i]
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    if byte == 0x0A || byte == 0x0D { return nil }
+                    if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 { return nil }
+                }
+                return scalars
             }
-            if breaks { return nil }
+            guard let scalars = counted else { return nil }
             // A last empty line is no line (as `splitLines` ends).
             if index == lines.count - 1 && line.isEmpty { break }
             result.append(TextLine(text: line, number: index + 1, offset: offset))

@@ -127,6 +127,13 @@ extension FastText {
     /// The scalar whose UTF-8 sequence starts at `i` (a lead byte) and the sequence's length; nil when the
     /// buffer ends inside it. For byte loops over valid UTF-8 that need each scalar's value.
     @inline(__always)
+    /// `text.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte starts a
+    /// scalar).
+    public static func scalarCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+    }
+
     /// `Array(text.unicodeScalars)` in one pass over the UTF-8 bytes (the standard library counts the
     /// scalars first, then decodes them again).
     public static func scalars(of text: String) -> [Unicode.Scalar] {

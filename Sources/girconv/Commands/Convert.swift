@@ -141,7 +141,9 @@ struct Convert: ParsableCommand {
             // rows, an XML element), or a whole file for --out-dir.
             let render: @Sendable (CanonicalRecord) throws -> [UInt8]
             let (format, writer) = (self.format, self.writer)
-            if outDir != nil {
+            if outDir != nil, let json = writer as? JSONRecordWriter {
+                render = { json.bytes([$0]) }
+            } else if outDir != nil {
                 render = { Array(try writer.write([$0]).utf8) }
             } else {
                 switch format {
