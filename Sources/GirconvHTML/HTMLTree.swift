@@ -32,7 +32,28 @@ final class HTMLTree {
     /// The kept attributes of an element, as byte ranges in `attributeBytes` (count -1: absent).
     struct Attributes {
         static let kept: [StaticString] = ["class", "id", "colspan", "rowspan"]
-        var ranges: [(start: Int32, count: Int32)] = Array(repeating: (0, -1), count: kept.count)
+        /// One range per kept name, stored inline (an array here cost an allocation per element).
+        private var class_ = (start: Int32(0), count: Int32(-1)), id = (start: Int32(0), count: Int32(-1))
+        private var colspan = (start: Int32(0), count: Int32(-1)), rowspan = (start: Int32(0), count: Int32(-1))
+
+        subscript(slot: Int) -> (start: Int32, count: Int32) {
+            get {
+                switch slot {
+                case 0: return class_
+                case 1: return id
+                case 2: return colspan
+                default: return rowspan
+                }
+            }
+            set {
+                switch slot {
+                case 0: class_ = newValue
+                case 1: id = newValue
+                case 2: colspan = newValue
+                default: rowspan = newValue
+                }
+            }
+        }
     }
 
     /// Copied out of the builder into buffers this tree owns: a node reads them without reference counting.
@@ -167,13 +188,13 @@ final class HTMLTree {
                     let value = list[i + 1]
                     i += 2
                     let slot = slotOf(attributeName)
-                    guard slot >= 0, kept.ranges[slot].count < 0 else { continue }
+                    guard slot >= 0, kept[slot].count < 0 else { continue }
                     let start = Int32(attributeBytes.count)
                     if let value {
                         let count = strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))
                         attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
                     }
-                    kept.ranges[slot] = (start, Int32(attributeBytes.count) - start)
+                    kept[slot] = (start, Int32(attributeBytes.count) - start)
                     any = true
                 }
                 if any {
@@ -272,7 +293,7 @@ extension TreeNode: MarkupNode {
     private func attribute(slot: Int) -> String? {
         let index = record.attributes
         guard index >= 0 else { return nil }
-        let range = tree.attributes[Int(index)].ranges[slot]
+        let range = tree.attributes[Int(index)][slot]
         guard range.count >= 0 else { return nil }
         return tree.attributeBytes.withUnsafeBufferPointer { bytes in
             String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.start + range.count)]), as: UTF8.self)
