@@ -16,22 +16,24 @@ public enum HTMLTableGridBuilder {
     /// The grid of a table whose cells and their texts are already read.
     static func grid<Node: MarkupNode>(of table: HTMLTableCells<Node>, tableIndex: Int) -> TableGrid {
         let rows = table.cells
-        // occupancy[row][column] = the slot, once filled.
-        var slots: [[GridCell?]] = Array(repeating: [], count: rows.count)
+        // The cells in reading order, and for each slot the index of the cell that fills it (-1: none yet):
+        // slots hold small integers, and each cell is copied once per slot only when the rows are made.
+        var cells: [GridCell] = []
+        var slots: [[Int32]] = Array(repeating: [], count: rows.count)
         for (r, tds) in rows.enumerated() {
             var column = 0
             for (c, td) in tds.enumerated() {
-                while column < slots[r].count, slots[r][column] != nil { column += 1 }
+                while column < slots[r].count, slots[r][column] >= 0 { column += 1 }
                 let colspan = span(td.attribute("colspan"), limit: maxColspan)
                 let rowspan = min(span(td.attribute("rowspan"), limit: maxRowspan), rows.count - r)
-                let text = table.texts[r][c]
-                let location = SourceLocation(line: td.line, tableIndex: tableIndex, rowIndex: r + 1, columnIndex: column + 1)
-                let cell = GridCell(text: text, location: location, originRow: r, originColumn: column)
+                let cell = Int32(cells.count)
+                cells.append(GridCell(text: table.texts[r][c], line: td.line, tableIndex: tableIndex, rowIndex: r + 1,
+                                      columnIndex: column + 1, originRow: r, originColumn: column))
                 for dr in 0..<rowspan {
                     for dc in 0..<colspan {
                         let (rr, cc) = (r + dr, column + dc)
-                        if slots[rr].count <= cc { slots[rr].append(contentsOf: Array(repeating: nil, count: cc - slots[rr].count + 1)) }
-                        if slots[rr][cc] == nil { slots[rr][cc] = cell }
+                        if slots[rr].count <= cc { slots[rr].append(contentsOf: repeatElement(-1, count: cc - slots[rr].count + 1)) }
+                        if slots[rr][cc] < 0 { slots[rr][cc] = cell }
                     }
                 }
                 column += colspan
@@ -39,8 +41,8 @@ public enum HTMLTableGridBuilder {
         }
         let gridRows = slots.enumerated().map { r, row in
             GridRow(cells: row.enumerated().map { c, slot in
-                slot ?? GridCell(text: "", location: SourceLocation(tableIndex: tableIndex, rowIndex: r + 1, columnIndex: c + 1),
-                                 originRow: r, originColumn: c)
+                slot >= 0 ? cells[Int(slot)]
+                    : GridCell(text: "", line: nil, tableIndex: tableIndex, rowIndex: r + 1, columnIndex: c + 1, originRow: r, originColumn: c)
             }, index: r)
         }
         return TableGrid(rows: gridRows, tableIndex: tableIndex)

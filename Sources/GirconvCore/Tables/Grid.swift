@@ -16,6 +16,9 @@ public struct GridCell: Sendable, Equatable {
     /// The numeric fields of a `SourceLocation`.
     private struct Place: Sendable, Equatable {
         var line: Int?, offset: Int?, page: Int?, tableIndex: Int?, rowIndex: Int?, columnIndex: Int?
+        init(line: Int?, tableIndex: Int, rowIndex: Int, columnIndex: Int) {
+            self.line = line; self.tableIndex = tableIndex; self.rowIndex = rowIndex; self.columnIndex = columnIndex
+        }
         init(_ l: SourceLocation) {
             line = l.line; offset = l.offset; page = l.page; tableIndex = l.tableIndex; rowIndex = l.rowIndex; columnIndex = l.columnIndex
         }
@@ -31,6 +34,13 @@ public struct GridCell: Sendable, Equatable {
         self.text = text; self.originRow = originRow; self.originColumn = originColumn
         place = Place(location)
         named = Self.hasText(location) ? NamedLocation(location) : nil
+    }
+
+    /// A cell of an HTML or Word table: its line and its slot in the table (no text fields to check).
+    public init(text: String, line: Int?, tableIndex: Int, rowIndex: Int, columnIndex: Int, originRow: Int, originColumn: Int) {
+        self.text = text; self.originRow = originRow; self.originColumn = originColumn
+        place = Place(line: line, tableIndex: tableIndex, rowIndex: rowIndex, columnIndex: columnIndex)
+        named = nil
     }
 
     /// Where the originating cell sits in the source.
