@@ -200,3 +200,43 @@ final class GridCellLocationTests: XCTestCase {
                        SourceLocation(tableIndex: 1, rowIndex: 2, columnIndex: 3))
     }
 }
+
+/// The declared charset is read from the first 8 KB in place: the same answers as reading a lowercased
+/// copy of them, wherever the declaration sits and however it is spelled.
+final class DeclaredCharsetTests: XCTestCase {
+    static func reference(_ bytes: [UInt8]) -> InputDecoder.DeclaredCharset? {
+        let head = InputDecoder.lowercasedPrefix(bytes, 8192)
+        let marker = Array("charset".utf8)
+        guard head.count >= marker.count,
+              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && head[$0..<$0 + marker.count].elementsEqual(marker) })
+        else { return nil }
+        var i = at + marker.count
+        while i < head.count, [0x20, 0x3D, 0x22, 0x27].contains(head[i]) { i += 1 }
+        var name = ""
+        while i < head.count, let c = Optional(head[i]), (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F {
+            name.unicodeScalars.append(Unicode.Scalar(c))
+            i += 1
+        }
+        switch name {
+        case "utf-8", "utf8": return .utf8
+        case "gb2312", "gbk", "gb18030", "x-gbk", "euc-cn", "cp936", "windows-936", "gb_2312-80", "x-euc-cn": return .gb
+        default: return nil
+        }
+    }
+
+    func testAgreesWithReadingALowercasedCopy() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["<meta ", "charset", "CharSet", "CHARSET", "chars", "=", "\"", "'", " ", "utf-8", "UTF-8", "gbk", "GB2312", "gb18030",
+                      "x-gbk", "latin1", "公开", "c", "C", ">", "\n"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(InputDecoder.declaredCharset(bytes), Self.reference(bytes), text)
+        }
+        // At the 8 KB boundary: a declaration cut by it, and one after it.
+        for padding in [8180, 8185, 8187, 8190, 8200] {
+            let bytes = Array((String(repeating: "x", count: padding) + "charset=gbk").utf8)
+            XCTAssertEqual(InputDecoder.declaredCharset(bytes), Self.reference(bytes), "\(padding)")
+        }
+    }
+}

@@ -27,20 +27,21 @@ enum GB18030Decoder {
         defer { iconv_close(converter) }
         // GB18030 uses 1, 2 or 4 bytes per character, UTF-8 at most 4 per character: at most 3 bytes of
         // UTF-8 per byte of input (a 1-byte ASCII character stays 1 byte, a 2-byte character becomes 3).
-        var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
-        var input = bytes
-        let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer -> Int? in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int? in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+        // iconv writes straight into the string's storage (no zero-filled buffer, no copy afterwards), and
+        // reads the input in place (iconv does not write to its input, whatever its signature says).
+        var valid = true
+        let text = bytes.withUnsafeBufferPointer { inBuffer in
+            String(unsafeUninitializedCapacity: inBuffer.count * 3 + 16) { outBuffer -> Int in
+                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: inBuffer.baseAddress!)
+                    .assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuffer.count
                 var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuffer.count
                 let result = iconv(converter, &inPointer, &inLeft, &outPointer, &outLeft)
-                guard result != -1, inLeft == 0 else { return nil }
+                guard result != -1, inLeft == 0 else { valid = false; return 0 }
                 return outBuffer.count - outLeft
             }
         }
-        guard let produced else { return .invalid }
-        return .text(String(decoding: output[..<produced], as: UTF8.self))
+        return valid ? .text(text) : .invalid
     }
 }

@@ -177,15 +177,26 @@ public enum InputDecoder {
 
     /// The charset an HTML page declares in its first 8 KB (`<meta charset>` or `http-equiv`).
     static func declaredCharset(_ bytes: [UInt8]) -> DeclaredCharset? {
-        let head = lowercasedPrefix(bytes, 8192)
-        let marker = Array("charset".utf8)
-        guard head.count >= marker.count,
-              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && head[$0..<$0 + marker.count].elementsEqual(marker) })
-        else { return nil }
-        var i = at + marker.count
-        while i < head.count, [0x20, 0x3D, 0x22, 0x27].contains(head[i]) { i += 1 }
+        // The first 8 KB, ASCII letters compared lowercased (read in place, not copied).
+        let end = min(bytes.count, 8192)
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        let marker: [UInt8] = Array("charset".utf8)
+        guard end >= marker.count else { return nil }
+        var found: Int? = nil
+        var at = 0
+        while at <= end - marker.count {
+            if lower(bytes[at]) == 0x63 {
+                var k = 1
+                while k < marker.count, lower(bytes[at + k]) == marker[k] { k += 1 }
+                if k == marker.count { found = at; break }
+            }
+            at += 1
+        }
+        guard let start = found else { return nil }
+        var i = start + marker.count
+        while i < end, [0x20, 0x3D, 0x22, 0x27].contains(lower(bytes[i])) { i += 1 }
         var name = ""
-        while i < head.count, let c = Optional(head[i]), (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F {
+        while i < end, case let c = lower(bytes[i]), (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F {
             name.unicodeScalars.append(Unicode.Scalar(c))
             i += 1
         }
