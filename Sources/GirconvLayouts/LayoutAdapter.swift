@@ -110,7 +110,13 @@ public struct LayoutAdapter: ReportAdapter {
         warnings += FigureSink.worded(tables.pendingWarnings)
         // Tables win over sentences; a sentence stating a table's figure is kept to be checked against it.
         var textStatements: [String: Figure] = [:]
-        for path in FigureCatalog.ordered(tables.figures.keys) {
+        // Figures only the tables state are taken as they are; those the text states too are compared in
+        // canonical order (their warnings come out in that order).
+        var statedInText: [String] = []
+        for (path, tableFigure) in tables.figures {
+            if let narrative, narrative.figures[path] != nil { statedInText.append(path) } else { figures[path] = tableFigure }
+        }
+        for path in FigureCatalog.ordered(statedInText) {
             let tableFigure = tables.figures[path]!
             if let told = narrative?.figures[path] {
                 // A table cell that could not be read does not hide a figure the text states.

@@ -160,3 +160,52 @@ final class TriggerPrefilterTests: XCTestCase {
         XCTAssertGreaterThan(ruledOut, 50)
     }
 }
+
+/// Lines with a negation (未 没 无 不 …) are aligned and searched for zero statements only when they hold
+/// every literal run of some zero statement's pattern: a line ruled out must give no zero statement.
+final class ZeroStatementPrefilterTests: XCTestCase {
+    func testBuiltInZeroStatementsAreExact() {
+        XCTAssertTrue(NarrativeReader.ZeroPrefilter(NarrativeReaderTests.patterns).exact)
+    }
+
+    func testRuledOutLinesStateNoZero() throws {
+        let patterns = NarrativeReaderTests.patterns
+        let reader = NarrativeReader(patterns: patterns)
+        let prefilter = NarrativeReader.ZeroPrefilter(patterns)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = [root.appendingPathComponent("Samples"), root.deletingLastPathComponent().appendingPathComponent("shared/seeds")]
+        var ruledOut = 0, kept = 0, statements = 0
+        for folder in folders {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".txt") {
+                let text = try InputDecoder.decode(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))).text
+                let source = SourceInfo(name: name, sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+                let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+                for (index, line) in document.lines.enumerated() where line.text.unicodeScalars.contains(where: { NarrativeReader.isNegation($0.value) }) {
+                    let found = reader.zeroStatements(in: document.alignedLine(index), line: line)
+                    statements += found.count
+                    if prefilter.rulesOut(index, of: document) {
+                        ruledOut += 1
+                        XCTAssertTrue(found.isEmpty, "\(name): \(line.text)")
+                    } else {
+                        kept += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(ruledOut, 50)
+        XCTAssertGreaterThan(statements, 0, "the samples state zeros the prefilter keeps")
+        XCTAssertGreaterThan(kept, 0)
+    }
+
+    func testStatementsInAllScriptsAndWidthsAreKept() {
+        let patterns = NarrativeReaderTests.patterns
+        let prefilter = NarrativeReader.ZeroPrefilter(patterns)
+        for text in ["本年度未收到政府信息公开申请。", "本年度未收到政府信息公開申請。", "本年度，未收到依申请公开申请，", "没有收取任何费用"] {
+            let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+            let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+            let found = NarrativeReader(patterns: patterns).zeroStatements(in: document.alignedLine(0), line: document.lines[0])
+            XCTAssertFalse(found.isEmpty, text)
+            XCTAssertFalse(prefilter.rulesOut(0, of: document), text)
+        }
+    }
+}

@@ -29,6 +29,7 @@ struct NarrativeReader {
     private func readUncached(_ document: ReportDocument) -> Reading {
         var reading = Reading()
         var zeros: [(String, Figure)] = []
+        let zeroPrefilter = ZeroPrefilter(patterns)
         for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero.
             var hasDigit = false, hasNegation = false, hasZeroWidth = false
@@ -38,6 +39,7 @@ struct NarrativeReader {
                 else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
                 else if v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { hasZeroWidth = true }
             }
+            if hasNegation, !hasZeroWidth, zeroPrefilter.rulesOut(lineIndex, of: document) { hasNegation = false }
             // A line with no trigger phrase states no number (a table row, a date): when that can be told
             // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`, and no zero-width
             // characters, which folding would remove), it is not aligned for matching. The bytes are those
@@ -76,6 +78,33 @@ struct NarrativeReader {
         }
         for (path, figure) in zeros where reading.figures[path] == nil { reading.figures[path] = figure }
         return reading
+    }
+
+    /// A zero statement can only match a line that holds all the literal runs of its pattern. When every
+    /// such run is made of characters folding leaves alone (`NarrativePatternSet.foldsOnlyToItself`), this
+    /// is told from the line's bytes, as the triggers are ("不" is in most sentences: most lines with a
+    /// negation state no zero). The bytes are those matching reads: a traditional document's line in
+    /// simplified characters and as it is, another document's line as it is (unless it looks traditional).
+    struct ZeroPrefilter {
+        let literals: [[String]]
+        /// False when some literal run holds a character folding changes or produces: no prefilter then.
+        let exact: Bool
+
+        init(_ patterns: NarrativePatternSet) {
+            literals = patterns.zeroStatements.map(\.requiredLiterals)
+            exact = literals.allSatisfy { $0.allSatisfy { $0.unicodeScalars.allSatisfy(NarrativePatternSet.foldsOnlyToItself) } }
+        }
+
+        private func mayStateZero(_ text: String) -> Bool { literals.contains { $0.allSatisfy { text.has($0) } } }
+
+        /// True when line `index` of the document states no zero. Only for lines without zero-width
+        /// characters (folding removes them, which could join a literal run).
+        func rulesOut(_ index: Int, of document: ReportDocument) -> Bool {
+            guard exact else { return false }
+            let line = document.lines[index].text
+            if let simplified = document.simplifiedLines?[index] { return !mayStateZero(simplified) && !mayStateZero(line) }
+            return !TextNormalizer.isTraditional(line) && !mayStateZero(line)
+        }
     }
 
     // MARK: Numbers after triggers
