@@ -27,6 +27,25 @@ final class MetadataTests: XCTestCase {
         let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
         XCTAssertEqual(ReportMetadataReader.title(in: document), "恩平市人民政府办公室2019年度政府信息公开工作年度报告")
     }
+
+    /// Candidates are scored 200 - rank, +50 with a year, +20 ending in 报告; the search stops once no later
+    /// candidate can score more. A later candidate that can still win does; one that can only tie does not.
+    func testLaterCandidatesWinOnlyByScoringMore() {
+        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        func title(_ hints: [String], lines: String = "") -> String? {
+            ReportMetadataReader.title(in: ReportDocument(source: source, text: lines, lines: ReportDocument.splitLines(lines), tables: [],
+                                                          titleHints: hints))
+        }
+        let noYear = "示例市政府信息公开工作年度报告", withYear = "示例市2019年政府信息公开工作年度报告"
+        // Rank 0 without a year (220) loses to rank 1 with one (269).
+        XCTAssertEqual(title([noYear, withYear]), withYear)
+        // Rank 0 with a year and the suffix (270) is never beaten, even by the same title later.
+        XCTAssertEqual(title([withYear, "示例县2019年政府信息公开工作年度报告"]), withYear)
+        // Without the suffix (250 at rank 0), a suffixed later title with a year (269 at rank 1) wins.
+        XCTAssertEqual(title(["示例市2019年政府信息公开工作年报", withYear]), withYear)
+        // Lines come after the hints.
+        XCTAssertEqual(title([noYear], lines: withYear + "\n"), withYear)
+    }
 }
 
 /// The year is read the same on scalars (the fast path) as on characters.

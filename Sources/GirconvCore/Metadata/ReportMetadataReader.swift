@@ -27,6 +27,9 @@ public enum ReportMetadataReader {
         let candidates = document.titleHints + lines
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
+            // A candidate scores at most 200 - rank + 50 + 20, less for each later one: once that cannot
+            // beat the best so far, no later candidate can.
+            if let best, 270 - rank <= best.score { break }
             let text = FlattenedTextGridBuilder.collapse(raw)
             // The key below holds 信息公开/政务公开 and 报告/年报 only if the simplified text holds 公, 开 and
             // 报 (the key is that text folded, and folding never makes a Han character): a cheap test first.
@@ -34,7 +37,7 @@ public enum ReportMetadataReader {
             let key = TextNormalizer.matchKey(text)
             guard key.has("信息公开") || key.has("政务公开"), key.has("报告") || key.has("年报") else { continue }
             guard !key.hasPrefix("根据"), !key.has("。"), !key.has(">"), !key.has("|") else { continue }
-            guard text.count >= 8, text.count <= 80 else { continue }
+            guard text.utf8.count >= 8, case let count = text.count, count >= 8, count <= 80 else { continue }
             var score = 200 - rank
             if year(inTitle: text) != nil { score += 50 }
             if key.hasSuffix("报告") { score += 20 }
