@@ -101,6 +101,15 @@ final class PlausibilityCountTests: XCTestCase {
             }
             texts.append(String(scalars))
         }
+        // ASCII runs of every length around the eight bytes skipped at once, between other characters.
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<6 {
+                text += String(repeating: "a", count: Int.random(in: 0..<20, using: &generator))
+                text += ["政", "é", "😀", "ａ", "、", "\u{7FF}"].randomElement(using: &generator)!
+            }
+            texts.append(text)
+        }
         for text in texts {
             let counts = InputDecoder.cjkAndOtherCounts(text)
             XCTAssertTrue(counts == reference(text), text)
@@ -238,5 +247,34 @@ final class DeclaredCharsetTests: XCTestCase {
             let bytes = Array((String(repeating: "x", count: padding) + "charset=gbk").utf8)
             XCTAssertEqual(InputDecoder.declaredCharset(bytes), Self.reference(bytes), "\(padding)")
         }
+    }
+}
+
+/// Identity sums add whole numbers as integers: the same values as Decimal addition, and the same
+/// spelling, for whole numbers, fractions, negatives and sums past 64 bits.
+final class IntegerSumTests: XCTestCase {
+    func testSumsAgreeWithDecimalAddition() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Decimal] = [0, 1, 7, 1200, -35, 65536, Decimal(Int64.max), Decimal(Int64.max) - 1, Decimal(Int64.min),
+                               Decimal(string: "0.12")!, Decimal(string: "25.1")!, Decimal(string: "1e20")!, Decimal(UInt64.max)]
+        for _ in 0..<5_000 {
+            var figures: [String: Figure] = [:]
+            var paths: [String] = []
+            for i in 0..<Int.random(in: 0...6, using: &generator) {
+                let value = Bool.random(using: &generator) ? pool.randomElement(using: &generator)!
+                    : Decimal(Int.random(in: -100_000...100_000, using: &generator))
+                figures["p\(i)"] = Figure(value: value, provenance: Provenance(how: .printed, raw: "", location: SourceLocation()))
+                paths.append("p\(i)")
+            }
+            var expected = Decimal(0)
+            for path in paths { expected += figures[path]!.value! }
+            let found = IdentityChecker.sum(paths, figures)
+            XCTAssertEqual(found, expected, "\(paths.map { figures[$0]!.value! })")
+            XCTAssertEqual(found.map { "\($0)" }, "\(expected)")
+        }
+        XCTAssertNil(IdentityChecker.sum(["missing"], [:]))
+        XCTAssertEqual(DecimalText.wholeNumber(Decimal(string: "12e2")!), 1200)
+        XCTAssertNil(DecimalText.wholeNumber(Decimal(string: "0.5")!))
+        XCTAssertNil(DecimalText.wholeNumber(.nan))
     }
 }

@@ -112,7 +112,10 @@ public enum InputDecoder {
         scanned.withUTF8 { bytes in
             var i = 0
             let count = bytes.count
+            guard let base = bytes.baseAddress else { return }
             while i < count {
+                // Runs of ASCII (most of a page's markup) eight bytes at a time.
+                if i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
                 if bytes[i] < 0x80 { i += 1; continue }
                 guard let (value, length) = FastText.scalar(at: i, in: bytes) else { break }
                 if (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value) {

@@ -133,11 +133,22 @@ public enum IdentityChecker {
     }
 
     static func sum(_ paths: [String], _ figures: [String: Figure]) -> Decimal? {
-        var total = Decimal(0)
+        // Whole numbers (nearly every figure) are added as integers, without Decimal arithmetic; anything
+        // else — a fraction, an overflow — and the sum is made in Decimal from the start.
+        var whole: Int64 = 0
+        var integral = true
         for path in paths {
             guard let value = figures[path]?.value else { return nil }
-            total += value
+            guard integral else { continue }
+            if let n = DecimalText.wholeNumber(value), case let (next, overflow) = whole.addingReportingOverflow(n), !overflow {
+                whole = next
+            } else {
+                integral = false
+            }
         }
+        if integral { return Decimal(whole) }
+        var total = Decimal(0)
+        for path in paths { total += figures[path]!.value! }
         return total
     }
 }
