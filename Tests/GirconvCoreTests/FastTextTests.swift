@@ -278,3 +278,27 @@ final class IntegerSumTests: XCTestCase {
         XCTAssertNil(DecimalText.wholeNumber(.nan))
     }
 }
+
+/// Collapsing whitespace on bytes gives what collapsing on scalars gives, for every kind of space.
+final class CollapseOnBytesTests: XCTestCase {
+    static func reference(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if TextNormalizer.isWhitespace(scalar) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    func testAgreesWithCollapsingScalars() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}",
+                      "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}", "\u{E000}", "\u{1F600}", "é", "¢", "政", "a", "—", "…"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(FlattenedTextGridBuilder.collapse(text), Self.reference(text), text.debugDescription)
+        }
+    }
+}

@@ -105,14 +105,38 @@ public enum FlattenedTextGridBuilder {
     /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
     public static func collapse(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        var out = UTF8Builder(capacity: text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if TextNormalizer.isWhitespace(scalar) { pendingSpace = !out.isEmpty; continue }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(scalar)
+        // On the UTF-8 bytes: characters are copied whole; only those that may be whitespace (ASCII, and
+        // the lead bytes 0xC2, 0xE1, 0xE2, 0xE3 of the others) are looked at.
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                let length = byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2))
+                let white: Bool
+                if byte < 0x80 {
+                    white = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                } else if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, let (value, _) = FastText.scalar(at: i, in: bytes),
+                          let scalar = Unicode.Scalar(value) {
+                    white = TextNormalizer.isWhitespace(scalar)
+                } else {
+                    white = false
+                }
+                let end = min(i + length, count)
+                if white {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                }
+                i = end
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out.string
     }
 
     /// True when `collapse` would return the text unchanged: no whitespace at either end, and inside only

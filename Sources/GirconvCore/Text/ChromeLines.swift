@@ -31,7 +31,7 @@ public enum ChromeLines {
     static let firstScalars = ScalarBitSet(markersByFirstScalar.keys)
 
     /// True when one of the markers occurs in `key` (already folded).
-    static func containsMarker(_ key: [Unicode.Scalar]) -> Bool {
+    static func containsMarker(_ key: UnsafeBufferPointer<Unicode.Scalar>) -> Bool {
         let first = firstScalars
         for i in key.indices {
             guard first.mayContain(key[i].value), let candidates = markersByFirstScalar[key[i].value] else { continue }
@@ -47,15 +47,19 @@ public enum ChromeLines {
     public static func isChrome(_ line: String) -> Bool {
         // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
         guard line.hasFewerScalars(than: 90) else { return false }
-        var key: [Unicode.Scalar] = []
-        key.reserveCapacity(60)
-        for scalar in line.unicodeScalars {
-            guard let f = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(f) else { continue }
-            key.append(f.value >= 0x41 && f.value <= 0x5A ? Unicode.Scalar(f.value + 0x20)! : f)
+        // The folded key in a buffer on the stack (fewer than 90 scalars): no allocation per line.
+        return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: 90) { buffer in
+            var count = 0
+            for scalar in line.unicodeScalars {
+                guard let f = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(f) else { continue }
+                buffer[count] = f.value >= 0x41 && f.value <= 0x5A ? Unicode.Scalar(f.value + 0x20)! : f
+                count += 1
+            }
+            guard count < 60 else { return false }
+            let key = UnsafeBufferPointer(rebasing: buffer[..<count])
+            if containsMarker(key) { return true }
+            // Breadcrumbs: "首页 > 政务公开 > 年度报告".
+            return key.count >= 2 && key[0] == "首" && (key[1] == "页" || key[1] == "頁") && key.contains { $0 == ">" || $0 == "»" || $0 == "›" }
         }
-        guard key.count < 60 else { return false }
-        if containsMarker(key) { return true }
-        // Breadcrumbs: "首页 > 政务公开 > 年度报告".
-        return key.count >= 2 && key[0] == "首" && (key[1] == "页" || key[1] == "頁") && key.contains { $0 == ">" || $0 == "»" || $0 == "›" }
     }
 }
