@@ -131,6 +131,21 @@ final class MatchKeyBytesTests: XCTestCase {
         }
         XCTAssertTrue(TextNormalizer.matchKey(all, traditional: false).unicodeScalars.elementsEqual(expected.unicodeScalars))
     }
+
+    /// Copied runs and folded characters in every order (the key copies runs of unchanged bytes at once).
+    func testRandomMixturesEqualScalarFolding() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["政府", "信息", "a", "Z", "1", " ", "\t", "\n", "\u{3000}", "（", "）", "：", "，", "“", "—", "\u{200B}", "😀", "ä", "\u{A0}", "〔", "ｘ"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var expected = ""
+            for scalar in text.unicodeScalars {
+                guard let folded = TextNormalizer.fold(scalar), !TextNormalizer.isSpace(folded) else { continue }
+                expected.unicodeScalars.append(folded)
+            }
+            XCTAssertEqual(TextNormalizer.matchKey(text), expected, text.debugDescription)
+        }
+    }
 }
 
 final class ScalarCountTests: XCTestCase {

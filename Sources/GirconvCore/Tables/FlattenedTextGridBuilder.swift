@@ -112,6 +112,8 @@ public enum FlattenedTextGridBuilder {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
+            // The run of non-whitespace characters not yet copied starts at `runStart`.
+            var runStart = 0
             var i = 0
             let count = bytes.count
             while i < count {
@@ -128,12 +130,18 @@ public enum FlattenedTextGridBuilder {
                 }
                 let end = min(i + length, count)
                 if white {
+                    if i > runStart {
+                        if pendingSpace { out.append(0x20) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    }
                     pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    runStart = end
                 }
                 i = end
+            }
+            if count > runStart {
+                if pendingSpace { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             }
             return String(decoding: out, as: UTF8.self)
         }

@@ -138,22 +138,27 @@ public enum TextNormalizer {
             // Bytes that folding leaves alone are copied: ASCII but spaces, and every three- or four-byte
             // character outside U+1000…U+3FFF and U+F000…U+FFFF (lead bytes E1, E2, E3, EF), which covers
             // the CJK ideographs. The rest (two-byte characters, those four lead bytes) is decoded and folded.
-            var i = 0
+            // Bytes copied as they are go out in runs: `runStart` is where the current run began.
+            var i = 0, runStart = 0
             let count = bytes.count
+            func flush(_ end: Int) {
+                if end > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+            }
             while i < count {
                 let byte = bytes[i]
                 if byte < 0x80 {
-                    if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { out.append(Unicode.Scalar(byte)) }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { flush(i); runStart = i + 1 }
                     i += 1
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
                 guard i + length <= count else { break }
                 if length == 4 || (length == 3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
-                    out.append(bytes: UnsafeBufferPointer(rebasing: bytes[i..<i + length]))
                     i += length
                     continue
                 }
+                flush(i)
+                runStart = i + length
                 var value: UInt32
                 if length == 2 {
                     value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
@@ -164,6 +169,8 @@ public enum TextNormalizer {
                 guard let scalar = Unicode.Scalar(value), let folded = fold(scalar), !isSpace(folded) else { continue }
                 out.append(folded)
             }
+            // (A character cut off at the end, which valid UTF-8 never has, is dropped.)
+            flush(min(i, count))
         }
         return out
     }
