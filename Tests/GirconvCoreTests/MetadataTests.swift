@@ -84,3 +84,17 @@ final class TitleYearTests: XCTestCase {
         }
     }
 }
+
+/// A body's name is trimmed only when an end needs it: the same result as always trimming.
+final class AgencyTrimTests: XCTestCase {
+    func testCleanAgreesWithTrimming() {
+        let set = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "　 ,，、:："))
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["东莞市", "政府", " ", "　", ",", "，", "、", ":", "：", "\t", "\u{A0}", "\u{2009}", "\n", "a", "é", "e\u{301}"]
+        for _ in 0..<3_000 {
+            let text = (0..<Int.random(in: 0..<6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let trimmed = text.trimmingCharacters(in: set)
+            XCTAssertEqual(ReportMetadataReader.clean(text), trimmed.isEmpty ? nil : trimmed, text.debugDescription)
+        }
+    }
+}

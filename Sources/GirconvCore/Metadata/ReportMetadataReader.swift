@@ -136,13 +136,19 @@ public enum ReportMetadataReader {
     }
 
     static func clean(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "　 ,，、:：")))
+        // Most names have nothing to trim at either end: then the (costly, bridged) trimming is skipped.
+        if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last, !trimmed.contains(first), !trimmed.contains(last) {
+            return s
+        }
+        let t = s.trimmingCharacters(in: trimmed)
         return t.isEmpty ? nil : t
     }
 
+    /// Spaces and the punctuation around a body's name in a title.
+    static let trimmed = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "　 ,，、:："))
+
     /// The character range of the agency within a normalised title.
     static func agencyRange(_ chars: [Character]) -> Range<Int>? {
-        let text = String(chars)
         guard let marker = firstIndex(of: "政府信息公开", in: chars) ?? firstIndex(of: "政务公开", in: chars)
                 ?? firstIndex(of: "信息公开", in: chars) else { return nil }
         // Find a year "20xx年" / "二〇一九年" (optionally 度) before the marker.
@@ -158,7 +164,6 @@ public enum ReportMetadataReader {
             }
             i += 1
         }
-        _ = text
         var range: Range<Int>
         if let yearStart, yearStart > 0 {
             range = 0..<yearStart
