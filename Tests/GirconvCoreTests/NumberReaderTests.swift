@@ -85,3 +85,21 @@ final class NumberReaderTests: XCTestCase {
         XCTAssertEqual(warning?.code, "cell-percentage")
     }
 }
+
+/// Unit words are compared only when the cell's last character could end one: for every ASCII character
+/// and every unified ideograph the check skips, no unit word is a suffix (canonically) of a cell ending in it.
+final class UnitSuffixPrefilterTests: XCTestCase {
+    func testSkippedEndingsEndNoUnitWord() {
+        let words = NumberReader.counters + ["万元", "元", "万"]
+        var endings: [Unicode.Scalar] = (0x20..<0x80).compactMap { Unicode.Scalar(UInt32($0)) }.filter { !("0"..."9").contains($0) }
+        endings += (0x4E00...0x9FFF).compactMap { Unicode.Scalar(UInt32($0)) }.filter { !NumberReader.unitEnds.contains($0.value) }
+        for ending in endings {
+            let cell = "12" + String(ending)
+            XCTAssertFalse(words.contains { cell.hasSuffix($0) }, cell)
+        }
+        // A compatibility ideograph canonically equal to 次 is still compared, and read as a counter.
+        XCTAssertEqual(NumberReader.read("12\u{2F8EF}"), .number(12, unit: .counter))
+        XCTAssertEqual(NumberReader.read("12件"), .number(12, unit: .counter))
+        XCTAssertEqual(NumberReader.read("2019年"), .text)
+    }
+}

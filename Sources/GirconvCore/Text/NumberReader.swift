@@ -38,6 +38,9 @@ public enum CellReading: Sendable, Equatable {
 /// Reads numbers as printed in reports: signs, thousands separators, decimals, full-width digits and a
 /// unit written after the number ("251000元", "25.1万元", "12件").
 public enum NumberReader {
+    /// The last scalars of the unit words `parseNumber` looks for (万元 元 万 and the counters).
+    static let unitEnds: Set<UInt32> = Set((counters + ["万元", "元", "万"]).compactMap { $0.unicodeScalars.last?.value })
+
     static let counters: [String] = ["人次", "件", "条", "宗", "个", "项", "起", "次", "期", "家", "份", "篇", "人", "场", "批"]
 
     /// Classifies a raw cell text.
@@ -96,7 +99,11 @@ public enum NumberReader {
         var body = Substring(s)
         var unit: PrintedUnit? = nil
         // Most cells end in a digit: no unit to look for.
-        if let last = body.unicodeScalars.last, last.value >= 0x30 && last.value <= 0x39 {
+        let last = body.unicodeScalars.last?.value
+        if let last, last >= 0x30 && last <= 0x39 {
+        } else if let last, last < 0x80 || ((0x4E00...0x9FFF).contains(last) && !unitEnds.contains(last)) {
+            // No unit word ends in this character, nor in any character it could be canonically equal to
+            // (an ASCII character, or a unified ideograph that ends none of them): the suffixes are not compared.
         } else if body.hasSuffix("万元") { unit = .wanYuan; body = body.dropLast(2) }
         else if body.hasSuffix("元") { unit = .yuan; body = body.dropLast(1) }
         else if body.hasSuffix("万") { unit = .wanYuan; body = body.dropLast(1) }
