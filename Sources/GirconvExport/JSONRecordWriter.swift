@@ -57,7 +57,7 @@ public struct JSONRecordWriter: RecordWriter {
     @inline(__always)
     private static func append(escaping bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let count = bytes.count
-        guard let base = bytes.baseAddress else { return }
+        guard bytes.baseAddress != nil else { return }
         var runStart = 0
         var i = 0
         func flush(_ end: Int) {
@@ -65,7 +65,7 @@ public struct JSONRecordWriter: RecordWriter {
         }
         while i < count {
             // Eight bytes at a time while none of them needs a look (the common case by far).
-            if i + 8 <= count, isPlain(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8; continue }
+            if i + 8 <= count, isPlain(FastText.Word.load(bytes, at: i)) { i += 8; continue }
             let byte = bytes[i]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0xE2 { i += 1; continue }
             if byte == 0xE2 {
@@ -92,13 +92,11 @@ public struct JSONRecordWriter: RecordWriter {
     }
 
     /// True when none of the eight bytes of `word` is a control character, `"`, `\\` or 0xE2 (the lead byte
-    /// of U+2028/U+2029): the classic "has a zero / has a byte less than n" bit tricks, exact for "any".
+    /// of U+2028/U+2029) (`FastText.Word`).
     @inline(__always)
     static func isPlain(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return !control && !hasZero(word ^ (ones &* 0x22)) && !hasZero(word ^ (ones &* 0x5C)) && !hasZero(word ^ (ones &* 0xE2))
+        !FastText.Word.hasByte(below: 0x20, in: word) && !FastText.Word.hasByte(0x22, in: word)
+            && !FastText.Word.hasByte(0x5C, in: word) && !FastText.Word.hasByte(0xE2, in: word)
     }
 
     /// A quoted JSON string.

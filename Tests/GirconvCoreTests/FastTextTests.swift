@@ -302,3 +302,18 @@ final class CollapseOnBytesTests: XCTestCase {
         }
     }
 }
+
+/// The word-at-a-time tests answer "is there such a byte" exactly as looking at each byte does.
+final class ByteWordTests: XCTestCase {
+    func testAgreesWithEachByte() {
+        var generator = SystemRandomNumberGenerator()
+        let interesting: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x22, 0x5C, 0x7F, 0x80, 0xE2, 0xFF]
+        for _ in 0..<50_000 {
+            let bytes = (0..<8).map { _ in Bool.random(using: &generator) ? interesting.randomElement(using: &generator)! : UInt8.random(in: 0x21...0x7E, using: &generator) }
+            let word = bytes.withUnsafeBufferPointer { FastText.Word.load($0, at: 0) }
+            XCTAssertEqual(FastText.Word.isASCII(word), bytes.allSatisfy { $0 < 0x80 })
+            for bound: UInt8 in [0x01, 0x20, 0x80] { XCTAssertEqual(FastText.Word.hasByte(below: bound, in: word), bytes.contains { $0 < bound }) }
+            for byte in interesting { XCTAssertEqual(FastText.Word.hasByte(byte, in: word), bytes.contains(byte)) }
+        }
+    }
+}

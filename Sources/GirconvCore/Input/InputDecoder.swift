@@ -112,10 +112,9 @@ public enum InputDecoder {
         scanned.withUTF8 { bytes in
             var i = 0
             let count = bytes.count
-            guard let base = bytes.baseAddress else { return }
             while i < count {
                 // Runs of ASCII (most of a page's markup) eight bytes at a time.
-                if i + 8 <= count, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                if i + 8 <= count, FastText.Word.isASCII(FastText.Word.load(bytes, at: i)) { i += 8; continue }
                 if bytes[i] < 0x80 { i += 1; continue }
                 guard let (value, length) = FastText.scalar(at: i, in: bytes) else { break }
                 if (0x4E00...0x9FFF).contains(value) || (0x3000...0x303F).contains(value) || (0xFF00...0xFFEF).contains(value) {
@@ -140,15 +139,11 @@ public enum InputDecoder {
         sample.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             if memchr(base, 0, buffer.count) != nil { nul = true; return }
-            // Eight bytes at a time where none is below 0x20 (the "has a byte less than n" bit trick); the
-            // words with one (line breaks, tabs) are looked at byte by byte.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            // Eight bytes at a time where none is below 0x20; the words with one (line breaks, tabs) are
+            // looked at byte by byte.
             var i = 0
             while i < buffer.count {
-                if i + 8 <= buffer.count {
-                    let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    if (word &- ones &* 0x20) & ~word & highs == 0 { i += 8; continue }
-                }
+                if i + 8 <= buffer.count, !FastText.Word.hasByte(below: 0x20, in: FastText.Word.load(buffer, at: i)) { i += 8; continue }
                 let end = min(i + 8, buffer.count)
                 for b in buffer[i..<end] where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { controls += 1 }
                 i = end

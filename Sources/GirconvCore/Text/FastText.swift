@@ -160,3 +160,33 @@ extension FastText {
         return (value, length)
     }
 }
+
+extension FastText {
+    /// Eight bytes read as one word, and the classic bit tricks that tell whether any of them is ASCII-only,
+    /// below a bound, or equal to a value. Exact for "any" (they may misplace which byte, never miss or
+    /// invent one); used to skip runs of uninteresting bytes eight at a time.
+    public enum Word {
+        static let ones: UInt64 = 0x0101_0101_0101_0101
+        static let highs: UInt64 = 0x8080_8080_8080_8080
+
+        /// The eight bytes at `offset` (no alignment needed).
+        @inline(__always)
+        public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+            UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+        }
+
+        /// No byte has its high bit set.
+        @inline(__always) public static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
+
+        /// Some byte is below `bound` (which must be at most 128).
+        @inline(__always) public static func hasByte(below bound: UInt8, in word: UInt64) -> Bool {
+            (word &- ones &* UInt64(bound)) & ~word & highs != 0
+        }
+
+        /// Some byte equals `byte`.
+        @inline(__always) public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+            let x = word ^ (ones &* UInt64(byte))
+            return (x &- ones) & ~x & highs != 0
+        }
+    }
+}

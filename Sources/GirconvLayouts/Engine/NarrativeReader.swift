@@ -45,14 +45,9 @@ struct NarrativeReader {
             // characters, which folding would remove), it is not aligned for matching. The bytes are those
             // matching reads: a traditional document's line in simplified characters (or as it is, where
             // simplifying changed its length: both are tested), another document's line as it is.
-            if hasDigit, !hasNegation, !hasZeroWidth, patterns.triggersFoldInvariant {
-                let noTrigger: Bool
-                if let simplified = document.simplifiedLines?[lineIndex] {
-                    noTrigger = !patterns.mayContainTrigger(simplified) && !patterns.mayContainTrigger(line.text)
-                } else {
-                    noTrigger = !TextNormalizer.isTraditional(line.text) && !patterns.mayContainTrigger(line.text)
-                }
-                if noTrigger { continue }
+            if hasDigit, !hasNegation, !hasZeroWidth, patterns.triggersFoldInvariant,
+               Self.noForm(of: lineIndex, in: document, mayHold: patterns.mayContainTrigger) {
+                continue
             }
             guard hasDigit || hasNegation else { continue }
             let aligned = document.alignedLine(lineIndex)
@@ -100,11 +95,18 @@ struct NarrativeReader {
         /// True when line `index` of the document states no zero. Only for lines without zero-width
         /// characters (folding removes them, which could join a literal run).
         func rulesOut(_ index: Int, of document: ReportDocument) -> Bool {
-            guard exact else { return false }
-            let line = document.lines[index].text
-            if let simplified = document.simplifiedLines?[index] { return !mayStateZero(simplified) && !mayStateZero(line) }
-            return !TextNormalizer.isTraditional(line) && !mayStateZero(line)
+            exact && NarrativeReader.noForm(of: index, in: document, mayHold: mayStateZero)
         }
+    }
+
+    /// True when no form of line `index` that matching may read holds what `mayHold` looks for (trigger
+    /// phrases, a zero statement's literal runs): a traditional document's line in simplified characters
+    /// and as it is (the original is read where simplifying changed its length), another document's line
+    /// as it is, unless it looks traditional (then it is simplified when aligned, and nothing is ruled out).
+    static func noForm(of index: Int, in document: ReportDocument, mayHold: (String) -> Bool) -> Bool {
+        let line = document.lines[index].text
+        if let simplified = document.simplifiedLines?[index] { return !mayHold(simplified) && !mayHold(line) }
+        return !TextNormalizer.isTraditional(line) && !mayHold(line)
     }
 
     // MARK: Numbers after triggers
