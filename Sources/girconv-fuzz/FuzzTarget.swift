@@ -27,7 +27,7 @@ let registry: AdapterRegistry = {
 /// One fuzzing input: must never crash, whatever the bytes.
 func fuzzOne(_ bytes: [UInt8]) {
     let input = RawInput(name: "fuzz", bytes: bytes)
-    guard let document = try? registry.document(from: input, maxBytes: 1 << 20) else { return }
+    guard let document = try? registry.document(from: input, limits: ReadingLimits(maxBytes: 1 << 20, pdfTimeoutSeconds: 10)) else { return }
     _ = registry.detect(document)
     for strict in [false, true] {
         guard let record = try? registry.convert(document, strict: strict) else { continue }

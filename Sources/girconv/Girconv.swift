@@ -47,8 +47,15 @@ struct Girconv: ParsableCommand {
 
 /// Options shared by the commands that read reports.
 struct ReadingOptions: ParsableArguments {
-    @Option(name: .customLong("max-bytes"), help: "Refuse inputs larger than this many bytes.")
-    var maxBytes: Int = InputDecoder.defaultMaxBytes
+    @Option(name: .customLong("max-bytes"),
+            help: "Refuse inputs larger than this many bytes (also the most a .docx's document.xml may inflate to).")
+    var maxBytes: Int = ReadingLimits.defaultMaxBytes
+
+    @Option(name: .customLong("pdf-timeout"), help: "Stop a PDF's text extraction (pdftotext) after this many seconds.")
+    var pdfTimeout: Double = ReadingLimits.defaultPDFTimeoutSeconds
+
+    @Option(name: .customLong("pdf-text-limit"), help: "Stop a PDF's text extraction once it has produced this many bytes.")
+    var pdfTextLimit: Int = ReadingLimits.defaultPDFTextBytes
 
     @Option(name: .customLong("adapter"), help: "Skip detection and read with this adapter id (see `girconv detect`).")
     var adapter: String?
@@ -60,12 +67,19 @@ struct ReadingOptions: ParsableArguments {
 
     func validate() throws {
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+        guard pdfTimeout > 0, pdfTimeout.isFinite else { throw ValidationError("--pdf-timeout must be a positive number of seconds") }
+        guard pdfTextLimit > 0 else { throw ValidationError("--pdf-text-limit must be positive") }
+    }
+
+    /// The bounds every input is read within.
+    var limits: ReadingLimits {
+        ReadingLimits(maxBytes: maxBytes, pdfTimeoutSeconds: pdfTimeout, pdfTextBytes: pdfTextLimit)
     }
 
     /// Reads and converts one input (a file or "-" for stdin).
     func convert(_ file: String) throws -> CanonicalRecord {
         let raw = try InputLoader.load(file, maxBytes: maxBytes)
-        return try layouts.registry().convert(raw, forcing: adapter, maxBytes: maxBytes, strict: strict)
+        return try layouts.registry().convert(raw, forcing: adapter, limits: limits, strict: strict)
     }
 }
 

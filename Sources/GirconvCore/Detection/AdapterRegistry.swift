@@ -23,8 +23,8 @@ public struct AdapterRegistry: Sendable {
     }
 
     /// Decodes and reads raw bytes into a document.
-    public func document(from input: RawInput, maxBytes: Int = InputDecoder.defaultMaxBytes) throws -> ReportDocument {
-        let decoded = try InputDecoder.decode(input, maxBytes: maxBytes)
+    public func document(from input: RawInput, limits: ReadingLimits = .default) throws -> ReportDocument {
+        let decoded = try InputDecoder.decode(input, limits: limits)
         guard let reader = readers.first(where: { $0.mediaTypes.contains(decoded.mediaType) }) else {
             throw GirconvError.unsupportedMediaType(path: input.name, mediaType: decoded.mediaType)
         }
@@ -59,8 +59,8 @@ public struct AdapterRegistry: Sendable {
     /// Runs the whole pipeline on one input.
     /// `strict`: derive nothing (blank totals next to non-zero parts stay null, group rows are not summed).
     public func convert(_ input: RawInput, forcing forcedID: String? = nil,
-                        maxBytes: Int = InputDecoder.defaultMaxBytes, strict: Bool = false) throws -> CanonicalRecord {
-        let document = try document(from: input, maxBytes: maxBytes)
+                        limits: ReadingLimits = .default, strict: Bool = false) throws -> CanonicalRecord {
+        let document = try document(from: input, limits: limits)
         return try convert(document, forcing: forcedID, strict: strict)
     }
 

@@ -16,6 +16,8 @@ public struct DecodedInput: Sendable {
     public var encoding: String
     /// "text/html" or "text/plain".
     public var mediaType: String
+    /// The bounds the reader works within (a .docx's inflated size, a PDF's extraction time and text).
+    public var limits: ReadingLimits = .default
 }
 
 /// Turns bytes into text, refusing what is not text. Encodings: BOM first, then a declared charset (for
@@ -29,7 +31,13 @@ public enum InputDecoder {
     /// The media type of Word (.docx) documents.
     public static let docxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-    public static func decode(_ input: RawInput, maxBytes: Int = defaultMaxBytes) throws -> DecodedInput {
+    public static func decode(_ input: RawInput, limits: ReadingLimits = .default) throws -> DecodedInput {
+        var decoded = try decode(input, maxBytes: limits.maxBytes)
+        decoded.limits = limits
+        return decoded
+    }
+
+    public static func decode(_ input: RawInput, maxBytes: Int) throws -> DecodedInput {
         let bytes = input.bytes
         guard bytes.count <= maxBytes else {
             throw GirconvError.inputTooLarge(path: input.name, bytes: bytes.count, limit: maxBytes)

@@ -39,7 +39,7 @@ struct BatchConverter {
                 let outcome: Outcome
                 do {
                     let raw = try InputLoader.load(window[index].path, maxBytes: reading.maxBytes)
-                    let record = try registry.convert(raw, forcing: reading.adapter, maxBytes: reading.maxBytes, strict: reading.strict)
+                    let record = try registry.convert(raw, forcing: reading.adapter, limits: reading.limits, strict: reading.strict)
                     let rendered: Result<[UInt8], GirconvError>
                     do {
                         rendered = .success(try render(record))

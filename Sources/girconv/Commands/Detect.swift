@@ -17,7 +17,7 @@ struct Detect: ParsableCommand {
         do {
             let registry = try reading.layouts.registry()
             let raw = try InputLoader.load(file, maxBytes: reading.maxBytes)
-            let document = try registry.document(from: raw, maxBytes: reading.maxBytes)
+            let document = try registry.document(from: raw, limits: reading.limits)
             let decision = registry.detect(document, forcing: reading.adapter)
             var lines: [String] = []
             lines.append("file: \(document.source.name) (\(document.source.mediaType), \(document.source.encoding), script \(document.script.rawValue))")
