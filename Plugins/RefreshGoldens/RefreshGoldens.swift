@@ -18,7 +18,8 @@ struct RefreshGoldens: CommandPlugin {
         var changed = 0
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
-            let (status, stdout, stderr) = try run(girconv, [file.path])
+            // Run from the package root with the path as a user types it: the record's source.path is "Samples/<file>".
+            let (status, stdout, stderr) = try run(girconv, ["Samples/" + file.lastPathComponent], in: context.package.directoryURL)
             let json = expected.appending(path: name + ".json"), error = expected.appending(path: name + ".error")
             if status == 0 {
                 changed += try write(stdout, to: json)
@@ -34,9 +35,10 @@ struct RefreshGoldens: CommandPlugin {
         print("refresh-goldens: \(files.count) samples, \(changed) golden files changed")
     }
 
-    func run(_ tool: URL, _ arguments: [String]) throws -> (Int32, Data, Data) {
+    func run(_ tool: URL, _ arguments: [String], in directory: URL) throws -> (Int32, Data, Data) {
         let process = Process()
         process.executableURL = tool
+        process.currentDirectoryURL = directory
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -9,7 +9,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyInput(path: String)
     case binaryInput(path: String, reason: String)
     case undecodable(path: String, reason: String)
-    case inputTooLarge(path: String, bytes: Int, limit: Int)
+    /// `bytes`: the input's size, when known (a stream is refused once it passes the limit).
+    case inputTooLarge(path: String, bytes: Int?, limit: Int)
     case unsupportedMediaType(path: String, mediaType: String)
     /// A PDF without a text layer (a scan): nothing can be read without OCR.
     case noTextLayer(path: String)
@@ -52,20 +53,46 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): return message
-        case let .inputUnreadable(path, reason): return "\(path): cannot read input: \(reason)"
-        case .emptyInput(let path): return "\(path): input is empty (0 bytes of text)"
-        case let .binaryInput(path, reason): return "\(path): input is binary, not a text or HTML report (\(reason))"
-        case let .undecodable(path, reason): return "\(path): cannot decode text: \(reason)"
+        case let .inputUnreadable(path, reason): return "\(Self.shown(path)): cannot read input: \(reason)"
+        case .emptyInput(let path): return "\(Self.shown(path)): input is empty (0 bytes of text)"
+        case let .binaryInput(path, reason): return "\(Self.shown(path)): input is binary, not a text or HTML report (\(reason))"
+        case let .undecodable(path, reason): return "\(Self.shown(path)): cannot decode text: \(reason)"
         case let .inputTooLarge(path, bytes, limit):
-            return "\(path): input is \(bytes) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)"
+            let size = bytes.map { "\($0) bytes" } ?? "more than \(limit) bytes"
+            return "\(Self.shown(path)): input is \(size), over the limit of \(limit) bytes (raise it with --max-bytes)"
         case let .unsupportedMediaType(path, mediaType):
-            return "\(path): no reader for \(mediaType) input in this build"
-        case let .noLayoutRecognised(path, seen): return "\(path): no known layout: \(seen)"
+            return "\(Self.shown(path)): no reader for \(mediaType) input in this build"
+        case let .noLayoutRecognised(path, seen): return "\(Self.shown(path)): no known layout: \(Self.shown(seen))"
         case .noTextLayer(let path):
-            return "\(path): a PDF with no text layer (a scanned document?): no figures can be read without OCR, which girconv does not do"
-        case let .outputUnwritable(path, reason): return "\(path): cannot write output: \(reason)"
+            return "\(Self.shown(path)): a PDF with no text layer (a scanned document?): no figures can be read without OCR, which girconv does not do"
+        case let .outputUnwritable(path, reason): return "\(Self.shown(path)): cannot write output: \(reason)"
         case .layoutFile(let problems): return "layout file error:\n\(problems)"
         case .internalError(let message): return "internal error: \(message)"
         }
+    }
+
+    /// A path as shown in a message: control characters (a newline, ESC, DEL, C1 controls, line and paragraph
+    /// separators) escaped, so that a file name can neither break the one-line error format nor send escape
+    /// sequences to a terminal.
+    public static func shown(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: needsEscape) else { return path }
+        var out = ""
+        for scalar in path.unicodeScalars {
+            guard needsEscape(scalar) else { out.unicodeScalars.append(scalar); continue }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\\": out += "\\\\"
+            default:
+                out += scalar.value < 0x100 ? String(format: "\\x%02x", scalar.value) : String(format: "\\u{%04x}", scalar.value)
+            }
+        }
+        return out
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+            || scalar == "\\"
     }
 }

@@ -35,15 +35,17 @@ public struct CSVRecordWriter: RecordWriter {
         return "'" + text
     }
 
-    /// The header of the long layout.
+    /// The header of the long layout. Columns added in a minor schema version come last, so that scripts
+    /// reading columns by position keep working (`source.path`: 1.1).
     public static let longHeader = ["source.name", "source.sha256", "report.year", "report.agency", "path", "value", "how", "raw",
                                     "table", "row", "column", "sentence", "line", "offset", "tableIndex", "rowIndex", "columnIndex",
-                                    "derivedFrom", "checks"]
+                                    "derivedFrom", "checks", "source.path"]
 
     /// Envelope columns, in order, and how each is read from a record.
     static let envelope: [(String, @Sendable (CanonicalRecord) -> String)] = [
         ("schemaVersion", { $0.schemaVersion }),
         ("source.name", { $0.source.name }),
+        ("source.path", { $0.source.path ?? "" }),
         ("source.sha256", { $0.source.sha256 }),
         ("source.mediaType", { $0.source.mediaType }),
         ("source.encoding", { $0.source.encoding }),
@@ -120,7 +122,8 @@ public struct CSVRecordWriter: RecordWriter {
                     figure.value.map(TreeValue.format) ?? "", figure.provenance.how.rawValue, figure.provenance.raw,
                     l.table ?? "", l.row ?? "", l.column ?? "", l.sentence ?? "", text(l.line), text(l.offset),
                     text(l.tableIndex), text(l.rowIndex), text(l.columnIndex),
-                    figure.provenance.derivedFrom.joined(separator: " "), (checksByPath[path] ?? []).joined(separator: " ")]
+                    figure.provenance.derivedFrom.joined(separator: " "), (checksByPath[path] ?? []).joined(separator: " "),
+                    record.source.path ?? ""]
         }
     }
 

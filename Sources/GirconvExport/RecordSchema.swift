@@ -42,7 +42,7 @@ public enum RecordSchema {
         let properties: [(String, TreeValue)] = [
             ("schemaVersion", obj([("type", type("string")), ("pattern", .string("^1\\.[0-9]+$"))])),
             ("source", object([
-                ("name", string), ("sha256", obj([("type", type("string")), ("pattern", .string("^[0-9a-f]{64}$"))])),
+                ("name", string), ("path", string), ("sha256", obj([("type", type("string")), ("pattern", .string("^[0-9a-f]{64}$"))])),
                 ("mediaType", obj([("enum", strings(["text/plain", "text/html", "application/pdf",
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document"]))])),
                 ("encoding", string), ("byteCount", integer),

@@ -43,6 +43,59 @@ struct Girconv: ParsableCommand {
         subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )
+
+    /// Parses the command line (a usage error is one line and a hint, exit 64) and runs the command, with
+    /// the run's temporary files removed if it is interrupted.
+    static func main() {
+        Interruption.install()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = UsageProblem.optionThatIsAFileName(in: arguments) { problem.exit() }
+        var command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            // --help and --version end here too, with their own output and exit 0.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            UsageProblem(message: first, hint: UsageProblem.helpHint(arguments)).exit()
+        }
+        do {
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A usage error as girconv prints it: one line, then a hint; exit 64.
+struct UsageProblem {
+    var message: String
+    var hint: String
+
+    func exit() -> Never {
+        StandardError.write("girconv: error: \(GirconvError.shown(message))\ngirconv: hint: \(GirconvError.shown(hint))\n")
+        Foundation.exit(64)
+    }
+
+    /// "see 'girconv SUBCOMMAND --help'" for the subcommand in use.
+    static func helpHint(_ arguments: [String]) -> String {
+        let names = Girconv.configuration.subcommands.map { $0._commandName }
+        let subcommand = arguments.first { names.contains($0) }
+        return "see 'girconv \(subcommand.map { $0 + " " } ?? "")--help'"
+    }
+
+    /// A single-dash word that cannot be a cluster of short options (it holds something other than letters,
+    /// as `-h.txt` does) is a file name that looks like an option: without this check the parser would take
+    /// `-h.txt` for `-h` and print the help.
+    static func optionThatIsAFileName(in arguments: [String]) -> UsageProblem? {
+        for argument in arguments.prefix(while: { $0 != "--" }) {
+            guard argument.hasPrefix("-"), !argument.hasPrefix("--"), argument.count > 2,
+                  !argument.dropFirst().allSatisfy({ $0.isASCII && $0.isLetter }) else { continue }
+            return UsageProblem(message: "unknown option '\(argument)'",
+                                hint: "to read a file named \(argument), write ./\(argument) or -- \(argument); see 'girconv --help'")
+        }
+        return nil
+    }
 }
 
 /// Options shared by the commands that read reports.
@@ -57,6 +110,10 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("pdf-text-limit"), help: "Stop a PDF's text extraction once it has produced this many bytes.")
     var pdfTextLimit: Int = ReadingLimits.defaultPDFTextBytes
 
+    @Option(name: .customLong("input-timeout"),
+            help: "Give up on a pipe, FIFO or device (standard input included) when no bytes come for this many seconds.")
+    var inputTimeout: Double = 30
+
     @Option(name: .customLong("adapter"), help: "Skip detection and read with this adapter id (see `girconv detect`).")
     var adapter: String?
 
@@ -69,6 +126,7 @@ struct ReadingOptions: ParsableArguments {
         guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
         guard pdfTimeout > 0, pdfTimeout.isFinite else { throw ValidationError("--pdf-timeout must be a positive number of seconds") }
         guard pdfTextLimit > 0 else { throw ValidationError("--pdf-text-limit must be positive") }
+        guard inputTimeout > 0, inputTimeout.isFinite else { throw ValidationError("--input-timeout must be a positive number of seconds") }
     }
 
     /// The bounds every input is read within.
@@ -76,10 +134,15 @@ struct ReadingOptions: ParsableArguments {
         ReadingLimits(maxBytes: maxBytes, pdfTimeoutSeconds: pdfTimeout, pdfTextBytes: pdfTextLimit)
     }
 
+    /// Reads one input (a file or "-" for stdin) within the limits; `recordPath` is its `source.path`
+    /// (the path as typed when nil).
+    func load(_ file: String, recordPath: String? = nil) throws -> RawInput {
+        try InputLoader.load(file, recordPath: recordPath, maxBytes: maxBytes, waitSeconds: inputTimeout)
+    }
+
     /// Reads and converts one input (a file or "-" for stdin).
     func convert(_ file: String) throws -> CanonicalRecord {
-        let raw = try InputLoader.load(file, maxBytes: maxBytes)
-        return try layouts.registry().convert(raw, forcing: adapter, limits: limits, strict: strict)
+        try layouts.registry().convert(load(file), forcing: adapter, limits: limits, strict: strict)
     }
 }
 

@@ -18,19 +18,33 @@ class CLITestCase: XCTestCase {
 
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    /// Runs girconv; `stdoutPath` sends its standard output to that file instead of a pipe (e.g. /dev/full),
+    /// `directory` is its working directory.
+    func run(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil, in directory: URL? = nil) throws -> Result {
+        // girconv may stop reading its input early (a refused input): a write to the closed pipe must fail,
+        // not kill the test runner.
+        signal(SIGPIPE, SIG_IGN)
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
+        let stdoutFile = try stdoutPath.map { path -> FileHandle in
+            guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }
+            return handle
+        }
+        process.standardOutput = stdoutFile ?? out
         process.standardError = err
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let feeding = Thread {
+            if let stdin { try? input.fileHandleForWriting.write(contentsOf: stdin) }
+            try? input.fileHandleForWriting.close()
+        }
+        feeding.start()
+        if stdoutFile != nil { try out.fileHandleForWriting.close() }
+        let stdoutData = stdoutFile == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
@@ -262,9 +276,10 @@ extension CLITests {
             let out = workDir.appendingPathComponent("shard\(shard)")
             let result = try run([corpus.path, "--shard", "\(shard)/3", "--out-dir", out.path])
             XCTAssertEqual(result.status, 0, result.stderr)
-            seen += (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+            // Each record at its source path (the folder's own name, then the file's) plus the output extension.
+            seen += (try? FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("in").path)) ?? []
         }
-        XCTAssertEqual(seen.sorted(), names.map { ($0 as NSString).deletingPathExtension + ".json" }.sorted())
+        XCTAssertEqual(seen.sorted(), names.map { $0 + ".json" }.sorted())
         XCTAssertEqual(try run([corpus.path, "--shard", "4/3"]).status, 64)
     }
 }

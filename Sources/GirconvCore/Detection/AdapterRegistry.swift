@@ -28,7 +28,7 @@ public struct AdapterRegistry: Sendable {
         guard let reader = readers.first(where: { $0.mediaTypes.contains(decoded.mediaType) }) else {
             throw GirconvError.unsupportedMediaType(path: input.name, mediaType: decoded.mediaType)
         }
-        let source = SourceInfo(name: input.name, sha256: SHA256.hex(input.bytes), mediaType: decoded.mediaType,
+        let source = SourceInfo(name: input.name, path: input.path, sha256: SHA256.hex(input.bytes), mediaType: decoded.mediaType,
                                 encoding: decoded.encoding, byteCount: input.bytes.count)
         return try reader.read(decoded, source: source)
     }

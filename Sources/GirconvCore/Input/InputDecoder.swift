@@ -1,10 +1,16 @@
 import Foundation
 
-/// Raw input: the bytes of one report and the name it is known by.
+/// Raw input: the bytes of one report, the name it is known by, and the path it was read from.
 public struct RawInput: Sendable {
+    /// The file's name (its last path component), or "<stdin>".
     public var name: String
+    /// The path that tells this input apart from every other of a run (`source.path`): for a file inside a
+    /// directory given on the command line, its path relative to that directory prefixed by the directory's
+    /// own name (`archive/2021/index.html`); for a file given directly, the path as typed; "-" for standard
+    /// input. Nil when the bytes did not come from a path (a library caller's buffer).
+    public var path: String?
     public var bytes: [UInt8]
-    public init(name: String, bytes: [UInt8]) { self.name = name; self.bytes = bytes }
+    public init(name: String, path: String? = nil, bytes: [UInt8]) { self.name = name; self.path = path; self.bytes = bytes }
 }
 
 /// Decoded input: text plus what was learnt while decoding it. For a PDF, `text` is empty and a reader

@@ -3,13 +3,15 @@ import Foundation
 /// Facts about the input itself.
 public struct SourceInfo: Sendable, Equatable {
     public var name: String
+    /// The input's path as the run knows it (see `RawInput.path`); nil when it came from no path.
+    public var path: String?
     public var sha256: String
     public var mediaType: String
     public var encoding: String
     public var byteCount: Int
 
-    public init(name: String, sha256: String, mediaType: String, encoding: String, byteCount: Int) {
-        self.name = name; self.sha256 = sha256; self.mediaType = mediaType
+    public init(name: String, path: String? = nil, sha256: String, mediaType: String, encoding: String, byteCount: Int) {
+        self.name = name; self.path = path; self.sha256 = sha256; self.mediaType = mediaType
         self.encoding = encoding; self.byteCount = byteCount
     }
 }
@@ -53,7 +55,7 @@ public struct ReportInfo: Sendable, Equatable {
 /// exporter writes out (see `shared/schema.md`).
 public struct CanonicalRecord: Sendable, Equatable {
     /// Bumped in its major number on any breaking rename of a field.
-    public static let currentSchemaVersion = "1.0"
+    public static let currentSchemaVersion = "1.1"
 
     public var schemaVersion: String = CanonicalRecord.currentSchemaVersion
     public var source: SourceInfo

@@ -232,6 +232,7 @@ extension CanonicalRecord {
         sink.key("schemaVersion"); sink.string(schemaVersion)
         sink.key("source"); sink.beginObject()
         sink.key("name"); sink.string(source.name)
+        if let path = source.path { sink.key("path"); sink.string(path) }
         sink.key("sha256"); sink.string(source.sha256)
         sink.key("mediaType"); sink.string(source.mediaType)
         sink.key("encoding"); sink.string(source.encoding)

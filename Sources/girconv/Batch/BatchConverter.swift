@@ -38,7 +38,7 @@ struct BatchConverter {
             DispatchQueue.concurrentPerform(iterations: window.count) { index in
                 let outcome: Outcome
                 do {
-                    let raw = try InputLoader.load(window[index].path, maxBytes: reading.maxBytes)
+                    let raw = try reading.load(window[index].path, recordPath: window[index].recordPath)
                     let record = try registry.convert(raw, forcing: reading.adapter, limits: reading.limits, strict: reading.strict)
                     let rendered: Result<[UInt8], GirconvError>
                     do {
@@ -96,16 +96,16 @@ struct ProgressBar {
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = String(format: "\r%@ %d/%d  %.0f/s  ETA %ds  failed %d ", bar, done, total, rate, Int(eta), failed)
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardError.write(line)
     }
 
     /// Prints a line above the bar.
     func note(_ text: String) {
         let prefix = enabled ? "\r\u{1B}[K" : ""
-        FileHandle.standardError.write(Data((prefix + text + "\n").utf8))
+        StandardError.write(prefix + text + "\n")
     }
 
     func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if enabled { StandardError.write("\r\u{1B}[K") }
     }
 }

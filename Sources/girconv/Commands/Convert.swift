@@ -87,10 +87,15 @@ struct Convert: ParsableCommand {
         let single = inputs.count == 1 && outDir == nil && shard == nil && errorsFile == nil
             && !isDirectory(inputs[0])
         if single {
+            // The output is opened first: an unwritable one is reported before any work.
+            var output: StreamingOutput? = nil
             do {
+                output = try StreamingOutput(path: self.output)
                 let record = try reading.convert(inputs[0])
-                try OutputWriter.write(try writer.write([record]), to: output)
+                try output?.write(try writer.write([record]))
+                try output?.commit()
             } catch {
+                output?.abandon()
                 Failure.exit(error)
             }
             return
@@ -110,6 +115,9 @@ struct Convert: ParsableCommand {
     }
 
     func runBatch() throws {
+        if let errorsFile, outDir == nil, StreamingOutput.sameDestination(output, errorsFile) {
+            throw GirconvError.usage("-o and --errors name the same destination (\(errorsFile)): the error list would replace the records")
+        }
         var collector = try InputCollector(inputs)
         if collector.items.isEmpty {
             throw GirconvError.inputUnreadable(path: inputs.joined(separator: " "),
@@ -120,73 +128,97 @@ struct Convert: ParsableCommand {
             let (index, count) = try parseShard(shard)
             collector.keepShard(index, of: count)
         }
+        // Every destination is opened (or made) before any work: an unwritable one is found now, not after
+        // the whole run.
+        if let outDir { try Self.prepareDirectory(outDir) }
+        let stream = outDir == nil ? try StreamingOutput(path: output) : nil
+        let errors: StreamingOutput?
+        do { errors = try errorsFile.map { try StreamingOutput(path: $0) } } catch { stream?.abandon(); throw error }
+        do {
+            try convert(collector, into: stream, errors: errors)
+        } catch {
+            stream?.abandon()
+            errors?.abandon()
+            throw error
+        }
+    }
+
+    /// Converts every input of the run, writing records to `stream` (or one file each under --out-dir) and
+    /// failures to `errors`, both committed at the end.
+    private func convert(_ collector: InputCollector, into stream: StreamingOutput?, errors: StreamingOutput?) throws {
         let items = collector.items
         var progress = ProgressBar(total: items.count)
-        let stream = outDir == nil ? try StreamingOutput(path: output) : nil
-        var errorLines: [String] = []
         var converted = 0, failed = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
         let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
+        // Which input writes each --out-dir file: a second input that would write one is refused, not let overwrite it.
+        var writtenBy: [String: String] = [:]
 
         if let stream {
             switch format {
-            case .csv: stream.write(try csv.headerText())
-            case .xml: stream.write(xml.openCollection())
+            case .csv: try stream.write(try csv.headerText())
+            case .xml: try stream.write(xml.openCollection())
             case .json: break
             }
         }
-        do {
-            // Each record is rendered by the worker that converted it: one stream's part (a JSON line, CSV
-            // rows, an XML element), or a whole file for --out-dir.
-            let render: @Sendable (CanonicalRecord) throws -> [UInt8]
-            let (format, writer) = (self.format, self.writer)
-            if outDir != nil, let json = writer as? JSONRecordWriter {
-                render = { json.bytes([$0]) }
-            } else if outDir != nil {
-                render = { Array(try writer.write([$0]).utf8) }
-            } else {
-                switch format {
-                case .json: render = { jsonLines.bytes([$0]) }
-                case .csv: render = { Array(try csv.rowsText(for: $0).utf8) }
-                case .xml: render = { Array(xml.recordElement($0).utf8) }
-                }
+        // Each record is rendered by the worker that converted it: one stream's part (a JSON line, CSV
+        // rows, an XML element), or a whole file for --out-dir.
+        let render: @Sendable (CanonicalRecord) throws -> [UInt8]
+        let (format, writer) = (self.format, self.writer)
+        if outDir != nil, let json = writer as? JSONRecordWriter {
+            render = { json.bytes([$0]) }
+        } else if outDir != nil {
+            render = { Array(try writer.write([$0]).utf8) }
+        } else {
+            switch format {
+            case .json: render = { jsonLines.bytes([$0]) }
+            case .csv: render = { Array(try csv.rowsText(for: $0).utf8) }
+            case .xml: render = { Array(xml.recordElement($0).utf8) }
             }
-            try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
-                switch outcome {
-                case .record(let rendered):
-                    converted += 1
-                    let bytes = try rendered.get()
-                    if let stream {
-                        stream.write(bytes)
-                    } else if let outDir {
-                        let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
-                        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent,
-                                                                withIntermediateDirectories: true)
-                        try OutputWriter.write(bytes, to: target)
+        }
+        func fail(_ item: InputCollector.Item, _ error: GirconvError) throws {
+            failed += 1
+            failureCodes[error.exitCode, default: 0] += 1
+            progress.note("girconv: error: \(GirconvError.shown(item.path)): \(Self.stripPath(error.description, item.path))")
+            let entry = TreeValue.object([("path", .string(item.recordPath)), ("error", .string(error.description)),
+                                          ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
+            try errors?.write(JSONRecordWriter(compact: true).serialize(entry, pretty: false) + "\n")
+        }
+        try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
+            switch outcome {
+            case .record(let rendered):
+                let bytes: [UInt8]
+                switch rendered {
+                case .success(let made): bytes = made
+                case .failure(let error): try fail(item, error); return
+                }
+                if let stream {
+                    try stream.write(bytes)
+                } else if let outDir {
+                    let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
+                    if let other = writtenBy[target] {
+                        try fail(item, .outputUnwritable(path: target, reason: "\(GirconvError.shown(other)) of this run writes that file already"))
+                        return
                     }
-                case .failure(let error):
-                    failed += 1
-                    failureCodes[error.exitCode, default: 0] += 1
-                    progress.note("girconv: error: \(item.path): \(Self.stripPath(error.description, item.path))")
-                    let entry = TreeValue.object([("path", .string(item.path)), ("error", .string(error.description)),
-                                                  ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
-                    errorLines.append(JSONRecordWriter(compact: true).serialize(entry, pretty: false))
+                    writtenBy[target] = item.recordPath
+                    // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
+                    try FileManager.default.createDirectory(atPath: String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)]),
+                                                            withIntermediateDirectories: true)
+                    try OutputWriter.write(bytes, to: target)
                 }
-                progress.update(done: converted + failed, failed: failed)
+                converted += 1
+            case .failure(let error):
+                try fail(item, error)
             }
-            if let stream {
-                if format == .xml { stream.write(xml.closeCollection()) }
-                try stream.commit()
-            }
-        } catch {
-            stream?.abandon()
-            throw error
+            progress.update(done: converted + failed, failed: failed)
         }
+        if let stream {
+            if format == .xml { try stream.write(xml.closeCollection()) }
+            try stream.commit()
+        }
+        try errors?.commit()
         progress.finish()
-        if let errorsFile {
-            try OutputWriter.write(errorLines.map { $0 + "\n" }.joined(), to: errorsFile)
-        }
         let seconds = Date().timeIntervalSince(started)
         var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
                              converted, failed, items.count, seconds, Double(items.count) / max(seconds, 0.001))
@@ -194,19 +226,41 @@ struct Convert: ParsableCommand {
             summary += "; exit codes " + failureCodes.keys.sorted().map { "\($0): \(failureCodes[$0]!)" }.joined(separator: ", ")
         }
         if collector.skipped > 0 { summary += "; \(collector.skipped) files with other extensions skipped" }
-        FileHandle.standardError.write(Data((summary + "\n").utf8))
+        if collector.skippedOther > 0 { summary += "; \(collector.skippedOther) entries that are not regular files (or broken links) skipped" }
+        StandardError.write(summary + "\n")
         if failed > 0 { throw ExitCode(2) }
     }
 
-    /// DIR/<relative path>.<format> for one input.
+    /// Makes the --out-dir directory if needed and checks that files can be made in it.
+    static func prepareDirectory(_ directory: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw GirconvError.outputUnwritable(path: directory, reason: "cannot make the directory (\((error as NSError).localizedDescription))")
+        }
+        guard access(directory, W_OK | X_OK) == 0 else {
+            throw GirconvError.outputUnwritable(path: directory, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// DIR/<record path>.<format> for one input: the record path with the output extension added (not put in
+    /// place of the input's), so `a/r.txt` and `a/r.html` give `a/r.txt.json` and `a/r.html.json`. A leading
+    /// `/` and `.` components are dropped and `..` becomes `__`, so nothing is written outside DIR.
     static func outputPath(for item: InputCollector.Item, in directory: String, extension ext: String) -> String {
-        let relative = (item.relative as NSString).deletingPathExtension
+        let components = item.recordPath.split(separator: "/").compactMap { component -> String? in
+            switch component {
+            case ".": return nil
+            case "..": return "__"
+            default: return String(component)
+            }
+        }
+        let relative = item.recordPath == "-" ? "stdin" : components.joined(separator: "/")
         return (directory as NSString).appendingPathComponent(relative + "." + ext)
     }
 
     /// Error descriptions start with the file name; the batch line already names the path.
     static func stripPath(_ description: String, _ path: String) -> String {
-        let name = (path as NSString).lastPathComponent + ": "
+        let name = GirconvError.shown((path as NSString).lastPathComponent) + ": "
         return description.hasPrefix(name) ? String(description.dropFirst(name.count)) : description
     }
 }

@@ -16,7 +16,7 @@ struct Detect: ParsableCommand {
     func run() throws {
         do {
             let registry = try reading.layouts.registry()
-            let raw = try InputLoader.load(file, maxBytes: reading.maxBytes)
+            let raw = try reading.load(file)
             let document = try registry.document(from: raw, limits: reading.limits)
             let decision = registry.detect(document, forcing: reading.adapter)
             var lines: [String] = []

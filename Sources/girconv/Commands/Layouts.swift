@@ -116,7 +116,7 @@ struct Layouts: ParsableCommand {
                 } else {
                     url = URL(fileURLWithPath: loaded.origin)
                 }
-                FileHandle.standardOutput.write(try Data(contentsOf: url))
+                try OutputWriter.write([UInt8](try Data(contentsOf: url)), to: nil)
             } catch {
                 Failure.exit(error)
             }
