@@ -130,6 +130,7 @@ final class CLITests: CLITestCase {
             ([workDir.appendingPathComponent("missing.txt").path], 66, "no such file"),
             ([try file("empty.txt", [])], 66, "input is empty"),
             ([try file("one.txt", [0x0A])], 66, "input is empty"),
+            ([try file("letter.txt", [0x78])], 65, "no known layout"),
             ([try file("junk.bin", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])], 66, "binary"),
             ([try file("report.pdf", Array("%PDF-1.4\n%âãÏÓ\n".utf8))], 66, "PDF"),
             ([try file("broken.pdf", Array("%PDF\u{0}\u{1}".utf8))], 66, "PDF"),
