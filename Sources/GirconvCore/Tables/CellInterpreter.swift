@@ -5,6 +5,7 @@ import Foundation
 /// | cell | value | rule |
 /// |---|---|---|
 /// | a number ("12", "1,234", "+5", "251000元", "25.1万元") | the number, unit converted for the path | printed |
+/// | a number of more than `NumberReader.maximumSignificantDigits` (15) significant digits | null + warning | unreadable |
 /// | blank / spaces / NBSP | 0 | blank read as 0 (a blank *total* with non-zero parts is later set null) |
 /// | "—", "-", "－" | 0 | dash read as 0 |
 /// | 无 | 0 | 无 read as 0 |
@@ -46,10 +47,20 @@ public enum CellInterpreter {
             return (make(nil, .unreadable), ReportWarning(code: "cell-percentage",
                     message: "\(path): \"\(raw)\" is a percentage, not a \(kind.rawValue) (is a 占比 column read instead of a count column?)",
                     path: path, location: location))
+        case let .overlongNumber(significantDigits):
+            return (make(nil, .unreadable), overlongNumberWarning(raw: raw, significantDigits: significantDigits, path: path, location: location))
         case .text:
             return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                     message: "\(path): cannot read \"\(raw)\" as a number", path: path, location: location))
         }
+    }
+
+    /// The `cell-unreadable` warning for a number too long to be a figure (`NumberReader.maximumSignificantDigits`),
+    /// in a cell or in a sentence; it states the limit, so that a reader knows why the figure is null.
+    public static func overlongNumberWarning(raw: String, significantDigits: Int, path: String, location: SourceLocation) -> ReportWarning {
+        ReportWarning(code: "cell-unreadable",
+                      message: "\(path): \"\(raw)\" has \(significantDigits) significant digits, more than any figure has "
+                          + "(at most \(NumberReader.maximumSignificantDigits)); not read, and not rounded", path: path, location: location)
     }
 }
 
