@@ -297,3 +297,52 @@ extension StandardTablesAdapterTests {
         }
     }
 }
+
+/// A negative count or amount is reported as printed, with a warning; a change (本年增/减) may be negative.
+extension StandardTablesAdapterTests {
+    func assertNegative(_ record: CanonicalRecord, _ path: String, raw: String, value: Decimal, what: String, _ context: String) {
+        XCTAssertEqual(self.value(record, path), value, "\(context): \(path)")
+        XCTAssertEqual(record.figures[path]?.provenance.how, .printed, context)
+        XCTAssertEqual(record.figures[path]?.provenance.raw, raw, context)
+        let warnings = record.warnings.filter { $0.path == path }
+        XCTAssertEqual(warnings.map(\.code), ["value-negative"], context)
+        XCTAssertEqual(warnings.first?.message, "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed", context)
+    }
+
+    func testNegativeFeeInTextIsKeptAsPrintedWithAWarning() throws {
+        let text = try sample("constructed-2021-county-transport.txt")
+        let feeCell = "  行政事业性收费\n\n  ３.５\n", sentence = "本年度实际收取信息处理费共计0元。"
+        XCTAssertTrue(text.contains(feeCell) && text.contains(sentence))
+        let record = try convert(text.replacingOccurrences(of: feeCell, with: "  行政事业性收费\n\n  -120\n")
+            .replacingOccurrences(of: sentence, with: "本年度实际收取信息处理费共计-50元。")
+            .replacingOccurrences(of: "  二、上年结转政府信息公开申请数量\n\n  1\n", with: "  二、上年结转政府信息公开申请数量\n\n  -1\n"))
+        assertNegative(record, "proactive.fees.amountWanYuan", raw: "-120", value: -120, what: "an amount of money", "table cell")
+        XCTAssertEqual(record.warnings.first { $0.path == "proactive.fees.amountWanYuan" }?.location?.column, "本年收费金额（单位：万元）")
+        assertNegative(record, "fees.collectedYuan", raw: "-50元", value: -50, what: "an amount of money", "sentence")
+        XCTAssertEqual(record.figures["fees.collectedYuan"]?.provenance.location.sentence, "本年度实际收取信息处理费共计-50元。")
+        assertNegative(record, "requests.carriedOver.naturalPerson", raw: "-1", value: -1, what: "a count", "table 三 cell")
+        XCTAssertEqual(record.warnings.filter { $0.code == "value-negative" }.count, 3)
+
+        // The 2019 layout's 本年增/减 column is a change: negative without a warning.
+        let pipes = try convert(try sample("constructed-2020-city-environment-pipes.txt"))
+        XCTAssertEqual(value(pipes, "proactive.licensing.change"), -8)
+        XCTAssertFalse(pipes.warnings.contains { $0.code == "value-negative" }, "\(pipes.warnings)")
+    }
+
+    func testNegativeFeeInHTMLIsKeptAsPrintedWithAWarning() throws {
+        let html = try sample("constructed-2022-city-hrss-spans.html")
+        let feeCell = "<td>行政事业性收费</td><td>0.12</td>", sentence = "本年度实际收取信息处理费共计400元。"
+        XCTAssertTrue(html.contains(feeCell) && html.contains(sentence))
+        let record = try convert(html.replacingOccurrences(of: feeCell, with: "<td>行政事业性收费</td><td>－0.12</td>")
+            .replacingOccurrences(of: sentence, with: "本年度实际收取信息处理费共计－50元。"), name: "p.html")
+        XCTAssertEqual(record.report.layout, .revised2021)
+        assertNegative(record, "proactive.fees.amountWanYuan", raw: "－0.12", value: Decimal(string: "-0.12")!, what: "an amount of money", "HTML cell")
+        assertNegative(record, "fees.collectedYuan", raw: "－50元", value: -50, what: "an amount of money", "HTML sentence")
+
+        // The 2019 layout's 增/减 column in HTML: negative, no warning.
+        let gbk = try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("constructed-2019-district-office-gbk-word.html"))
+        let trial = try registry.convert(RawInput(name: "p.html", bytes: [UInt8](gbk)))
+        XCTAssertEqual(value(trial, "proactive.penalties.change"), -2)
+        XCTAssertFalse(trial.warnings.contains { $0.code == "value-negative" }, "\(trial.warnings)")
+    }
+}

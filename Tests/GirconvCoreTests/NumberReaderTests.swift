@@ -124,6 +124,33 @@ final class NumberReaderTests: XCTestCase {
                            + "more than any figure has (at most 15); not read, and not rounded")
         }
     }
+
+    func testNegativeValueIsKeptAsPrintedAndFlaggedUnlessAChange() {
+        let location = SourceLocation(table: "表二", row: "行政事业性收费", column: "本年收费金额（单位：万元）")
+        for (path, raw, value, what) in [("proactive.fees.amountWanYuan", "-120", Decimal(-120), "an amount of money"),
+                                         ("proactive.procurement.amountYuan", "－25.1万元", Decimal(-251_000), "an amount of money"),
+                                         ("fees.collectedYuan", "-0.5", Decimal(string: "-0.5")!, "an amount of money"),
+                                         ("requests.newReceived.total", "-3", Decimal(-3), "a count")] {
+            let (figure, warning) = CellInterpreter.figure(for: path, cell: cell(raw), location: location)
+            XCTAssertEqual(figure.value, value, raw)
+            XCTAssertEqual(figure.provenance.how, .printed)
+            XCTAssertEqual(figure.provenance.raw, raw)
+            XCTAssertEqual(warning?.code, "value-negative", raw)
+            XCTAssertEqual(warning?.path, path)
+            XCTAssertEqual(warning?.location, location)
+            XCTAssertEqual(warning?.message, "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed")
+        }
+        // A change (本年增/减) may be negative; zero, however signed, is not negative.
+        let (change, changeWarning) = CellInterpreter.figure(for: "proactive.licensing.change", cell: cell("-8"), location: location)
+        XCTAssertEqual(change.value, -8)
+        XCTAssertNil(changeWarning)
+        for raw in ["-0", "+5", "0.00"] {
+            XCTAssertNil(CellInterpreter.figure(for: "proactive.fees.amountWanYuan", cell: cell(raw), location: location).1, raw)
+        }
+        XCTAssertEqual(FigureCatalog.all.filter { $0.kind.mayBeNegative }.map(\.path).sorted(),
+                       ["proactive.enforcement.change", "proactive.fees.change", "proactive.licensing.change",
+                        "proactive.otherServices.change", "proactive.penalties.change"])
+    }
 }
 
 /// Unit words are compared only when the cell's last character could end one: for every ASCII character

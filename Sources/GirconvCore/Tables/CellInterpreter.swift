@@ -5,6 +5,7 @@ import Foundation
 /// | cell | value | rule |
 /// |---|---|---|
 /// | a number ("12", "1,234", "+5", "251000元", "25.1万元") | the number, unit converted for the path | printed |
+/// | a negative number on a path that cannot be negative | the number, as printed | printed + warning |
 /// | a number of more than `NumberReader.maximumSignificantDigits` (15) significant digits | null + warning | unreadable |
 /// | blank / spaces / NBSP | 0 | blank read as 0 (a blank *total* with non-zero parts is later set null) |
 /// | "—", "-", "－" | 0 | dash read as 0 |
@@ -33,12 +34,7 @@ public enum CellInterpreter {
                 return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                         message: "\(path): \"\(raw)\" is not a whole number, so not a count", path: path, location: location))
             }
-            var warning: ReportWarning? = nil
-            if kind == .count && converted < 0 {
-                warning = ReportWarning(code: "negative-count", message: "\(path): \"\(raw)\" is a negative count; kept as printed",
-                                        path: path, location: location)
-            }
-            return (make(converted, .printed), warning)
+            return (make(converted, .printed), negativeValueWarning(converted, raw: raw, path: path, kind: kind, location: location))
         case .blank: return (make(0, .blankAsZero), nil)
         case .dash: return (make(0, .dashAsZero), nil)
         case .noneWord: return (make(0, .noneWordAsZero), nil)
@@ -61,6 +57,18 @@ public enum CellInterpreter {
         ReportWarning(code: "cell-unreadable",
                       message: "\(path): \"\(raw)\" has \(significantDigits) significant digits, more than any figure has "
                           + "(at most \(NumberReader.maximumSignificantDigits)); not read, and not rounded", path: path, location: location)
+    }
+
+    /// A `value-negative` warning when a number below zero is printed for a path that cannot be negative
+    /// (every count and amount but a change, `FigureKind.mayBeNegative`), in a cell or in a sentence.
+    /// The value is kept as printed: a printed figure is never changed, only flagged as doubtful.
+    public static func negativeValueWarning(_ value: Decimal, raw: String, path: String, kind: FigureKind,
+                                            location: SourceLocation) -> ReportWarning? {
+        guard value < 0, !kind.mayBeNegative else { return nil }
+        let what = kind == .count ? "a count" : "an amount of money"
+        return ReportWarning(code: "value-negative",
+                             message: "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed",
+                             path: path, location: location)
     }
 }
 

@@ -12,7 +12,7 @@ struct NarrativeReader {
         var path: String
         /// A percentage printed right after the figure ("占57.25%").
         var share: (percent: Decimal, decimals: Int)?
-        /// What is doubtful about the figure (a number too long): reported with it if it is kept.
+        /// What is doubtful about the figure (a number too long, a negative one): reported with it if it is kept.
         var warning: ReportWarning?
     }
 
@@ -163,9 +163,11 @@ struct NarrativeReader {
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
                                           offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
             let raw = text.originalText(number.range)
-            var warning: ReportWarning? = nil
+            let warning: ReportWarning?
             if case let .overlongNumber(significantDigits) = number.reading {
                 warning = CellInterpreter.overlongNumberWarning(raw: raw, significantDigits: significantDigits, path: path, location: location)
+            } else {
+                warning = value.flatMap { CellInterpreter.negativeValueWarning($0, raw: raw, path: path, kind: kind, location: location) }
             }
             let provenance = Provenance(how: value == nil ? .unreadable : .printed, raw: raw, location: location)
             results.append(Found(figure: Figure(value: value, provenance: provenance), path: path,
@@ -221,6 +223,9 @@ struct NarrativeReader {
             if Class.closing(c) { depth = max(0, depth - 1); i += 1; continue }
             if depth > 0 { i += 1; continue }
             if Self.isDigit(c) { break }
+            // A minus sign right before the digits is the number's own ("收取费用-50元"): the figure is read
+            // as printed, negative (and flagged where a figure cannot be), never without its sign.
+            if c == "-", i + 1 < limit, Self.isDigit(chars[i + 1]) { break }
             if Class.clauseBreak(c) { return nil }
             if !Class.ignorable(c) {
                 guard patterns.connectives.contains(c) else { return nil }
@@ -231,6 +236,7 @@ struct NarrativeReader {
         }
         guard i < limit else { return nil }
         let numberStart = i
+        if chars[i] == "-" { i += 1 }
         while i < chars.count, Self.isDigit(chars[i]) || chars[i] == "," || chars[i] == "." { i += 1 }
         var digitsEnd = i
         while digitsEnd > numberStart, chars[digitsEnd - 1] == "," || chars[digitsEnd - 1] == "." { digitsEnd -= 1 }
