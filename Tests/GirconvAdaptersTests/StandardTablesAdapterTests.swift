@@ -215,3 +215,134 @@ extension StandardTablesAdapterTests {
         }
     }
 }
+
+/// Numbers too long to be a figure: one null cell with a warning, never a broken row.
+extension StandardTablesAdapterTests {
+    static let overlongNumbers = [(raw: "1234567890123456789", digits: 19), (raw: "123456789012345678901234567890", digits: 30)]
+
+    /// The cell at `path` is null with a `cell-unreadable` warning naming it; the row's other cells read.
+    func assertOnlyCellUnreadable(_ record: CanonicalRecord, _ path: String, raw: String, digits: Int, row: String, column: String,
+                                  others: [String: Decimal], _ context: String) {
+        let figure = record.figures[path]
+        XCTAssertNotNil(figure, context)
+        XCTAssertNil(figure?.value, context)
+        XCTAssertEqual(figure?.provenance.how, .unreadable, context)
+        XCTAssertEqual(figure?.provenance.raw, raw, context)
+        let warnings = record.warnings.filter { $0.path == path }
+        XCTAssertEqual(warnings.map(\.code), ["cell-unreadable"], context)
+        XCTAssertEqual(warnings.first?.message, "\(path): \"\(raw)\" has \(digits) significant digits, more than any figure has (at most 15); not read, and not rounded", context)
+        XCTAssertEqual(warnings.first?.location?.row, row, context)
+        XCTAssertEqual(warnings.first?.location?.column, column, context)
+        for (other, value) in others { XCTAssertEqual(self.value(record, other), value, "\(context): \(other)") }
+        XCTAssertFalse(record.warnings.contains { ["rows-not-found", "row-unrecognised", "row-incomplete"].contains($0.code) },
+                       "\(context): \(record.warnings.map(\.code))")
+    }
+
+    func testOverlongNumberInAFlattenedTextCellIsNullAndTheRowStillReads() throws {
+        let text = try sample("constructed-2021-county-transport.txt")
+        let oneCellPerLine = "  一、本年新收政府信息公开申请数量\n\n  11\n\n  2\n\n  0\n\n  0\n\n  0\n\n  0\n\n  13\n"
+        XCTAssertTrue(text.contains(oneCellPerLine))
+        let row = "一、本年新收政府信息公开申请数量"
+        let others: [String: Decimal] = ["requests.newReceived.business": 2, "requests.newReceived.total": 13,
+                                         "requests.carriedOver.naturalPerson": 1, "requests.granted.total": 6]
+        for (raw, digits) in Self.overlongNumbers {
+            // One cell per line, and the same row printed "label v1 v2 …" on one line (PDF layout text).
+            let variants = [("one cell per line", oneCellPerLine.replacingOccurrences(of: "  11\n", with: "  \(raw)\n")),
+                            ("spaced row", "  \(row) \(raw) 2 0 0 0 0 13\n")]
+            for (layout, replacement) in variants {
+                let record = try convert(text.replacingOccurrences(of: oneCellPerLine, with: replacement))
+                assertOnlyCellUnreadable(record, "requests.newReceived.naturalPerson", raw: raw, digits: digits, row: row, column: "自然人",
+                                         others: others, "\(layout), \(digits) digits")
+            }
+        }
+        // Pipe- and tab-joined rows.
+        let pipes = try sample("constructed-2020-city-environment-pipes.txt")
+        let browserCopy = try sample("constructed-2022-city-hrss-browser-copy.txt")
+        for (raw, digits) in Self.overlongNumbers {
+            let piped = try convert(pipes.replacingOccurrences(of: "| \(row) | 9 | 1 |", with: "| \(row) | 9 | \(raw) |"))
+            assertOnlyCellUnreadable(piped, "requests.newReceived.business", raw: raw, digits: digits, row: row, column: "商业企业",
+                                     others: ["requests.newReceived.naturalPerson": 9, "requests.newReceived.total": 11], "pipes, \(digits) digits")
+            let tabbed = try convert(browserCopy.replacingOccurrences(of: "\(row)\t40\t6\t", with: "\(row)\t40\t\(raw)\t"))
+            assertOnlyCellUnreadable(tabbed, "requests.newReceived.business", raw: raw, digits: digits, row: row, column: "商业企业",
+                                     others: ["requests.newReceived.naturalPerson": 40, "requests.newReceived.total": 49], "tabs, \(digits) digits")
+        }
+    }
+
+    func testOverlongNumberInAnHTMLCellIsNullAndTheRowStillReads() throws {
+        let html = try sample("constructed-2022-city-hrss-spans.html")
+        let row = "一、本年新收政府信息公开申请数量"
+        let printed = "<td colspan=3>\(row)</td><td>40</td><td>6</td>"
+        XCTAssertTrue(html.contains(printed))
+        for (raw, digits) in Self.overlongNumbers {
+            let record = try convert(html.replacingOccurrences(of: printed, with: "<td colspan=3>\(row)</td><td>\(raw)</td><td>6</td>"), name: "p.html")
+            XCTAssertEqual(record.report.layout, .revised2021)
+            assertOnlyCellUnreadable(record, "requests.newReceived.naturalPerson", raw: raw, digits: digits, row: row, column: "自然人",
+                                     others: ["requests.newReceived.business": 6, "requests.newReceived.total": 49,
+                                              "requests.carriedOver.naturalPerson": 3], "HTML, \(digits) digits")
+        }
+    }
+
+    func testOverlongNumberInASentenceIsNullWithAWarning() throws {
+        let text = try sample("constructed-2021-county-transport.txt")
+        for (raw, digits) in Self.overlongNumbers {
+            let record = try convert(text.replacingOccurrences(of: "共计0元", with: "共计\(raw)元"))
+            let fee = try XCTUnwrap(record.figures["fees.collectedYuan"])
+            XCTAssertNil(fee.value)
+            XCTAssertEqual(fee.provenance.how, .unreadable)
+            XCTAssertEqual(fee.provenance.raw, "\(raw)元")
+            XCTAssertEqual(fee.provenance.location.sentence, "本年度实际收取信息处理费共计\(raw)元。")
+            let warning = try XCTUnwrap(record.warnings.first { $0.path == "fees.collectedYuan" })
+            XCTAssertEqual(warning.code, "cell-unreadable")
+            XCTAssertEqual(warning.message, "fees.collectedYuan: \"\(raw)元\" has \(digits) significant digits, more than any figure has (at most 15); not read, and not rounded")
+        }
+    }
+}
+
+/// A negative count or amount is reported as printed, with a warning; a change (本年增/减) may be negative.
+extension StandardTablesAdapterTests {
+    func assertNegative(_ record: CanonicalRecord, _ path: String, raw: String, value: Decimal, what: String, _ context: String) {
+        XCTAssertEqual(self.value(record, path), value, "\(context): \(path)")
+        XCTAssertEqual(record.figures[path]?.provenance.how, .printed, context)
+        XCTAssertEqual(record.figures[path]?.provenance.raw, raw, context)
+        let warnings = record.warnings.filter { $0.path == path }
+        XCTAssertEqual(warnings.map(\.code), ["value-negative"], context)
+        XCTAssertEqual(warnings.first?.message, "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed", context)
+    }
+
+    func testNegativeFeeInTextIsKeptAsPrintedWithAWarning() throws {
+        let text = try sample("constructed-2021-county-transport.txt")
+        let feeCell = "  行政事业性收费\n\n  ３.５\n", sentence = "本年度实际收取信息处理费共计0元。"
+        XCTAssertTrue(text.contains(feeCell) && text.contains(sentence))
+        let record = try convert(text.replacingOccurrences(of: feeCell, with: "  行政事业性收费\n\n  -120\n")
+            .replacingOccurrences(of: sentence, with: "本年度实际收取信息处理费共计-50元。")
+            .replacingOccurrences(of: "  二、上年结转政府信息公开申请数量\n\n  1\n", with: "  二、上年结转政府信息公开申请数量\n\n  -1\n"))
+        assertNegative(record, "proactive.fees.amountWanYuan", raw: "-120", value: -120, what: "an amount of money", "table cell")
+        XCTAssertEqual(record.warnings.first { $0.path == "proactive.fees.amountWanYuan" }?.location?.column, "本年收费金额（单位：万元）")
+        assertNegative(record, "fees.collectedYuan", raw: "-50元", value: -50, what: "an amount of money", "sentence")
+        XCTAssertEqual(record.figures["fees.collectedYuan"]?.provenance.location.sentence, "本年度实际收取信息处理费共计-50元。")
+        assertNegative(record, "requests.carriedOver.naturalPerson", raw: "-1", value: -1, what: "a count", "table 三 cell")
+        XCTAssertEqual(record.warnings.filter { $0.code == "value-negative" }.count, 3)
+
+        // The 2019 layout's 本年增/减 column is a change: negative without a warning.
+        let pipes = try convert(try sample("constructed-2020-city-environment-pipes.txt"))
+        XCTAssertEqual(value(pipes, "proactive.licensing.change"), -8)
+        XCTAssertFalse(pipes.warnings.contains { $0.code == "value-negative" }, "\(pipes.warnings)")
+    }
+
+    func testNegativeFeeInHTMLIsKeptAsPrintedWithAWarning() throws {
+        let html = try sample("constructed-2022-city-hrss-spans.html")
+        let feeCell = "<td>行政事业性收费</td><td>0.12</td>", sentence = "本年度实际收取信息处理费共计400元。"
+        XCTAssertTrue(html.contains(feeCell) && html.contains(sentence))
+        let record = try convert(html.replacingOccurrences(of: feeCell, with: "<td>行政事业性收费</td><td>－0.12</td>")
+            .replacingOccurrences(of: sentence, with: "本年度实际收取信息处理费共计－50元。"), name: "p.html")
+        XCTAssertEqual(record.report.layout, .revised2021)
+        assertNegative(record, "proactive.fees.amountWanYuan", raw: "－0.12", value: Decimal(string: "-0.12")!, what: "an amount of money", "HTML cell")
+        assertNegative(record, "fees.collectedYuan", raw: "－50元", value: -50, what: "an amount of money", "HTML sentence")
+
+        // The 2019 layout's 增/减 column in HTML: negative, no warning.
+        let gbk = try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("constructed-2019-district-office-gbk-word.html"))
+        let trial = try registry.convert(RawInput(name: "p.html", bytes: [UInt8](gbk)))
+        XCTAssertEqual(value(trial, "proactive.penalties.change"), -2)
+        XCTAssertFalse(trial.warnings.contains { $0.code == "value-negative" }, "\(trial.warnings)")
+    }
+}

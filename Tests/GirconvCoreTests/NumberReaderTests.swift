@@ -84,6 +84,73 @@ final class NumberReaderTests: XCTestCase {
         XCTAssertNil(figure.value)
         XCTAssertEqual(warning?.code, "cell-percentage")
     }
+
+    func cell(_ text: String) -> GridCell { GridCell(text: text, location: SourceLocation(), originRow: 0, originColumn: 0) }
+
+    func testOverlongNumbersAreValuesButNeverFigures() {
+        // Up to the limit a number is read exactly (15 digits, also after leading zeros and with decimals).
+        XCTAssertEqual(NumberReader.maximumSignificantDigits, 15)
+        XCTAssertEqual(NumberReader.read("999999999999999"), .number(999_999_999_999_999, unit: nil))
+        XCTAssertEqual(NumberReader.read("000000000000000000000012"), .number(12, unit: nil))
+        XCTAssertEqual(number("123456789012.345"), Decimal(string: "123456789012.345"))
+        XCTAssertEqual(number("-999,999,999,999,999"), Decimal(string: "-999999999999999"))
+        // Past it: a value (so a flattened row keeps its cells), but no figure.
+        let nineteen = "1234567890123456789", thirty = "123456789012345678901234567890"
+        for (raw, digits) in [(nineteen, 19), (thirty, 30), ("1000000000000000", 16), ("1,234,567,890,123,456,789", 19),
+                              ("１２３４５６７８９０１２３４５６７８９", 19), ("-" + nineteen, 19), (nineteen + "件", 19),
+                              ("1234567890123.456", 16), (nineteen + "%", 19), (String(repeating: "9", count: 45), 45),
+                              ("1" + String(repeating: ",000", count: 14), 43)] {
+            XCTAssertEqual(NumberReader.read(raw), .overlongNumber(significantDigits: digits), raw)
+            XCTAssertTrue(FlattenedTextGridBuilder.isValue(raw), raw)
+        }
+        // Text stays text, however many digits it holds; so does a long rule of dashes (no digit at all).
+        for raw in [nineteen + "abc", "约" + nineteen, nineteen + " " + nineteen, "编号" + String(repeating: "1", count: 50),
+                    String(repeating: "-", count: 45)] {
+            XCTAssertEqual(NumberReader.read(raw), .text, raw)
+        }
+    }
+
+    func testOverlongNumberCellIsNullWithAWarningStatingTheLimit() {
+        let location = SourceLocation(table: "表三", row: "一、本年新收政府信息公开申请数量", column: "自然人")
+        for (raw, digits) in [("1234567890123456789", 19), ("123456789012345678901234567890", 30)] {
+            let (figure, warning) = CellInterpreter.figure(for: "requests.newReceived.naturalPerson", cell: cell(raw), location: location)
+            XCTAssertNil(figure.value, raw)
+            XCTAssertEqual(figure.provenance.how, .unreadable)
+            XCTAssertEqual(figure.provenance.raw, raw)
+            XCTAssertEqual(warning?.code, "cell-unreadable")
+            XCTAssertEqual(warning?.path, "requests.newReceived.naturalPerson")
+            XCTAssertEqual(warning?.location, location)
+            XCTAssertEqual(warning?.message, "requests.newReceived.naturalPerson: \"\(raw)\" has \(digits) significant digits, "
+                           + "more than any figure has (at most 15); not read, and not rounded")
+        }
+    }
+
+    func testNegativeValueIsKeptAsPrintedAndFlaggedUnlessAChange() {
+        let location = SourceLocation(table: "表二", row: "行政事业性收费", column: "本年收费金额（单位：万元）")
+        for (path, raw, value, what) in [("proactive.fees.amountWanYuan", "-120", Decimal(-120), "an amount of money"),
+                                         ("proactive.procurement.amountYuan", "－25.1万元", Decimal(-251_000), "an amount of money"),
+                                         ("fees.collectedYuan", "-0.5", Decimal(string: "-0.5")!, "an amount of money"),
+                                         ("requests.newReceived.total", "-3", Decimal(-3), "a count")] {
+            let (figure, warning) = CellInterpreter.figure(for: path, cell: cell(raw), location: location)
+            XCTAssertEqual(figure.value, value, raw)
+            XCTAssertEqual(figure.provenance.how, .printed)
+            XCTAssertEqual(figure.provenance.raw, raw)
+            XCTAssertEqual(warning?.code, "value-negative", raw)
+            XCTAssertEqual(warning?.path, path)
+            XCTAssertEqual(warning?.location, location)
+            XCTAssertEqual(warning?.message, "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed")
+        }
+        // A change (本年增/减) may be negative; zero, however signed, is not negative.
+        let (change, changeWarning) = CellInterpreter.figure(for: "proactive.licensing.change", cell: cell("-8"), location: location)
+        XCTAssertEqual(change.value, -8)
+        XCTAssertNil(changeWarning)
+        for raw in ["-0", "+5", "0.00"] {
+            XCTAssertNil(CellInterpreter.figure(for: "proactive.fees.amountWanYuan", cell: cell(raw), location: location).1, raw)
+        }
+        XCTAssertEqual(FigureCatalog.all.filter { $0.kind.mayBeNegative }.map(\.path).sorted(),
+                       ["proactive.enforcement.change", "proactive.fees.change", "proactive.licensing.change",
+                        "proactive.otherServices.change", "proactive.penalties.change"])
+    }
 }
 
 /// Unit words are compared only when the cell's last character could end one: for every ASCII character

@@ -10,6 +10,10 @@ public enum FigureKind: String, Sendable {
     case amountYuan
     /// An amount in 万元 (values in 元 are converted).
     case amountWanYuan
+
+    /// Only a change (本年增/减) may be below zero: a number of documents, requests or decisions, or an
+    /// amount collected or spent, never is, so a negative one printed is doubtful (warning `value-negative`).
+    public var mayBeNegative: Bool { self == .signedCount }
 }
 
 /// One known figure path of the canonical record.

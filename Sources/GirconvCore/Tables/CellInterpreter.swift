@@ -5,6 +5,8 @@ import Foundation
 /// | cell | value | rule |
 /// |---|---|---|
 /// | a number ("12", "1,234", "+5", "251000元", "25.1万元") | the number, unit converted for the path | printed |
+/// | a negative number on a path that cannot be negative | the number, as printed | printed + warning |
+/// | a number of more than `NumberReader.maximumSignificantDigits` (15) significant digits | null + warning | unreadable |
 /// | blank / spaces / NBSP | 0 | blank read as 0 (a blank *total* with non-zero parts is later set null) |
 /// | "—", "-", "－" | 0 | dash read as 0 |
 /// | 无 | 0 | 无 read as 0 |
@@ -32,12 +34,7 @@ public enum CellInterpreter {
                 return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                         message: "\(path): \"\(raw)\" is not a whole number, so not a count", path: path, location: location))
             }
-            var warning: ReportWarning? = nil
-            if kind == .count && converted < 0 {
-                warning = ReportWarning(code: "negative-count", message: "\(path): \"\(raw)\" is a negative count; kept as printed",
-                                        path: path, location: location)
-            }
-            return (make(converted, .printed), warning)
+            return (make(converted, .printed), negativeValueWarning(converted, raw: raw, path: path, kind: kind, location: location))
         case .blank: return (make(0, .blankAsZero), nil)
         case .dash: return (make(0, .dashAsZero), nil)
         case .noneWord: return (make(0, .noneWordAsZero), nil)
@@ -46,10 +43,32 @@ public enum CellInterpreter {
             return (make(nil, .unreadable), ReportWarning(code: "cell-percentage",
                     message: "\(path): \"\(raw)\" is a percentage, not a \(kind.rawValue) (is a 占比 column read instead of a count column?)",
                     path: path, location: location))
+        case let .overlongNumber(significantDigits):
+            return (make(nil, .unreadable), overlongNumberWarning(raw: raw, significantDigits: significantDigits, path: path, location: location))
         case .text:
             return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                     message: "\(path): cannot read \"\(raw)\" as a number", path: path, location: location))
         }
+    }
+
+    /// The `cell-unreadable` warning for a number too long to be a figure (`NumberReader.maximumSignificantDigits`),
+    /// in a cell or in a sentence; it states the limit, so that a reader knows why the figure is null.
+    public static func overlongNumberWarning(raw: String, significantDigits: Int, path: String, location: SourceLocation) -> ReportWarning {
+        ReportWarning(code: "cell-unreadable",
+                      message: "\(path): \"\(raw)\" has \(significantDigits) significant digits, more than any figure has "
+                          + "(at most \(NumberReader.maximumSignificantDigits)); not read, and not rounded", path: path, location: location)
+    }
+
+    /// A `value-negative` warning when a number below zero is printed for a path that cannot be negative
+    /// (every count and amount but a change, `FigureKind.mayBeNegative`), in a cell or in a sentence.
+    /// The value is kept as printed: a printed figure is never changed, only flagged as doubtful.
+    public static func negativeValueWarning(_ value: Decimal, raw: String, path: String, kind: FigureKind,
+                                            location: SourceLocation) -> ReportWarning? {
+        guard value < 0, !kind.mayBeNegative else { return nil }
+        let what = kind == .count ? "a count" : "an amount of money"
+        return ReportWarning(code: "value-negative",
+                             message: "\(path): \"\(raw)\" is negative, which \(what) cannot be; kept as printed",
+                             path: path, location: location)
     }
 }
 

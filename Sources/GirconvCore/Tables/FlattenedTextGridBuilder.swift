@@ -90,10 +90,11 @@ public enum FlattenedTextGridBuilder {
         current = [joined]
     }
 
-    /// True for a cell text that is a value rather than a label.
+    /// True for a cell text that is a value rather than a label. An over-long number is a value too: it
+    /// stands in a value's place, and taking it for a label would start a new row and lose its row's cells.
     public static func isValue(_ text: String) -> Bool {
         switch NumberReader.read(text) {
-        case .number, .blank, .dash, .noneWord, .notApplicable, .percent: return true
+        case .number, .blank, .dash, .noneWord, .notApplicable, .percent, .overlongNumber: return true
         case .text: return false
         }
     }

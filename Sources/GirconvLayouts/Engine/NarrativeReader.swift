@@ -12,6 +12,8 @@ struct NarrativeReader {
         var path: String
         /// A percentage printed right after the figure ("占57.25%").
         var share: (percent: Decimal, decimals: Int)?
+        /// What is doubtful about the figure (a number too long, a negative one): reported with it if it is kept.
+        var warning: ReportWarning?
     }
 
     struct Reading {
@@ -63,6 +65,7 @@ struct NarrativeReader {
                         continue
                     }
                     reading.figures[found.path] = found.figure
+                    if let warning = found.warning { reading.warnings.append(warning) }
                     if let share = found.share, let whole = patterns.wholeOf(found.path) {
                         reading.shares.append(StatedShare(path: found.path, wholePath: whole, percent: share.percent,
                                                           decimals: share.decimals, location: found.figure.provenance.location))
@@ -146,18 +149,35 @@ struct NarrativeReader {
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
             guard let number = number(after: m.end, limit: limit, in: chars) else { continue }
             let kind = patterns.kind(of: path)
-            guard let value = NumberReader.convert(number.value, unit: number.unit, to: kind) else { continue }
+            let value: Decimal?   // nil: a number too long to be a figure
+            switch number.reading {
+            case let .number(printed, _):
+                // A unit that does not fit the path (money on a count): the number is not this figure.
+                guard let converted = NumberReader.convert(printed, unit: number.unit, to: kind) else { continue }
+                value = converted
+            default:
+                guard NumberReader.unit(number.unit, fits: kind) else { continue }
+                value = nil
+            }
             let sentence = sentenceRange(around: number.range.lowerBound, in: chars)
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
                                           offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
-            let provenance = Provenance(how: .printed, raw: text.originalText(number.range), location: location)
+            let raw = text.originalText(number.range)
+            let warning: ReportWarning?
+            if case let .overlongNumber(significantDigits) = number.reading {
+                warning = CellInterpreter.overlongNumberWarning(raw: raw, significantDigits: significantDigits, path: path, location: location)
+            } else {
+                warning = value.flatMap { CellInterpreter.negativeValueWarning($0, raw: raw, path: path, kind: kind, location: location) }
+            }
+            let provenance = Provenance(how: value == nil ? .unreadable : .printed, raw: raw, location: location)
             results.append(Found(figure: Figure(value: value, provenance: provenance), path: path,
-                                 share: share(after: number.range.upperBound, in: chars)))
+                                 share: share(after: number.range.upperBound, in: chars), warning: warning))
         }
         return results
     }
 
-    struct Number { var value: Decimal; var unit: PrintedUnit; var range: Range<Int> }
+    /// A number after a trigger: its reading is `.number`, or `.overlongNumber` (a figure stated, but null).
+    struct Number { var reading: CellReading; var unit: PrintedUnit; var range: Range<Int> }
 
     /// Scalars that a line must contain for a zero statement to be possible in it: 未没沒无無不.
     @inline(__always) static func isNegation(_ v: UInt32) -> Bool {
@@ -203,6 +223,9 @@ struct NarrativeReader {
             if Class.closing(c) { depth = max(0, depth - 1); i += 1; continue }
             if depth > 0 { i += 1; continue }
             if Self.isDigit(c) { break }
+            // A minus sign right before the digits is the number's own ("收取费用-50元"): the figure is read
+            // as printed, negative (and flagged where a figure cannot be), never without its sign.
+            if c == "-", i + 1 < limit, Self.isDigit(chars[i + 1]) { break }
             if Class.clauseBreak(c) { return nil }
             if !Class.ignorable(c) {
                 guard patterns.connectives.contains(c) else { return nil }
@@ -213,6 +236,7 @@ struct NarrativeReader {
         }
         guard i < limit else { return nil }
         let numberStart = i
+        if chars[i] == "-" { i += 1 }
         while i < chars.count, Self.isDigit(chars[i]) || chars[i] == "," || chars[i] == "." { i += 1 }
         var digitsEnd = i
         while digitsEnd > numberStart, chars[digitsEnd - 1] == "," || chars[digitsEnd - 1] == "." { digitsEnd -= 1 }
@@ -230,8 +254,11 @@ struct NarrativeReader {
         else if followedBy(["元"]) { unit = .yuan; unitLength = 1 }
         else if let word = Self.countWords.first(where: followedBy) { unit = .counter; unitLength = word.count }
         else { return nil }   // no unit: a percentage, a year, an approximate "300余", a code number …
-        guard case let .number(value, _) = NumberReader.read(digits) else { return nil }
-        return Number(value: value, unit: unit, range: numberStart..<(j + unitLength))
+        let reading = NumberReader.read(digits)
+        switch reading {
+        case .number, .overlongNumber: return Number(reading: reading, unit: unit, range: numberStart..<(j + unitLength))
+        default: return nil
+        }
     }
 
     static let shareFillers: [[Unicode.Scalar]] = ["总数的", "全部的", "比例为", "比重为", "的"].map { Array($0.unicodeScalars) }
