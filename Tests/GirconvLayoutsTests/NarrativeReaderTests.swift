@@ -29,6 +29,18 @@ final class NarrativeReaderTests: XCTestCase {
         XCTAssertEqual(figures.count, 3, "no percentage, year or comparison figure is taken: \(figures.keys)")
     }
 
+    /// Only a printed minus sign makes a figure negative: a dash that folding turns into "-" is punctuation,
+    /// and a hyphen after a digit is a range.
+    func testOnlyAPrintedMinusSignMakesAFigureNegative() {
+        XCTAssertEqual(value("全年收取费用-50元。", "fees.collectedYuan"), -50)
+        XCTAssertEqual(value("全年收取费用－50元。", "fees.collectedYuan"), -50)
+        XCTAssertEqual(value("全年收取费用−50元。", "fees.collectedYuan"), -50)
+        for dash in ["—", "–", "―", "‐"] {
+            XCTAssertNotEqual(value("全年收取费用\(dash)50元。", "fees.collectedYuan"), -50, "\(dash) is not a minus sign")
+        }
+        XCTAssertNil(value("全年收取费用——50元。", "fees.collectedYuan").flatMap { $0 < 0 ? $0 : nil })
+    }
+
     func testProvenanceQuotesTheSentenceAndOffset() {
         let text = "一、概述\n今年全市共收到依申请公开51件,已全部办理。"
         let figure = read(text)["requests.newReceived.total"]

@@ -147,7 +147,7 @@ struct NarrativeReader {
             }
             // The number must come before the next trigger.
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
-            guard let number = number(after: m.end, limit: limit, in: chars) else { continue }
+            guard let number = number(after: m.end, limit: limit, in: text) else { continue }
             let kind = patterns.kind(of: path)
             let value: Decimal?   // nil: a number too long to be a figure
             switch number.reading {
@@ -211,8 +211,12 @@ struct NarrativeReader {
 
     @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
 
+    /// The characters printed as a minus sign before a number: hyphen-minus, its full-width form, U+2212.
+    static let minusSigns: Set<String> = ["-", "－", "−"]
+
     /// The first "number + unit" after a trigger, if only connective words stand between them.
-    func number(after start: Int, limit: Int, in chars: [Unicode.Scalar]) -> Number? {
+    func number(after start: Int, limit: Int, in text: AlignedText) -> Number? {
+        let chars = text.scalars
         var i = start
         var gap = 0
         var depth = 0
@@ -224,8 +228,11 @@ struct NarrativeReader {
             if depth > 0 { i += 1; continue }
             if Self.isDigit(c) { break }
             // A minus sign right before the digits is the number's own ("收取费用-50元"): the figure is read
-            // as printed, negative (and flagged where a figure cannot be), never without its sign.
-            if c == "-", i + 1 < limit, Self.isDigit(chars[i + 1]) { break }
+            // as printed, negative (and flagged where a figure cannot be), never without its sign. Only a
+            // printed minus counts (-, －, −), not a dash that folding made one: "——12件" or "—12件" is
+            // punctuation, and "1-12月" a range.
+            if c == "-", i + 1 < limit, Self.isDigit(chars[i + 1]), i == 0 || !Self.isDigit(chars[i - 1]),
+               Self.minusSigns.contains(text.originalText(i..<(i + 1))) { break }
             if Class.clauseBreak(c) { return nil }
             if !Class.ignorable(c) {
                 guard patterns.connectives.contains(c) else { return nil }
