@@ -71,7 +71,8 @@ let package = Package(
 
         // MARK: Fuzzing (docs/robustness.md)
         .executableTarget(name: "girconv-fuzz", dependencies: [
-            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvPDF",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // MARK: Plugins

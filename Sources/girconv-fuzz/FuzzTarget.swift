@@ -1,8 +1,13 @@
-// libFuzzer harness over decoding, HTML reading, detection, conversion and every writer.
+// libFuzzer harness over decoding, the readers, detection, conversion and every writer.
 // Build and run (docs/robustness.md):
 //   swift build -c release --product girconv-fuzz --scratch-path .build-fuzz \
 //       -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 //   .build-fuzz/release/girconv-fuzz Fuzz/corpus -runs=1000000 -max_len=8192
+// GIRCONV_FUZZ_TARGET chooses what the bytes are (seeds for each in Fuzz/corpus-<target>):
+//   any (default)  a whole input file: text, HTML, PDF header, .docx
+//   docx           a .docx: bytes starting with "PK" are the archive itself (its ZIP structure fuzzed), other
+//                  bytes are word/document.xml, packed into a valid archive (its XML fuzzed)
+//   pdftext        the text pdftotext -layout printed for a PDF (the reading of it; pdftotext itself is not fuzzed)
 // Without -DFUZZING this target builds as a tiny executable that says how to build it for fuzzing, so
 // that `swift build` of the whole package keeps working.
 
@@ -11,6 +16,8 @@ import GirconvAdapters
 import GirconvCore
 import GirconvExport
 import GirconvLayouts
+import GirconvPDF
+import ZIPFoundation
 
 /// The built-in layouts and the guide's example layouts (docs/examples), so that the engine's options the
 /// built-ins do not use (unit columns, skipped columns, {section} paths, extra figures) are fuzzed too.
@@ -24,10 +31,44 @@ let registry: AdapterRegistry = {
     return (try? BuiltinAdapters.registry(library: library)) ?? BuiltinAdapters.registry()
 }()
 
+/// What the fuzzing bytes are (GIRCONV_FUZZ_TARGET).
+enum FuzzTarget: String {
+    case any, docx, pdftext
+    static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["GIRCONV_FUZZ_TARGET"] ?? "any") ?? .any
+}
+
+let limits = ReadingLimits(maxBytes: 1 << 20, pdfTimeoutSeconds: 10)
+
 /// One fuzzing input: must never crash, whatever the bytes.
 func fuzzOne(_ bytes: [UInt8]) {
-    let input = RawInput(name: "fuzz", bytes: bytes)
-    guard let document = try? registry.document(from: input, limits: ReadingLimits(maxBytes: 1 << 20, pdfTimeoutSeconds: 10)) else { return }
+    let document: ReportDocument?
+    switch FuzzTarget.current {
+    case .any:
+        document = try? registry.document(from: RawInput(name: "fuzz", bytes: bytes), limits: limits)
+    case .docx:
+        let archive = bytes.starts(with: [0x50, 0x4B]) ? bytes : packedDocx(documentXML: bytes)
+        document = try? registry.document(from: RawInput(name: "fuzz.docx", bytes: archive), limits: limits)
+    case .pdftext:
+        let source = SourceInfo(name: "fuzz.pdf", sha256: "", mediaType: "application/pdf", encoding: "pdf text layer", byteCount: bytes.count)
+        document = try? PDFReportReader.document(fromLayoutText: String(decoding: bytes, as: UTF8.self), source: source)
+    }
+    guard let document else { return }
+    convertAndWrite(document)
+}
+
+/// A .docx archive holding `documentXML` as word/document.xml (deflated, as Word writes it).
+func packedDocx(documentXML: [UInt8]) -> [UInt8] {
+    guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
+    let data = Data(documentXML)
+    try? archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count),
+                          compressionMethod: .deflate) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+    }
+    return archive.data.map { [UInt8]($0) } ?? []
+}
+
+/// Detection, conversion (normal and --strict) and every writer.
+func convertAndWrite(_ document: ReportDocument) {
     _ = registry.detect(document)
     for strict in [false, true] {
         guard let record = try? registry.convert(document, strict: strict) else { continue }
