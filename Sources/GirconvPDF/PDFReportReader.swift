@@ -13,7 +13,13 @@ public struct PDFReportReader: DocumentReader {
     public var mediaTypes: [String] { ["application/pdf"] }
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let text = try extractText(decoded.bytes, name: source.name)
+        try Self.document(fromLayoutText: try extractText(decoded.bytes, name: source.name), source: source)
+    }
+
+    /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by
+    /// form feeds), one flattened-text grid. Pure, no process run: the fuzz harness calls it with any text.
+    /// Throws `noTextLayer` when the text has nothing printable (a scanned PDF).
+    public static func document(fromLayoutText text: String, source: SourceInfo) throws -> ReportDocument {
         guard text.unicodeScalars.contains(where: { $0.value > 0x20 && $0 != "\u{0C}" }) else {
             throw GirconvError.noTextLayer(path: source.name)
         }
