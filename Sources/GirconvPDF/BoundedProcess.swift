@@ -193,7 +193,9 @@ struct BoundedProcess {
 
     /// Waits for the program to end and reaps it, returning its wait status. It is untracked only once it is
     /// a zombie and before it is reaped: until it is reaped its pid cannot be reused, so an interrupted run
-    /// that kills every tracked pid can never hit an unrelated process.
+    /// that kills every tracked pid can never hit an unrelated process. Should something else in the process
+    /// have reaped it already (ECHILD), its status is unknown and 0 is returned: its output was read to the
+    /// end, so it is taken as it is.
     private static func reap(_ pid: pid_t, untracking token: TemporaryResources.Token) -> Int32 {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0, errno == EINTR {}
