@@ -5,15 +5,37 @@ import GirconvCore
 /// each table row on one line, which the flattened-text row builder reads like any "label value value …"
 /// page. Lines know their page (form feeds separate pages), so provenance names the page. A PDF with no
 /// text layer (a scan) is refused with a clear error: no figure is ever invented.
+///
+/// pdftotext runs within bounds, because a small hostile PDF (thousands of pages sharing one content
+/// stream) can keep it busy for minutes and make it print gigabytes: the time limit and the text limit of
+/// the input's `ReadingLimits` (`--pdf-timeout`, `--pdf-text-limit`), and an address-space limit of its
+/// own (`memoryLimitBytes`). Past any of them it is killed and the input refused with a one-line error.
 public struct PDFReportReader: DocumentReader {
     /// Where to find pdftotext (PATH is searched when nil).
     public var pdftotextPath: String?
+    /// pdftotext's address-space limit (RLIMIT_AS) in bytes, or nil for none. Its footprint on real reports
+    /// is tens of megabytes (most of it shared libraries); the bound is for PDFs built to exhaust memory.
+    public var memoryLimitBytes: Int?
 
-    public init(pdftotextPath: String? = nil) { self.pdftotextPath = pdftotextPath }
+    /// Default address-space limit of pdftotext: 1 GiB.
+    public static let defaultMemoryLimitBytes = 1 << 30
+
+    public init(pdftotextPath: String? = nil, memoryLimitBytes: Int? = PDFReportReader.defaultMemoryLimitBytes) {
+        self.pdftotextPath = pdftotextPath
+        self.memoryLimitBytes = memoryLimitBytes
+    }
+
     public var mediaTypes: [String] { ["application/pdf"] }
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let text = try extractText(decoded.bytes, name: source.name)
+        let text = try extractText(decoded.bytes, name: source.name, limits: decoded.limits)
+        return try Self.document(fromLayoutText: text, source: source)
+    }
+
+    /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by
+    /// form feeds), one flattened-text grid. Pure, no process run: the fuzz harness calls it with any text.
+    /// Throws `noTextLayer` when the text has nothing printable (a scanned PDF).
+    public static func document(fromLayoutText text: String, source: SourceInfo) throws -> ReportDocument {
         guard text.unicodeScalars.contains(where: { $0.value > 0x20 && $0 != "\u{0C}" }) else {
             throw GirconvError.noTextLayer(path: source.name)
         }
@@ -36,29 +58,55 @@ public struct PDFReportReader: DocumentReader {
         return ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
     }
 
-    func extractText(_ bytes: [UInt8], name: String) throws -> String {
+    /// Runs pdftotext on a scratch copy of the PDF within `limits` and returns its text.
+    func extractText(_ bytes: [UInt8], name: String, limits: ReadingLimits) throws -> String {
         guard let tool = pdftotextPath ?? Self.findOnPath("pdftotext") else {
             throw GirconvError.inputUnreadable(path: name, reason: "reading PDF needs pdftotext (Debian package poppler-utils); install it with apt-get install -y poppler-utils")
         }
-        return try ScratchFile.with(bytes, named: "in.pdf") { input in try run(tool, on: input, name: name) }
+        return try ScratchFile.with(bytes, named: "in.pdf") { input in
+            let pdftotext = BoundedProcess(executable: tool, arguments: ["-layout", "-enc", "UTF-8", "-q", input.path, "-"],
+                                           timeoutSeconds: limits.pdfTimeoutSeconds, outputLimit: limits.pdfTextBytes,
+                                           addressSpaceLimit: memoryLimitBytes)
+            let outcome: BoundedProcess.Outcome
+            do { outcome = try pdftotext.run() } catch {
+                throw GirconvError.inputUnreadable(path: name, reason: "could not run pdftotext: \(error)")
+            }
+            return try text(of: outcome, name: name, limits: limits)
+        }
     }
 
-    private func run(_ tool: String, on input: URL, name: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-q", input.path, "-"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw GirconvError.inputUnreadable(path: name, reason: "could not run pdftotext: \(error)")
+    /// pdftotext's text, or the error that says which limit stopped it and which option raises it.
+    private func text(of outcome: BoundedProcess.Outcome, name: String, limits: ReadingLimits) throws -> String {
+        switch outcome {
+        case .exited(0, let output):
+            return String(decoding: output, as: UTF8.self)
+        case .exited(BoundedProcess.limitNotSet, _) where memoryLimitBytes != nil:
+            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext was not run: its memory limit could not be set (ulimit -v)")
+        case .exited(let status, _) where status == 126 || status == 127:
+            // The shell's "cannot execute" / "not found"; also how a dynamic loader that cannot map the
+            // program's libraries within the address-space limit ends.
+            let hint = memoryLimitText.map { "not found, or its \($0) memory limit is too small to load it" } ?? "not found"
+            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext could not be started (exit \(status): \(hint))")
+        case .exited(let status, _):
+            throw GirconvError.undecodable(path: name, reason: "pdftotext could not read this PDF (exit \(status))")
+        case .signalled(let signal):
+            let hint = memoryLimitText.map { "a damaged PDF, or one that needs more than its \($0) memory limit" } ?? "a damaged PDF"
+            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext stopped on signal \(signal) (\(hint))")
+        case .timedOut:
+            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext did not finish within \(Self.seconds(limits.pdfTimeoutSeconds)) s (raise it with --pdf-timeout)")
+        case .outputOverLimit:
+            throw GirconvError.inputUnreadable(path: name, reason: "the PDF's text is over \(limits.pdfTextBytes) bytes (raise it with --pdf-text-limit)")
         }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GirconvError.undecodable(path: name, reason: "pdftotext could not read this PDF (exit \(process.terminationStatus))")
-        }
-        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// pdftotext's memory limit as errors name it ("1024 MiB"), or nil when it has none.
+    private var memoryLimitText: String? {
+        memoryLimitBytes.map { "\($0 / (1024 * 1024)) MiB" }
+    }
+
+    /// Seconds as the user would write them: "30", "1.5".
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// The full path of a command found on PATH.

@@ -54,6 +54,18 @@ final class PDFTests: XCTestCase {
             XCTAssertEqual((error as? GirconvError)?.exitCode, 66)
         }
     }
+
+    /// What the fuzz harness calls: pdftotext's layout text to a document, with no process run.
+    func testTheDocumentIsMadeFromLayoutTextAlone() throws {
+        let source = SourceInfo(name: "t.pdf", sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        let document = try PDFReportReader.document(fromLayoutText: "一、总体情况\n\u{0C}  收到申请数   21\n\u{0C}\u{0C}末页\n", source: source)
+        XCTAssertEqual(document.lines.map(\.text), ["一、总体情况", "  收到申请数   21", "末页"])
+        XCTAssertEqual(document.lines.map(\.page), [1, 2, 4])
+        XCTAssertEqual(document.source.encoding, "pdf text layer (pdftotext -layout, UTF-8)")
+        XCTAssertThrowsError(try PDFReportReader.document(fromLayoutText: "\u{0C} \n\u{0C}", source: source)) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "pdf-no-text-layer")
+        }
+    }
 }
 
 /// Word reports: merged cells through w:gridSpan / w:vMerge into the shared grid model.
