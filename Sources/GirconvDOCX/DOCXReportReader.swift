@@ -3,25 +3,36 @@ import GirconvCore
 import GirconvHTML
 import ZIPFoundation
 
-/// Reads Word (.docx) reports: `word/document.xml` from the ZIP (ZIPFoundation) parsed by libxml2.
+/// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2.
 /// Paragraphs become lines of text; `w:tbl` tables become grids in the shared table model, with
 /// `w:gridSpan` (columns) and `w:vMerge` (rows) expanded so every slot knows its origin cell.
+///
+/// A .docx is an untrusted archive: the XML is parsed strictly, with no DTD (so no entity expansion) and at
+/// most `XMLPartError.defaultMaxDepth` levels of nesting.
 public struct DOCXReportReader: DocumentReader {
     public init() {}
     public var mediaTypes: [String] { [InputDecoder.docxMediaType] }
 
+    /// The part read: the main document of a WordprocessingML package.
+    static let documentPart = "word/document.xml"
+
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let xml = try documentXML(decoded.bytes, name: source.name)
-        let document: HTMLDocument
-        do { document = try HTMLDocument(xml: xml) } catch {
-            throw GirconvError.undecodable(path: source.name, reason: "word/document.xml is not XML")
-        }
+        let document = try parse(try documentXML(decoded.bytes, name: source.name), name: source.name)
         var walker = BodyWalker()
         if let root = document.root { walker.walk(root) }
         var docxSource = source
         docxSource.encoding = "UTF-8 (word/document.xml)"
         let text = walker.lines.joined(separator: "\n")
         return ReportDocument(source: docxSource, text: text, lines: ReportDocument.splitLines(text), tables: walker.tables)
+    }
+
+    /// The XML as a tree; the bytes are released once it is built.
+    func parse(_ xml: [UInt8], name: String) throws -> HTMLDocument {
+        do {
+            return try HTMLDocument(xml: xml)
+        } catch let error as XMLPartError {
+            throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) \(error)")
+        }
     }
 
     func documentXML(_ bytes: [UInt8], name: String) throws -> [UInt8] {
@@ -56,40 +67,70 @@ public struct DOCXReportReader: DocumentReader {
     }
 }
 
-/// Walks the document body: paragraphs to lines, tables to grids (and their rows to lines).
+/// Walks the document body: paragraphs to lines, tables to grids (and their rows to lines). Both walks use
+/// an explicit stack, not recursion: the parser bounds the depth, but a walk should not depend on that.
 struct BodyWalker {
     var lines: [String] = []
     var tables: [TableGrid] = []
 
+    /// Paragraphs and tables in document order, wherever they sit below `node` (not inside one another).
     mutating func walk(_ node: HTMLNode) {
-        for child in node.children where child.isElement {
+        var pending = Self.elements(of: node)
+        while let child = pending.popLast() {
             switch child.name {
             case "p": lines.append(FlattenedTextGridBuilder.collapse(Self.text(of: child)))
             case "tbl":
                 let grid = Self.grid(of: child, tableIndex: tables.count + 1)
                 tables.append(grid)
                 for row in grid.rows { lines.append(row.ownCells.map(\.text).joined(separator: " | ")) }
-            default: walk(child)
+            default: pending.append(contentsOf: Self.elements(of: child))
             }
         }
     }
 
-    /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces.
+    /// The element children of `node`, last first (the order a stack pops them in document order).
+    private static func elements(of node: HTMLNode) -> [HTMLNode] {
+        node.children.filter(\.isElement).reversed()
+    }
+
+    /// What is left to do while collecting a paragraph's or cell's text.
+    private enum Step {
+        case expand(HTMLNode)
+        case text(HTMLNode)
+        case space
+    }
+
+    /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces;
+    /// nested tables are left to the table walk.
     static func text(of node: HTMLNode) -> String {
         var out = ""
-        func visit(_ n: HTMLNode) {
-            for child in n.children where child.isElement {
-                switch child.name {
-                case "t": out += child.textContent
-                case "tab", "br", "cr": out += " "
-                case "p": visit(child); out += " "
-                case "tbl": continue
-                default: visit(child)
+        var steps: [Step] = [.expand(node)]
+        while let step = steps.popLast() {
+            switch step {
+            case .space: out += " "
+            case .text(let run): appendText(of: run, to: &out)
+            case .expand(let parent):
+                for child in elements(of: parent) {
+                    switch child.name {
+                    case "t": steps.append(.text(child))
+                    case "tab", "br", "cr": steps.append(.space)
+                    // A nested paragraph's text, then a space: pushed in the reverse order.
+                    case "p": steps.append(.space); steps.append(.expand(child))
+                    case "tbl": continue
+                    default: steps.append(.expand(child))
+                    }
                 }
             }
         }
-        visit(node)
         return out
+    }
+
+    /// The text of a `w:t`: its text and CDATA children as parsed. Entity references are never expanded
+    /// (libxml2's `xmlNodeGetContent` would expand them; the strict parse refuses any DTD, so none can exist).
+    private static func appendText(of run: HTMLNode, to out: inout String) {
+        for child in run.children {
+            if let text = child.textValue { out += text }
+        }
     }
 
     /// A `w:tbl` as a grid. A cell with `w:vMerge` and no "restart" continues the cell above it.
