@@ -1,14 +1,15 @@
 import Foundation
 import GirconvCore
 import GirconvHTML
-import ZIPFoundation
 
 /// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2.
 /// Paragraphs become lines of text; `w:tbl` tables become grids in the shared table model, with
 /// `w:gridSpan` (columns) and `w:vMerge` (rows) expanded so every slot knows its origin cell.
 ///
-/// A .docx is an untrusted archive: the XML is parsed strictly, with no DTD (so no entity expansion) and at
-/// most `XMLPartError.defaultMaxDepth` levels of nesting.
+/// A .docx is an untrusted archive, so every step is bounded (docs/robustness.md): the part is found and
+/// bounds-checked by `ZIPPart`, an encrypted part is named as such, the bytes actually inflated are counted
+/// and stop at `limits.maxBytes` (whatever size the archive declares), and the XML is parsed strictly, with
+/// no DTD (so no entity expansion) and at most `XMLPartError.defaultMaxDepth` levels of nesting.
 public struct DOCXReportReader: DocumentReader {
     public init() {}
     public var mediaTypes: [String] { [InputDecoder.docxMediaType] }
@@ -17,7 +18,8 @@ public struct DOCXReportReader: DocumentReader {
     static let documentPart = "word/document.xml"
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let document = try parse(try documentXML(decoded.bytes, name: source.name), name: source.name)
+        let xml = try documentXML(decoded.bytes, name: source.name, limit: decoded.limits.maxBytes)
+        let document = try parse(consume xml, name: source.name)
         var walker = BodyWalker()
         if let root = document.root { walker.walk(root) }
         var docxSource = source
@@ -26,7 +28,7 @@ public struct DOCXReportReader: DocumentReader {
         return ReportDocument(source: docxSource, text: text, lines: ReportDocument.splitLines(text), tables: walker.tables)
     }
 
-    /// The XML as a tree; the bytes are released once it is built.
+    /// The XML as a tree (the bytes, given up by the caller, are released once it is built).
     func parse(_ xml: [UInt8], name: String) throws -> HTMLDocument {
         do {
             return try HTMLDocument(xml: xml)
@@ -35,34 +37,41 @@ public struct DOCXReportReader: DocumentReader {
         }
     }
 
-    func documentXML(_ bytes: [UInt8], name: String) throws -> [UInt8] {
-        // The archive is read from a temporary file: ZIPFoundation's in-memory reader traps on some
-        // malformed archives (found by fuzzing), its file reader reports them as errors.
-        do {
-            return try ScratchFile.with(bytes, named: "in.docx") { file in try extract(from: file, name: name) }
-        } catch let error as GirconvError {
-            throw error
-        } catch {
+    /// The bytes of `word/document.xml`, at most `limit` of them.
+    func documentXML(_ bytes: [UInt8], name: String, limit: Int) throws -> [UInt8] {
+        let found: ZIPPart?
+        do { found = try ZIPPart.find(Self.documentPart, in: bytes) } catch {
             throw GirconvError.undecodable(path: name, reason: "not a readable .docx (\(error))")
         }
-    }
-
-    private func extract(from file: URL, name: String) throws -> [UInt8] {
-        do {
-            let archive = try Archive(url: file, accessMode: .read)
-            guard let entry = archive["word/document.xml"] else {
-                throw GirconvError.undecodable(path: name, reason: "a ZIP without word/document.xml")
+        guard let part = found else {
+            throw GirconvError.undecodable(path: name, reason: "a ZIP without \(Self.documentPart)")
+        }
+        if part.isEncrypted { throw GirconvError.encrypted(path: name, what: Self.documentPart) }
+        // The declared size is a claim: over the limit it is a cheap early refusal, under it proves nothing.
+        guard part.declaredSize <= UInt64(max(limit, 0)) else {
+            throw GirconvError.inputUnreadable(path: name, reason: "\(Self.documentPart) is declared to inflate to "
+                                               + "\(part.declaredSize) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)")
+        }
+        let inflatesTooFar = GirconvError.inputUnreadable(
+            path: name, reason: "\(Self.documentPart) inflates to more than \(limit) bytes, the limit (raise it with --max-bytes)")
+        switch part.method {
+        case 0:
+            guard part.data.count <= limit else { throw inflatesTooFar }
+            return Array(bytes[part.data])
+        case 8:
+            do {
+                return try BoundedInflater.inflate(bytes[part.data], limit: limit, expectedSize: part.declaredSize)
+            } catch .tooLarge {
+                throw inflatesTooFar
+            } catch .truncated {
+                throw GirconvError.undecodable(
+                    path: name, reason: "\(Self.documentPart) is truncated (its compressed data ends before the deflate stream does)")
+            } catch .damaged(let why) {
+                throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) is damaged (\(why))")
             }
-            guard entry.uncompressedSize < 256 * 1024 * 1024 else {
-                throw GirconvError.inputTooLarge(path: name, bytes: Int(entry.uncompressedSize), limit: 256 * 1024 * 1024)
-            }
-            var xml: [UInt8] = []
-            _ = try archive.extract(entry) { chunk in xml.append(contentsOf: chunk) }
-            return xml
-        } catch let error as GirconvError {
-            throw error
-        } catch {
-            throw GirconvError.undecodable(path: name, reason: "not a readable .docx (\(error))")
+        default:
+            throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) is compressed with ZIP method \(part.method), "
+                                           + "which girconv cannot inflate (only stored and deflate)")
         }
     }
 }
