@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/dict.h>
+#include <libxml/SAX2.h>
 
 /// xmlFree is a global function pointer, which Swift 6 rejects as not concurrency-safe.
 static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }
@@ -140,6 +141,122 @@ static inline xmlDictPtr clibxml2_parse_events(const char *buffer, int size, con
     if (dict != NULL) xmlDictReference(dict);
     htmlFreeParserCtxt(ctxt);
     return dict;
+}
+
+/// A strict parse of an XML part (a .docx's word/document.xml): how it went and, if it failed, where.
+/// `maxDepth` is set by the caller; the rest is filled in by clibxml2_read_xml_part.
+typedef enum {
+    CLIBXML2_XML_PART_OK = 0,
+    /// A <!DOCTYPE …>: refused before its internal subset (where entities are declared) is read.
+    CLIBXML2_XML_PART_DOCTYPE = 1,
+    /// An element nested deeper than maxDepth.
+    CLIBXML2_XML_PART_TOO_DEEP = 2,
+    /// Not well-formed XML (or libxml2 could not parse it): code, line, column and message say why.
+    CLIBXML2_XML_PART_MALFORMED = 3,
+} clibxml2_xml_part_status;
+
+typedef struct {
+    unsigned int maxDepth;
+    unsigned int depth;
+    clibxml2_xml_part_status status;
+    int code;
+    int line;
+    int column;
+    char message[160];
+} clibxml2_xml_part;
+
+static void clibxml2_xml_part_refuse(void *ctx, clibxml2_xml_part_status status) {
+    xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
+    clibxml2_xml_part *part = (clibxml2_xml_part *)ctxt->_private;
+    if (part->status == CLIBXML2_XML_PART_OK) {
+        part->status = status;
+        if (ctxt->input != NULL) { part->line = ctxt->input->line; part->column = ctxt->input->col; }
+    }
+    xmlStopParser(ctxt);
+}
+static void clibxml2_xml_part_doctype(void *ctx, const xmlChar *name, const xmlChar *externalID, const xmlChar *systemID) {
+    (void)name; (void)externalID; (void)systemID;
+    clibxml2_xml_part_refuse(ctx, CLIBXML2_XML_PART_DOCTYPE);
+}
+static void clibxml2_xml_part_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                                    int nbNamespaces, const xmlChar **namespaces, int nbAttributes, int nbDefaulted,
+                                    const xmlChar **attributes) {
+    clibxml2_xml_part *part = (clibxml2_xml_part *)((xmlParserCtxtPtr)ctx)->_private;
+    if (part->depth >= part->maxDepth) {
+        clibxml2_xml_part_refuse(ctx, CLIBXML2_XML_PART_TOO_DEEP);
+        return;
+    }
+    part->depth++;
+    xmlSAX2StartElementNs(ctx, localname, prefix, URI, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes);
+}
+static void clibxml2_xml_part_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
+    clibxml2_xml_part *part = (clibxml2_xml_part *)((xmlParserCtxtPtr)ctx)->_private;
+    if (part->depth > 0) part->depth--;
+    xmlSAX2EndElementNs(ctx, localname, prefix, URI);
+}
+/// The first error of a part's parse (libxml2 reports later, consequential ones too, and keeps the last).
+/// libxml2 2.9 may pass no user data here, so the part is found through the error's parser context.
+static void clibxml2_xml_part_error(void *data, xmlErrorPtr error) {
+    (void)data;
+    if (error == NULL || error->level < XML_ERR_ERROR || error->ctxt == NULL) return;
+    if (error->domain != XML_FROM_PARSER && error->domain != XML_FROM_NAMESPACE) return;
+    clibxml2_xml_part *part = (clibxml2_xml_part *)((xmlParserCtxtPtr)error->ctxt)->_private;
+    if (part == NULL || part->code != 0) return;
+    part->code = error->code;
+    part->line = error->line;
+    part->column = error->int2;
+    if (error->message != NULL) {
+        strncpy(part->message, error->message, sizeof(part->message) - 1);
+        part->message[sizeof(part->message) - 1] = 0;
+    }
+}
+
+/// Parses an XML part into a libxml2 tree with libxml2's own tree builder, strictly: `options` should not
+/// include XML_PARSE_RECOVER (a malformed part is refused, as Word refuses it), XML_PARSE_HUGE, XML_PARSE_NOENT
+/// or XML_PARSE_DTDLOAD. On top of libxml2's checks, a <!DOCTYPE …> stops the parse before any entity is
+/// declared (so no entity can be expanded, however it is referenced later), and so does an element nested
+/// deeper than `part->maxDepth` (a number of our own, below libxml2's 256 + 1, so the message can say it).
+/// Returns the document, or NULL with `part` saying why.
+static inline xmlDocPtr clibxml2_read_xml_part(const char *buffer, int size, const char *encoding, int options,
+                                               clibxml2_xml_part *part) {
+    part->depth = 0;
+    part->status = CLIBXML2_XML_PART_OK;
+    part->code = 0; part->line = 0; part->column = 0; part->message[0] = 0;
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (ctxt == NULL || ctxt->sax == NULL) {
+        if (ctxt != NULL) xmlFreeParserCtxt(ctxt);
+        part->status = CLIBXML2_XML_PART_MALFORMED;
+        strncpy(part->message, "libxml2 could not make a parser (out of memory?)", sizeof(part->message) - 1);
+        return NULL;
+    }
+    ctxt->sax->internalSubset = clibxml2_xml_part_doctype;
+    ctxt->sax->startElementNs = clibxml2_xml_part_start;
+    ctxt->sax->endElementNs = clibxml2_xml_part_end;
+    ctxt->sax->serror = clibxml2_xml_part_error;
+    ctxt->_private = part;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, buffer, size, NULL, encoding, options);
+    if (part->status == CLIBXML2_XML_PART_OK && doc == NULL) {
+        part->status = CLIBXML2_XML_PART_MALFORMED;
+        xmlErrorPtr error = part->code == 0 ? xmlCtxtGetLastError(ctxt) : NULL;
+        if (error != NULL) {
+            part->code = error->code;
+            part->line = error->line;
+            part->column = error->int2;
+            if (error->message != NULL) {
+                strncpy(part->message, error->message, sizeof(part->message) - 1);
+                part->message[sizeof(part->message) - 1] = 0;
+            }
+        }
+    }
+    /* A DTD that slipped past the callback (it cannot, but the check is cheap) is refused as well. */
+    if (part->status == CLIBXML2_XML_PART_OK && doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
+        part->status = CLIBXML2_XML_PART_DOCTYPE;
+    if (part->status != CLIBXML2_XML_PART_OK && doc != NULL) {
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
+    xmlFreeParserCtxt(ctxt);
+    return doc;
 }
 
 #endif

@@ -19,13 +19,16 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A layout file (or layout directory) that cannot be used: every problem, "file:line:column: message".
     case layoutFile(String)
     case internalError(String)
+    /// An encrypted (password-protected) input or part, `what` naming it ("word/document.xml"): without the
+    /// password nothing in it can be read, which is worth saying rather than calling the file damaged.
+    case encrypted(path: String, what: String)
 
     /// The process exit code for this error.
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
         case .noLayoutRecognised, .unsupportedMediaType: return 65
-        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .noTextLayer: return 66
+        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .noTextLayer, .encrypted: return 66
         case .outputUnwritable: return 73
         case .layoutFile: return 78
         case .internalError: return 70
@@ -47,6 +50,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outputUnwritable: return "output-unwritable"
         case .layoutFile: return "layout-file"
         case .internalError: return "internal"
+        case .encrypted: return "input-encrypted"
         }
     }
 
@@ -68,6 +72,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .outputUnwritable(path, reason): return "\(Self.shown(path)): cannot write output: \(reason)"
         case .layoutFile(let problems): return "layout file error:\n\(problems)"
         case .internalError(let message): return "internal error: \(message)"
+        case let .encrypted(path, what):
+            return "\(path): \(what) is encrypted (password-protected): girconv cannot read it; save an unprotected copy"
         }
     }
 

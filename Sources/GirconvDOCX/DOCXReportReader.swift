@@ -1,21 +1,25 @@
 import Foundation
 import GirconvCore
 import GirconvHTML
-import ZIPFoundation
 
-/// Reads Word (.docx) reports: `word/document.xml` from the ZIP (ZIPFoundation) parsed by libxml2.
+/// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2.
 /// Paragraphs become lines of text; `w:tbl` tables become grids in the shared table model, with
 /// `w:gridSpan` (columns) and `w:vMerge` (rows) expanded so every slot knows its origin cell.
+///
+/// A .docx is an untrusted archive, so every step is bounded (docs/robustness.md): the part is found and
+/// bounds-checked by `ZIPPart`, an encrypted part is named as such, the bytes actually inflated are counted
+/// and stop at `limits.maxBytes` (whatever size the archive declares), and the XML is parsed strictly, with
+/// no DTD (so no entity expansion) and at most `XMLPartError.defaultMaxDepth` levels of nesting.
 public struct DOCXReportReader: DocumentReader {
     public init() {}
     public var mediaTypes: [String] { [InputDecoder.docxMediaType] }
 
+    /// The part read: the main document of a WordprocessingML package.
+    static let documentPart = "word/document.xml"
+
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let xml = try documentXML(decoded.bytes, name: source.name)
-        let document: HTMLDocument
-        do { document = try HTMLDocument(xml: xml) } catch {
-            throw GirconvError.undecodable(path: source.name, reason: "word/document.xml is not XML")
-        }
+        let xml = try documentXML(decoded.bytes, name: source.name, limit: decoded.limits.maxBytes)
+        let document = try parse(consume xml, name: source.name)
         var walker = BodyWalker()
         if let root = document.root { walker.walk(root) }
         var docxSource = source
@@ -24,72 +28,118 @@ public struct DOCXReportReader: DocumentReader {
         return ReportDocument(source: docxSource, text: text, lines: ReportDocument.splitLines(text), tables: walker.tables)
     }
 
-    func documentXML(_ bytes: [UInt8], name: String) throws -> [UInt8] {
-        // The archive is read from a temporary file: ZIPFoundation's in-memory reader traps on some
-        // malformed archives (found by fuzzing), its file reader reports them as errors.
+    /// The XML as a tree (the bytes, given up by the caller, are released once it is built).
+    func parse(_ xml: [UInt8], name: String) throws -> HTMLDocument {
         do {
-            return try ScratchFile.with(bytes, named: "in.docx") { file in try extract(from: file, name: name) }
-        } catch let error as GirconvError {
-            throw error
-        } catch {
-            throw GirconvError.undecodable(path: name, reason: "not a readable .docx (\(error))")
+            return try HTMLDocument(xml: xml)
+        } catch let error as XMLPartError {
+            throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) \(error)")
         }
     }
 
-    private func extract(from file: URL, name: String) throws -> [UInt8] {
-        do {
-            let archive = try Archive(url: file, accessMode: .read)
-            guard let entry = archive["word/document.xml"] else {
-                throw GirconvError.undecodable(path: name, reason: "a ZIP without word/document.xml")
-            }
-            guard entry.uncompressedSize < 256 * 1024 * 1024 else {
-                throw GirconvError.inputTooLarge(path: name, bytes: Int(entry.uncompressedSize), limit: 256 * 1024 * 1024)
-            }
-            var xml: [UInt8] = []
-            _ = try archive.extract(entry) { chunk in xml.append(contentsOf: chunk) }
-            return xml
-        } catch let error as GirconvError {
-            throw error
-        } catch {
+    /// The bytes of `word/document.xml`, at most `limit` of them.
+    func documentXML(_ bytes: [UInt8], name: String, limit: Int) throws -> [UInt8] {
+        let found: ZIPPart?
+        do { found = try ZIPPart.find(Self.documentPart, in: bytes) } catch {
             throw GirconvError.undecodable(path: name, reason: "not a readable .docx (\(error))")
+        }
+        guard let part = found else {
+            throw GirconvError.undecodable(path: name, reason: "a ZIP without \(Self.documentPart)")
+        }
+        if part.isEncrypted { throw GirconvError.encrypted(path: name, what: Self.documentPart) }
+        // The declared size is a claim: over the limit it is a cheap early refusal, under it proves nothing.
+        guard part.declaredSize <= UInt64(max(limit, 0)) else {
+            throw GirconvError.inputUnreadable(path: name, reason: "\(Self.documentPart) is declared to inflate to "
+                                               + "\(part.declaredSize) bytes, over the limit of \(limit) bytes (raise it with --max-bytes)")
+        }
+        let inflatesTooFar = GirconvError.inputUnreadable(
+            path: name, reason: "\(Self.documentPart) inflates to more than \(limit) bytes, the limit (raise it with --max-bytes)")
+        switch part.method {
+        case 0:
+            guard part.data.count <= limit else { throw inflatesTooFar }
+            return Array(bytes[part.data])
+        case 8:
+            do {
+                return try BoundedInflater.inflate(bytes[part.data], limit: limit, expectedSize: part.declaredSize)
+            } catch .tooLarge {
+                throw inflatesTooFar
+            } catch .truncated {
+                throw GirconvError.undecodable(
+                    path: name, reason: "\(Self.documentPart) is truncated (its compressed data ends before the deflate stream does)")
+            } catch .damaged(let why) {
+                throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) is damaged (\(why))")
+            }
+        default:
+            throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) is compressed with ZIP method \(part.method), "
+                                           + "which girconv cannot inflate (only stored and deflate)")
         }
     }
 }
 
-/// Walks the document body: paragraphs to lines, tables to grids (and their rows to lines).
+/// Walks the document body: paragraphs to lines, tables to grids (and their rows to lines). Both walks use
+/// an explicit stack, not recursion: the parser bounds the depth, but a walk should not depend on that.
 struct BodyWalker {
     var lines: [String] = []
     var tables: [TableGrid] = []
 
+    /// Paragraphs and tables in document order, wherever they sit below `node` (not inside one another).
     mutating func walk(_ node: HTMLNode) {
-        for child in node.children where child.isElement {
+        var pending = Self.elements(of: node)
+        while let child = pending.popLast() {
             switch child.name {
             case "p": lines.append(FlattenedTextGridBuilder.collapse(Self.text(of: child)))
             case "tbl":
                 let grid = Self.grid(of: child, tableIndex: tables.count + 1)
                 tables.append(grid)
                 for row in grid.rows { lines.append(row.ownCells.map(\.text).joined(separator: " | ")) }
-            default: walk(child)
+            default: pending.append(contentsOf: Self.elements(of: child))
             }
         }
     }
 
-    /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces.
+    /// The element children of `node`, last first (the order a stack pops them in document order).
+    private static func elements(of node: HTMLNode) -> [HTMLNode] {
+        node.children.filter(\.isElement).reversed()
+    }
+
+    /// What is left to do while collecting a paragraph's or cell's text.
+    private enum Step {
+        case expand(HTMLNode)
+        case text(HTMLNode)
+        case space
+    }
+
+    /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces;
+    /// nested tables are left to the table walk.
     static func text(of node: HTMLNode) -> String {
         var out = ""
-        func visit(_ n: HTMLNode) {
-            for child in n.children where child.isElement {
-                switch child.name {
-                case "t": out += child.textContent
-                case "tab", "br", "cr": out += " "
-                case "p": visit(child); out += " "
-                case "tbl": continue
-                default: visit(child)
+        var steps: [Step] = [.expand(node)]
+        while let step = steps.popLast() {
+            switch step {
+            case .space: out += " "
+            case .text(let run): appendText(of: run, to: &out)
+            case .expand(let parent):
+                for child in elements(of: parent) {
+                    switch child.name {
+                    case "t": steps.append(.text(child))
+                    case "tab", "br", "cr": steps.append(.space)
+                    // A nested paragraph's text, then a space: pushed in the reverse order.
+                    case "p": steps.append(.space); steps.append(.expand(child))
+                    case "tbl": continue
+                    default: steps.append(.expand(child))
+                    }
                 }
             }
         }
-        visit(node)
         return out
+    }
+
+    /// The text of a `w:t`: its text and CDATA children as parsed. Entity references are never expanded
+    /// (libxml2's `xmlNodeGetContent` would expand them; the strict parse refuses any DTD, so none can exist).
+    private static func appendText(of run: HTMLNode, to out: inout String) {
+        for child in run.children {
+            if let text = child.textValue { out += text }
+        }
     }
 
     /// A `w:tbl` as a grid. A cell with `w:vMerge` and no "restart" continues the cell above it.

@@ -58,19 +58,38 @@ public final class HTMLDocument {
         pointer = parsed
     }
 
-    /// Parses an XML document (for example `word/document.xml` of a .docx) into the same tree type.
-    /// External entities are never loaded or expanded, and no network access is made.
-    public init(xml bytes: [UInt8]) throws {
+    /// Parses an XML part (for example `word/document.xml` of a .docx) into the same tree type, strictly and
+    /// within bounds, because the part comes from an untrusted file:
+    /// - no recovery: a malformed part is refused with libxml2's message and its line (Word refuses it too);
+    /// - a `<!DOCTYPE …>` is refused as soon as it is seen, before its internal subset, so no entity is ever
+    ///   declared, let alone expanded (no XML_PARSE_NOENT, no DTD loading, no network either);
+    /// - elements nest at most `maxDepth` deep (no XML_PARSE_HUGE, which would lift libxml2's own limit).
+    /// Throws `XMLPartError`.
+    public init(xml bytes: [UInt8], maxDepth: Int = XMLPartError.defaultMaxDepth) throws {
         _ = libxml2Initialised
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        guard bytes.count <= Int(Int32.max) else { throw XMLPartError.tooLarge(bytes: bytes.count) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        var part = clibxml2_xml_part()
+        part.maxDepth = UInt32(clamping: max(maxDepth, 1))
         let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
-            guard buffer.count <= Int(Int32.max), let base = buffer.baseAddress else { return nil }
+            guard let base = buffer.baseAddress else { return nil }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                xmlReadMemory(chars, Int32(buffer.count), nil, "UTF-8", options)
+                clibxml2_read_xml_part(chars, Int32(buffer.count), "UTF-8", options, &part)
             }
         }
-        guard let parsed else { throw HTMLParseError(description: "libxml2 could not parse the XML part") }
+        switch part.status {
+        case CLIBXML2_XML_PART_DOCTYPE: throw XMLPartError.declaresDTD
+        case CLIBXML2_XML_PART_TOO_DEEP: throw XMLPartError.tooDeep(limit: Int(part.maxDepth))
+        default: break
+        }
+        guard let parsed else {
+            // libxml2's message is one line ending in "\n"; an empty part (no storage) never reaches libxml2.
+            let message = withUnsafeBytes(of: part.message) { raw in
+                String(decoding: raw.prefix { $0 != 0 && $0 != 0x0A }, as: UTF8.self)
+            }
+            throw XMLPartError.malformed(line: Int(part.line), column: Int(part.column),
+                                         message: message.isEmpty ? (bytes.isEmpty ? "the part is empty" : "libxml2 gave no reason") : message)
+        }
         pointer = parsed
     }
 
