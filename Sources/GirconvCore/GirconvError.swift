@@ -73,7 +73,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .layoutFile(let problems): return "layout file error:\n\(problems)"
         case .internalError(let message): return "internal error: \(message)"
         case let .encrypted(path, what):
-            return "\(path): \(what) is encrypted (password-protected): girconv cannot read it; save an unprotected copy"
+            return "\(Self.shown(path)): \(what) is encrypted (password-protected): girconv cannot read it; save an unprotected copy"
         }
     }
 
