@@ -11,6 +11,8 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case undecodable(path: String, reason: String)
     /// `bytes`: the input's size, when known (a stream is refused once it passes the limit).
     case inputTooLarge(path: String, bytes: Int?, limit: Int)
+    /// More lines, markup tags or fields than a report has (`InputStructure`): refused before it is built.
+    case inputTooComplex(path: String, reason: String)
     case unsupportedMediaType(path: String, mediaType: String)
     /// A PDF without a text layer (a scan): nothing can be read without OCR.
     case noTextLayer(path: String)
@@ -28,7 +30,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .noLayoutRecognised, .unsupportedMediaType: return 65
-        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .noTextLayer, .encrypted: return 66
+        case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .inputTooComplex, .noTextLayer, .encrypted: return 66
         case .outputUnwritable: return 73
         case .layoutFile: return 78
         case .internalError: return 70
@@ -44,6 +46,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .binaryInput: return "input-binary"
         case .undecodable: return "input-undecodable"
         case .inputTooLarge: return "input-too-large"
+        case .inputTooComplex: return "input-too-complex"
         case .unsupportedMediaType: return "unsupported-media-type"
         case .noTextLayer: return "pdf-no-text-layer"
         case .noLayoutRecognised: return "no-layout"
@@ -64,6 +67,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .inputTooLarge(path, bytes, limit):
             let size = bytes.map { "\($0) bytes" } ?? "more than \(limit) bytes"
             return "\(Self.shown(path)): input is \(size), over the limit of \(limit) bytes (raise it with --max-bytes)"
+        case let .inputTooComplex(path, reason): return "\(Self.shown(path)): input has \(reason); not read"
         case let .unsupportedMediaType(path, mediaType):
             return "\(Self.shown(path)): no reader for \(mediaType) input in this build"
         case let .noLayoutRecognised(path, seen): return "\(Self.shown(path)): no known layout: \(Self.shown(seen))"

@@ -19,6 +19,7 @@ public struct DOCXReportReader: DocumentReader {
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let xml = try documentXML(decoded.bytes, name: source.name, limit: decoded.limits.maxBytes)
+        try xml.withUnsafeBufferPointer { try InputStructure.checkMarkup($0, limits: decoded.limits, path: source.name) }
         let document = try parse(consume xml, name: source.name)
         var walker = BodyWalker()
         if let root = document.root { walker.walk(root) }

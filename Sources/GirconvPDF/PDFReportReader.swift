@@ -29,16 +29,19 @@ public struct PDFReportReader: DocumentReader {
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let text = try extractText(decoded.bytes, name: source.name, limits: decoded.limits)
-        return try Self.document(fromLayoutText: text, source: source)
+        return try Self.document(fromLayoutText: text, source: source, limits: decoded.limits)
     }
 
     /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by
     /// form feeds), one flattened-text grid. Pure, no process run: the fuzz harness calls it with any text.
     /// Throws `noTextLayer` when the text has nothing printable (a scanned PDF).
-    public static func document(fromLayoutText text: String, source: SourceInfo) throws -> ReportDocument {
+    /// `limits`: the text's lines and fields are checked against them (`InputStructure`).
+    public static func document(fromLayoutText text: String, source: SourceInfo,
+                                limits: ReadingLimits = .default) throws -> ReportDocument {
         guard text.unicodeScalars.contains(where: { $0.value > 0x20 && $0 != "\u{0C}" }) else {
             throw GirconvError.noTextLayer(path: source.name)
         }
+        try InputStructure.checkText(text, limits: limits, path: source.name)
         // Pages are separated by form feeds; the page number travels with each line.
         var lines: [TextLine] = []
         var page = 1

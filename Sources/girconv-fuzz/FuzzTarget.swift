@@ -50,7 +50,7 @@ func fuzzOne(_ bytes: [UInt8]) {
         document = try? registry.document(from: RawInput(name: "fuzz.docx", bytes: archive), limits: limits)
     case .pdftext:
         let source = SourceInfo(name: "fuzz.pdf", sha256: "", mediaType: "application/pdf", encoding: "pdf text layer", byteCount: bytes.count)
-        document = try? PDFReportReader.document(fromLayoutText: String(decoding: bytes, as: UTF8.self), source: source)
+        document = try? PDFReportReader.document(fromLayoutText: String(decoding: bytes, as: UTF8.self), source: source, limits: limits)
     }
     guard let document else { return }
     convertAndWrite(document)

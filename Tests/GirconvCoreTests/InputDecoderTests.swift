@@ -85,3 +85,48 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertEqual(GB18030Decoder.decode([]), "")
     }
 }
+
+/// Inputs with more lines, tags or fields than a report has are refused before anything is built from them
+/// (memory grows with those counts, not with bytes).
+final class InputStructureTests: XCTestCase {
+    func limits(lines: Int = 100, parts: Int = 100) -> ReadingLimits {
+        var limits = ReadingLimits()
+        limits.maxLines = lines
+        limits.maxParts = parts
+        return limits
+    }
+
+    func kind(_ text: String, _ limits: ReadingLimits) -> String? {
+        do { _ = try InputDecoder.decode(RawInput(name: "t", bytes: Array(text.utf8)), limits: limits); return nil }
+        catch let error as GirconvError { return error.kind } catch { return "\(error)" }
+    }
+
+    func testLinesOfTextAreCounted() {
+        XCTAssertNil(kind(String(repeating: "一行\n", count: 100), limits()))
+        XCTAssertEqual(kind(String(repeating: "一行\n", count: 101), limits()), "input-too-complex")
+    }
+
+    func testFieldsOfTextAreCountedAsTheGridBuilderSplitsThem() {
+        // Tabs and pipes make a field each, even empty; whitespace runs (ideographic space too) one each.
+        XCTAssertNil(kind("行" + String(repeating: "  1", count: 98), limits()))
+        XCTAssertEqual(kind("行" + String(repeating: "  1", count: 101), limits()), "input-too-complex")
+        XCTAssertEqual(kind("行" + String(repeating: "\u{3000}1", count: 101), limits()), "input-too-complex")
+        XCTAssertEqual(kind("行" + String(repeating: "\t", count: 101), limits()), "input-too-complex")
+        XCTAssertEqual(kind("行" + String(repeating: "｜", count: 101), limits()), "input-too-complex")
+    }
+
+    func testTagsOfMarkupAreCounted() {
+        let page = { (cells: Int) in "<html><body><table><tr>" + String(repeating: "<td>1", count: cells) + "</table></body></html>" }
+        XCTAssertNil(kind(page(90), limits()))
+        XCTAssertEqual(kind(page(100), limits()), "input-too-complex")
+        XCTAssertThrowsError(try InputStructure.checkMarkup(page(100), limits: limits(), path: "p.html")) { error in
+            XCTAssertEqual("\(error)", "p.html: input has 107 markup tags, more than the 100 a report can have; not read")
+        }
+    }
+
+    func testDefaultsLeaveRealReportsAlone() {
+        let limits = ReadingLimits()
+        XCTAssertGreaterThanOrEqual(limits.maxLines, 100_000)
+        XCTAssertGreaterThanOrEqual(limits.maxParts, 250_000)
+    }
+}

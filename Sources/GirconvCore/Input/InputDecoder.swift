@@ -40,6 +40,11 @@ public enum InputDecoder {
     public static func decode(_ input: RawInput, limits: ReadingLimits = .default) throws -> DecodedInput {
         var decoded = try decode(input, maxBytes: limits.maxBytes)
         decoded.limits = limits
+        switch decoded.mediaType {
+        case "text/html": try InputStructure.checkMarkup(decoded.text, limits: limits, path: input.name)
+        case "text/plain": try InputStructure.checkText(decoded.text, limits: limits, path: input.name)
+        default: break   // a .docx's XML and a PDF's text are checked by their readers, once they have them
+        }
         return decoded
     }
 

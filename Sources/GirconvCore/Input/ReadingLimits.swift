@@ -8,6 +8,10 @@ public struct ReadingLimits: Sendable, Equatable {
     public var pdfTimeoutSeconds: Double
     /// The most bytes of text a PDF's extraction may produce before it is stopped.
     public var pdfTextBytes: Int
+    /// The most lines an input may have (`InputStructure`).
+    public var maxLines: Int = ReadingLimits.defaultMaxLines
+    /// The most markup tags (HTML, word/document.xml) or text fields an input may have (`InputStructure`).
+    public var maxParts: Int = ReadingLimits.defaultMaxParts
 
     /// Default largest input, in bytes.
     public static let defaultMaxBytes = InputDecoder.defaultMaxBytes
@@ -15,6 +19,10 @@ public struct ReadingLimits: Sendable, Equatable {
     public static let defaultPDFTimeoutSeconds = 30.0
     /// Default most bytes of text from one PDF (a 300-page report has about 1 MB of text).
     public static let defaultPDFTextBytes = 16 * 1024 * 1024
+    /// Default most lines: a 300-page PDF report has about 15,000.
+    public static let defaultMaxLines = 200_000
+    /// Default most tags or fields: a report page exported from Word has some 20,000 tags.
+    public static let defaultMaxParts = 500_000
 
     public init(maxBytes: Int = ReadingLimits.defaultMaxBytes,
                 pdfTimeoutSeconds: Double = ReadingLimits.defaultPDFTimeoutSeconds,
