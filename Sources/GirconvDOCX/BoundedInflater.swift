@@ -1,8 +1,13 @@
+// zlib comes through ZIPFoundation's CZlib module on Linux (ZIPFoundation depends on it there). Apple
+// platforms use ZIPFoundation's inflater instead; elsewhere, rather than fall back to ZIPFoundation's Linux
+// inflater (see `stream`), the build stops.
 #if canImport(CZlib)
 import CZlib
-#else
+#elseif canImport(Darwin)
 import Foundation
 import ZIPFoundation
+#else
+#error("BoundedInflater needs zlib: ZIPFoundation's CZlib module was not found")
 #endif
 
 /// Inflates a raw deflate stream (a ZIP part's data) and stops as soon as the output passes a limit: the

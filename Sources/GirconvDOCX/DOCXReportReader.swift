@@ -85,51 +85,32 @@ struct BodyWalker {
 
     /// Paragraphs and tables in document order, wherever they sit below `node` (not inside one another).
     mutating func walk(_ node: HTMLNode) {
-        var pending = Self.elements(of: node)
-        while let child = pending.popLast() {
+        var elements = DepthFirst(childrenOf: node)
+        var noClosingText = ""
+        while let child = elements.next(closed: &noClosingText) {
             switch child.name {
             case "p": lines.append(FlattenedTextGridBuilder.collapse(Self.text(of: child)))
             case "tbl":
                 let grid = Self.grid(of: child, tableIndex: tables.count + 1)
                 tables.append(grid)
                 for row in grid.rows { lines.append(row.ownCells.map(\.text).joined(separator: " | ")) }
-            default: pending.append(contentsOf: Self.elements(of: child))
+            default: elements.descend(into: child)
             }
         }
-    }
-
-    /// The element children of `node`, last first (the order a stack pops them in document order).
-    private static func elements(of node: HTMLNode) -> [HTMLNode] {
-        node.children.filter(\.isElement).reversed()
-    }
-
-    /// What is left to do while collecting a paragraph's or cell's text.
-    private enum Step {
-        case expand(HTMLNode)
-        case text(HTMLNode)
-        case space
     }
 
     /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces;
     /// nested tables are left to the table walk.
     static func text(of node: HTMLNode) -> String {
         var out = ""
-        var steps: [Step] = [.expand(node)]
-        while let step = steps.popLast() {
-            switch step {
-            case .space: out += " "
-            case .text(let run): appendText(of: run, to: &out)
-            case .expand(let parent):
-                for child in elements(of: parent) {
-                    switch child.name {
-                    case "t": steps.append(.text(child))
-                    case "tab", "br", "cr": steps.append(.space)
-                    // A nested paragraph's text, then a space: pushed in the reverse order.
-                    case "p": steps.append(.space); steps.append(.expand(child))
-                    case "tbl": continue
-                    default: steps.append(.expand(child))
-                    }
-                }
+        var elements = DepthFirst(childrenOf: node)
+        while let child = elements.next(closed: &out) {
+            switch child.name {
+            case "t": appendText(of: child, to: &out)
+            case "tab", "br", "cr": out += " "
+            case "p": elements.descend(into: child, closing: " ")
+            case "tbl": continue
+            default: elements.descend(into: child)
             }
         }
         return out
@@ -166,5 +147,43 @@ struct BodyWalker {
             rows.append(slots)
         }
         return TableGrid(rows: rows.enumerated().map { GridRow(cells: $0.element, index: $0.offset) }, tableIndex: tableIndex)
+    }
+}
+
+/// Element children in document order, depth first, over an explicit stack: after `next` returns an
+/// element, `descend(into:)` makes its children come next, and `closing` text is added when they are done.
+private struct DepthFirst {
+    /// An open element: its children, the next one to look at, the text to add when they are done.
+    private struct Level {
+        var nodes: [HTMLNode]
+        var next = 0
+        var closing: String
+    }
+    private var levels: [Level] = []
+
+    init(childrenOf node: HTMLNode) {
+        // Paragraphs and cells nest a few levels (w:p > w:r > w:t, w:tc > w:p > …).
+        levels.reserveCapacity(8)
+        levels.append(Level(nodes: node.children, closing: ""))
+    }
+
+    mutating func descend(into node: HTMLNode, closing: String = "") {
+        levels.append(Level(nodes: node.children, closing: closing))
+    }
+
+    /// The next element, or nil at the end; `closed` gets the closing text of each element finished on the way.
+    mutating func next(closed: inout String) -> HTMLNode? {
+        while !levels.isEmpty {
+            let top = levels.count - 1, position = levels[top].next
+            guard position < levels[top].nodes.count else {
+                if !levels[top].closing.isEmpty { closed += levels[top].closing }
+                levels.removeLast()
+                continue
+            }
+            levels[top].next = position + 1
+            let node = levels[top].nodes[position]
+            if node.isElement { return node }
+        }
+        return nil
     }
 }
