@@ -59,7 +59,7 @@ final class PDFLimitsTests: XCTestCase {
     func testSamplesConvertAsTheirGoldensWithinTightLimits() throws {
         for name in ["hongze-2023-district", "hongze-2024-district"] {
             let url = GoldenSampleTests.samples.appendingPathComponent(name + ".pdf")
-            let input = RawInput(name: name + ".pdf", bytes: [UInt8](try Data(contentsOf: url)))
+            let input = RawInput(name: name + ".pdf", path: "Samples/" + name + ".pdf", bytes: [UInt8](try Data(contentsOf: url)))
             let record = try registry.convert(input, limits: ReadingLimits(pdfTimeoutSeconds: 10, pdfTextBytes: 256 * 1024))
             let actual = JSONRecordWriter().serialize(record.tree(), pretty: true) + "\n"
             let golden = try String(contentsOf: GoldenSampleTests.expected.appendingPathComponent(name + ".json"), encoding: .utf8)

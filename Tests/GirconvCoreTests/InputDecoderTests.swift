@@ -89,6 +89,20 @@ final class InputDecoderTests: XCTestCase {
 /// Inputs with more lines, tags or fields than a report has are refused before anything is built from them
 /// (memory grows with those counts, not with bytes).
 final class InputStructureTests: XCTestCase {
+    /// A password-protected Office document is an OLE file with an EncryptedPackage stream: named as such.
+    func testAPasswordProtectedOfficeFileIsNamedEncrypted() {
+        let name = Array("EncryptedPackage".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let ole: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 500) + name + Array(repeating: 0, count: 100)
+        XCTAssertThrowsError(try InputDecoder.decode(RawInput(name: "locked.docx", bytes: ole))) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "input-encrypted")
+            XCTAssertEqual("\(error)", "locked.docx: this Office document is encrypted (password-protected): girconv cannot read it; save an unprotected copy")
+        }
+        let plain: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: 0, count: 500)
+        XCTAssertThrowsError(try InputDecoder.decode(RawInput(name: "old.doc", bytes: plain))) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "input-binary")
+        }
+    }
+
     func limits(lines: Int = 100, parts: Int = 100) -> ReadingLimits {
         var limits = ReadingLimits()
         limits.maxLines = lines

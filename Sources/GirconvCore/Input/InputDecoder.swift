@@ -152,7 +152,14 @@ public enum InputDecoder {
         let sample = bytes.prefix(65_536)
         if sample.starts(with: Array("%PDF".utf8)) { throw GirconvError.binaryInput(path: name, reason: "a damaged PDF file") }
         if sample.starts(with: [0x50, 0x4B, 0x03, 0x04]) { throw GirconvError.binaryInput(path: name, reason: "a ZIP/Office file") }
-        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw GirconvError.binaryInput(path: name, reason: "an OLE/legacy Office file") }
+        if sample.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            // A password-protected .docx/.xlsx/.pptx is an OLE file holding an "EncryptedPackage" stream
+            // (MS-OFFCRYPTO); its name is stored in UTF-16LE ("E\0n\0c\0…", searched without the last NUL).
+            if FastText.contains(bytes, "EncryptedPackage".map(String.init).joined(separator: "\u{0}")) {
+                throw GirconvError.encrypted(path: name, what: "this Office document")
+            }
+            throw GirconvError.binaryInput(path: name, reason: "an OLE/legacy Office file")
+        }
         var controls = 0
         var nul = false
         sample.withUnsafeBufferPointer { buffer in
