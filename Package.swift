@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
         // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
         .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
-        // PDF reports through poppler's pdftotext; Word reports through ZIPFoundation and libxml2.
+        // PDF reports through poppler's pdftotext; Word reports through zlib (ZIPFoundation's CZlib) and libxml2.
         .library(name: "GirconvPDF", targets: ["GirconvPDF"]),
         .library(name: "GirconvDOCX", targets: ["GirconvDOCX"]),
         // JSON, CSV and XML writers of the canonical record.
