@@ -123,9 +123,9 @@ struct ReadingOptions: ParsableArguments {
     @OptionGroup var layouts: LayoutOptions
 
     func validate() throws {
-        guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive") }
+        guard maxBytes > 0, maxBytes < Int.max / 2 else { throw ValidationError("--max-bytes must be positive (and below 2^62)") }
         guard pdfTimeout > 0, pdfTimeout.isFinite else { throw ValidationError("--pdf-timeout must be a positive number of seconds") }
-        guard pdfTextLimit > 0 else { throw ValidationError("--pdf-text-limit must be positive") }
+        guard pdfTextLimit > 0, pdfTextLimit < Int.max / 2 else { throw ValidationError("--pdf-text-limit must be positive (and below 2^62)") }
         guard inputTimeout > 0, inputTimeout.isFinite else { throw ValidationError("--input-timeout must be a positive number of seconds") }
     }
 

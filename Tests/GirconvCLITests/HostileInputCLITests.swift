@@ -93,6 +93,46 @@ final class HostileInputCLITests: CLITestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workDir.path).sorted(), ["link.json", "real.json"])
     }
 
+    func testOutputThroughADanglingLinkMakesTheFileTheLinkNames() throws {
+        let link = workDir.appendingPathComponent("link.json").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "made.json")
+        let result = try run([report, "-o", link])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "made.json", "the link stays a link")
+        XCTAssertTrue(try String(contentsOfFile: workDir.appendingPathComponent("made.json").path, encoding: .utf8).contains("\"schemaVersion\""))
+    }
+
+    func testLongOutputNamesAndPermissionsAreKept() throws {
+        // 80 Chinese characters: a 240-byte name, legal, whose temporary name must still fit in 255 bytes.
+        let name = String(repeating: "政", count: 80) + ".json"
+        let out = workDir.appendingPathComponent(name).path
+        try "old".write(toFile: out, atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(out, 0o666), 0)
+        let result = try run([report, "-o", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        var info = stat()
+        XCTAssertEqual(stat(out, &info), 0)
+        XCTAssertEqual(info.st_mode & 0o777, 0o666, "the replaced file keeps its permissions")
+    }
+
+    func testAnOutDirFileThatCannotBeMadeFailsThatInputAlone() throws {
+        let archive = workDir.appendingPathComponent("archive")
+        for folder in ["a", "b"] { try FileManager.default.createDirectory(at: archive.appendingPathComponent(folder), withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: report, toPath: archive.appendingPathComponent("a/r.txt").path)
+        try FileManager.default.copyItem(atPath: report, toPath: archive.appendingPathComponent("b/r.txt").path)
+        // A file where the output folder for archive/a should be.
+        let records = workDir.appendingPathComponent("records")
+        try FileManager.default.createDirectory(at: records.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        try "x".write(to: records.appendingPathComponent("archive/a"), atomically: true, encoding: .utf8)
+        let errors = workDir.appendingPathComponent("errors.jsonl").path
+        let result = try run([archive.path, "--out-dir", records.path, "--errors", errors])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("1 converted, 1 failed"), result.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: records.appendingPathComponent("archive/b/r.txt.json").path))
+        let listed = try String(contentsOfFile: errors, encoding: .utf8)
+        XCTAssertTrue(listed.contains("\"path\":\"archive/a/r.txt\"") && listed.contains("output-unwritable"), listed)
+    }
+
     func testADirectoryIsRefusedAsOutput() throws {
         let result = try run([report, "-o", workDir.path])
         XCTAssertEqual(result.status, 73)

@@ -144,3 +144,30 @@ final class InputStructureTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(limits.maxParts, 250_000)
     }
 }
+
+/// One tag with tens of thousands of attributes would take libxml2 minutes (it compares each with every
+/// earlier one): refused at once; code and comments full of `=` are not mistaken for such a tag.
+final class AttributeCountTests: XCTestCase {
+    func kind(_ page: String) -> String? {
+        do { _ = try InputDecoder.decode(RawInput(name: "p.html", bytes: Array(page.utf8)), limits: ReadingLimits()); return nil }
+        catch let error as GirconvError { return error.kind } catch { return "\(error)" }
+    }
+
+    func testATagWithTooManyAttributesIsRefusedQuickly() {
+        let attributes = (0..<40_000).map { "a\($0)=\"\"" }.joined(separator: " ")
+        let started = Date()
+        XCTAssertEqual(kind("<html><body><p \(attributes)>x</p></body></html>"), "input-too-complex")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 2)
+        // Quoted values hiding `>` or `<` do not end or split the tag.
+        let hidden = (0..<30_000).map { "a\($0)=\">\"" }.joined(separator: " ")
+        XCTAssertEqual(kind("<html><body><p \(hidden)>x</p></body></html>"), "input-too-complex")
+    }
+
+    func testManyEqualsSignsInScriptsCommentsAndTextAreFine() {
+        let code = String(repeating: "for(i=0;i<n;i++){x=y;}", count: 3_000)
+        let comment = "<!--" + String(repeating: "=", count: 25_000) + "-->"
+        let text = String(repeating: "<span style=\"a\">a=b</span>", count: 11_000)
+        let page = "<html><head><script>\(code)</script><style>p{a=b}</style></head><body>\(comment)\(text)</body></html>"
+        XCTAssertNil(kind(page))
+    }
+}

@@ -17,6 +17,13 @@ public enum InputStructure {
         if tags > limits.maxParts {
             throw GirconvError.inputTooComplex(path: path, reason: "\(tags) markup tags, more than the \(limits.maxParts) a report can have")
         }
+        // libxml2 compares each attribute of a tag with every earlier one (to find repeats): a tag with
+        // tens of thousands of attributes takes minutes. Only a page with many `=` in all can hold such a tag,
+        // so only such a page is read tag by tag.
+        if count(0x3D, in: bytes) > Self.equalsSignsBeforeTagScan, let most = mostAttributesInOneTag(bytes),
+           most > limits.maxAttributesPerTag {
+            throw GirconvError.inputTooComplex(path: path, reason: "a tag with \(most) attributes, more than the \(limits.maxAttributesPerTag) a report's tags have")
+        }
         if lines > limits.maxLines {
             throw GirconvError.inputTooComplex(path: path, reason: "\(lines) lines, more than the \(limits.maxLines) a report can have")
         }
@@ -47,6 +54,50 @@ public enum InputStructure {
         if fields > limits.maxParts {
             throw GirconvError.inputTooComplex(path: path, reason: "\(fields) fields, more than the \(limits.maxParts) a report can have")
         }
+    }
+
+    /// Below this many `=` in a page no tag can have enough attributes to be slow (40,000 take 4 s).
+    static let equalsSignsBeforeTagScan = 20_000
+
+    /// The most `=` outside quotes within one tag (from `<` to the `>` outside quotes), an upper bound of
+    /// its attributes; nil when there is no tag. Comments and the text of `<script>` and `<style>` (code,
+    /// full of `=` and `<`) are skipped as the parser skips them.
+    static func mostAttributesInOneTag(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var most: Int? = nil
+        var i = 0
+        let end = bytes.count
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+        /// True when the bytes at `at` spell `word` (ASCII letters compared without case).
+        func spells(_ word: StaticString, at: Int) -> Bool {
+            guard at + word.utf8CodeUnitCount <= end else { return false }
+            for k in 0..<word.utf8CodeUnitCount where lower(bytes[at + k]) != word.utf8Start[k] { return false }
+            return true
+        }
+        /// The index just past the next `word` from `at` (the end when there is none).
+        func past(_ word: StaticString, from at: Int) -> Int {
+            var j = at
+            while j < end {
+                if bytes[j] == word.utf8Start[0] || lower(bytes[j]) == word.utf8Start[0], spells(word, at: j) { return j + word.utf8CodeUnitCount }
+                j += 1
+            }
+            return end
+        }
+        while i < end {
+            guard bytes[i] == 0x3C else { i += 1; continue }
+            if spells("<!--", at: i) { i = past("-->", from: i + 4); continue }
+            let skipsText: StaticString? = spells("<script", at: i) ? "</script" : spells("<style", at: i) ? "</style" : nil
+            var attributes = 0, quote: UInt8 = 0
+            i += 1
+            while i < end {
+                let byte = bytes[i]
+                i += 1
+                if quote != 0 { if byte == quote { quote = 0 }; continue }
+                if byte == 0x22 || byte == 0x27 { quote = byte } else if byte == 0x3D { attributes += 1 } else if byte == 0x3E { break }
+            }
+            most = max(most ?? 0, attributes)
+            if let skipsText { i = past(skipsText, from: i) }
+        }
+        return most
     }
 
     /// How many times `byte` occurs (memchr: vectorised by the C library).

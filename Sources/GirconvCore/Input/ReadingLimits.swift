@@ -12,6 +12,8 @@ public struct ReadingLimits: Sendable, Equatable {
     public var maxLines: Int = ReadingLimits.defaultMaxLines
     /// The most markup tags (HTML, word/document.xml) or text fields an input may have (`InputStructure`).
     public var maxParts: Int = ReadingLimits.defaultMaxParts
+    /// The most attributes one markup tag may have (`InputStructure`).
+    public var maxAttributesPerTag: Int = ReadingLimits.defaultMaxAttributesPerTag
 
     /// Default largest input, in bytes.
     public static let defaultMaxBytes = InputDecoder.defaultMaxBytes
@@ -23,6 +25,8 @@ public struct ReadingLimits: Sendable, Equatable {
     public static let defaultMaxLines = 200_000
     /// Default most tags or fields: a report page exported from Word has some 20,000 tags.
     public static let defaultMaxParts = 500_000
+    /// Default most attributes of one tag: Word's exports write a few per tag.
+    public static let defaultMaxAttributesPerTag = 1_000
 
     public init(maxBytes: Int = ReadingLimits.defaultMaxBytes,
                 pdfTimeoutSeconds: Double = ReadingLimits.defaultPDFTimeoutSeconds,

@@ -34,6 +34,8 @@ struct InputCollector {
     var skipped = 0
     /// Entries of a directory walk that are not regular files or could not be looked at (a broken link).
     var skippedOther = 0
+    /// Folders of a directory walk that could not be listed (no permission): reported, never silently left out.
+    var unreadableFolders: [Item] = []
 
     /// A directory's identity, whatever path reached it.
     private struct FileID: Hashable {
@@ -68,7 +70,10 @@ struct InputCollector {
         var rootInfo = stat()
         if stat(root, &rootInfo) == 0 { seenDirectories.insert(FileID(rootInfo)) }
         while let directory = pending.popLast() {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+                unreadableFolders.append(Item(path: directory.path, recordPath: directory.recordPath))
+                continue
+            }
             for name in names where !name.hasPrefix(".") {
                 let path = directory.path.hasSuffix("/") ? directory.path + name : directory.path + "/" + name
                 let recordPath = directory.recordPath.isEmpty ? name : directory.recordPath + "/" + name

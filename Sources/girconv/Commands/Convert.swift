@@ -185,6 +185,10 @@ struct Convert: ParsableCommand {
                                           ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
             try errors?.write(JSONRecordWriter(compact: true).serialize(entry, pretty: false) + "\n")
         }
+        // A folder that could not be listed is a failure like an unreadable file: its reports are missing.
+        for folder in collector.unreadableFolders {
+            try fail(folder, .inputUnreadable(path: folder.path, reason: "cannot list this folder (no permission, or it went away): its reports were not read"))
+        }
         try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
             switch outcome {
             case .record(let rendered):
@@ -202,10 +206,22 @@ struct Convert: ParsableCommand {
                         return
                     }
                     writtenBy[target] = item.recordPath
-                    // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
-                    try FileManager.default.createDirectory(atPath: String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)]),
-                                                            withIntermediateDirectories: true)
-                    try OutputWriter.write(bytes, to: target)
+                    do {
+                        // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
+                        let folder = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
+                        do {
+                            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                        } catch {
+                            throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder (\((error as NSError).localizedDescription))")
+                        }
+                        try OutputWriter.write(bytes, to: target)
+                    } catch let error as GirconvError {
+                        // A full disk or a failing device stops the run (every later file would fail too); any
+                        // other problem (a file where a folder should be) is this input's failure alone.
+                        if Self.stopsTheRun(error) { throw error }
+                        try fail(item, error)
+                        return
+                    }
                 }
                 converted += 1
             case .failure(let error):
@@ -229,6 +245,15 @@ struct Convert: ParsableCommand {
         if collector.skippedOther > 0 { summary += "; \(collector.skippedOther) entries that are not regular files (or broken links) skipped" }
         StandardError.write(summary + "\n")
         if failed > 0 { throw ExitCode(2) }
+    }
+
+    /// Write errors after which no output can be written at all: a full disk or quota, an I/O error, a file
+    /// system mounted read-only (told by their system messages, as `StreamingOutput` reports them).
+    static let runStoppingReasons = [ENOSPC, EDQUOT, EIO, EROFS].map { String(cString: strerror($0)) }
+
+    static func stopsTheRun(_ error: GirconvError) -> Bool {
+        guard case let .outputUnwritable(_, reason) = error else { return false }
+        return runStoppingReasons.contains { reason.hasSuffix($0) }
     }
 
     /// Makes the --out-dir directory if needed and checks that files can be made in it.

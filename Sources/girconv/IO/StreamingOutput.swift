@@ -61,21 +61,26 @@ final class StreamingOutput {
             }
         }
         // A regular file or a new one: the real file behind any symbolic link is the one replaced.
-        var linkInfo = stat()
-        let isLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
-        let real = isLink ? URL(fileURLWithPath: path).resolvingSymlinksInPath().path : path
+        let real = Self.fileBehindLinks(path)
         // Split by hand: NSString's deletingLastPathComponent traps on a one-character name on Linux.
         let slash = real.lastIndex(of: "/")
         let directory = slash.map { String(real[...$0]) } ?? ""
         let name = slash.map { String(real[real.index(after: $0)...]) } ?? real
-        let temp = directory + ".\(name).girconv-\(getpid())-\(Self.nextNumber()).tmp"
-        let mode: mode_t = stat(real, &info) == 0 ? info.st_mode & 0o7777 : 0o666
+        // The name shortened (whole characters), so that the temporary name fits where the name itself does.
+        var shortName = ""
+        for scalar in name.unicodeScalars {
+            guard shortName.utf8.count + String(scalar).utf8.count <= 64 else { break }
+            shortName.unicodeScalars.append(scalar)
+        }
+        let temp = directory + ".\(shortName).girconv-\(getpid())-\(Self.nextNumber()).tmp"
+        let existing: mode_t? = stat(real, &info) == 0 ? info.st_mode & 0o7777 : nil
+        let mode = existing ?? 0o666
         let opened = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard opened >= 0 else {
             throw GirconvError.outputUnwritable(path: path, reason: "cannot create a file in \(directory.isEmpty ? "." : directory): \(String(cString: strerror(errno)))")
         }
         // umask applies at creation; an existing file keeps its own permissions.
-        if mode != 0o666 { _ = fchmod(opened, mode) }
+        if let existing { _ = fchmod(opened, existing) }
         token = TemporaryResources.track(path: temp)
         (descriptor, ownsDescriptor, temporary, target) = (opened, true, temp, real)
     }
@@ -142,6 +147,24 @@ final class StreamingOutput {
         if let temporary { unlink(temporary) }
         if let token { TemporaryResources.untrack(token) }
         token = nil
+    }
+
+    /// The file a path names once every symbolic link is followed, even when the last link dangles (its
+    /// target is then the file to make); the path itself when it is no link.
+    static func fileBehindLinks(_ path: String) -> String {
+        var current = path
+        var info = stat()
+        for _ in 0..<40 {   // as many links as the kernel follows (ELOOP)
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+                  let target = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else { return current }
+            if target.hasPrefix("/") {
+                current = target
+            } else {
+                let slash = current.lastIndex(of: "/")
+                current = (slash.map { String(current[...$0]) } ?? "") + target
+            }
+        }
+        return current
     }
 
     /// `/dev/stdout`, `/dev/stderr`, `/dev/fd/N` and `/proc/self/fd/N` name a descriptor this process already
