@@ -237,7 +237,8 @@ struct Convert: ParsableCommand {
         progress.finish()
         let seconds = Date().timeIntervalSince(started)
         var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
-                             converted, failed, items.count, seconds, Double(items.count) / max(seconds, 0.001))
+                             converted, failed, items.count + collector.unreadableFolders.count, seconds,
+                             Double(items.count) / max(seconds, 0.001))
         if !failureCodes.isEmpty {
             summary += "; exit codes " + failureCodes.keys.sorted().map { "\($0): \(failureCodes[$0]!)" }.joined(separator: ", ")
         }
@@ -285,7 +286,9 @@ struct Convert: ParsableCommand {
 
     /// Error descriptions start with the file name; the batch line already names the path.
     static func stripPath(_ description: String, _ path: String) -> String {
-        let name = GirconvError.shown((path as NSString).lastPathComponent) + ": "
-        return description.hasPrefix(name) ? String(description.dropFirst(name.count)) : description
+        for shown in [GirconvError.shown(path), GirconvError.shown((path as NSString).lastPathComponent)] where description.hasPrefix(shown + ": ") {
+            return String(description.dropFirst(shown.count + 2))
+        }
+        return description
     }
 }
