@@ -194,6 +194,17 @@ static void clibxml2_xml_part_end(void *ctx, const xmlChar *localname, const xml
     if (part->depth > 0) part->depth--;
     xmlSAX2EndElementNs(ctx, localname, prefix, URI);
 }
+/// Keeps an error's code, place and message in the part.
+static inline void clibxml2_xml_part_note(clibxml2_xml_part *part, xmlErrorPtr error) {
+    part->code = error->code;
+    part->line = error->line;
+    part->column = error->int2;
+    if (error->message != NULL) {
+        strncpy(part->message, error->message, sizeof(part->message) - 1);
+        part->message[sizeof(part->message) - 1] = 0;
+    }
+}
+
 /// The first error of a part's parse (libxml2 reports later, consequential ones too, and keeps the last).
 /// libxml2 2.9 may pass no user data here, so the part is found through the error's parser context.
 static void clibxml2_xml_part_error(void *data, xmlErrorPtr error) {
@@ -202,13 +213,7 @@ static void clibxml2_xml_part_error(void *data, xmlErrorPtr error) {
     if (error->domain != XML_FROM_PARSER && error->domain != XML_FROM_NAMESPACE) return;
     clibxml2_xml_part *part = (clibxml2_xml_part *)((xmlParserCtxtPtr)error->ctxt)->_private;
     if (part == NULL || part->code != 0) return;
-    part->code = error->code;
-    part->line = error->line;
-    part->column = error->int2;
-    if (error->message != NULL) {
-        strncpy(part->message, error->message, sizeof(part->message) - 1);
-        part->message[sizeof(part->message) - 1] = 0;
-    }
+    clibxml2_xml_part_note(part, error);
 }
 
 /// Parses an XML part into a libxml2 tree with libxml2's own tree builder, strictly: `options` should not
@@ -238,15 +243,7 @@ static inline xmlDocPtr clibxml2_read_xml_part(const char *buffer, int size, con
     if (part->status == CLIBXML2_XML_PART_OK && doc == NULL) {
         part->status = CLIBXML2_XML_PART_MALFORMED;
         xmlErrorPtr error = part->code == 0 ? xmlCtxtGetLastError(ctxt) : NULL;
-        if (error != NULL) {
-            part->code = error->code;
-            part->line = error->line;
-            part->column = error->int2;
-            if (error->message != NULL) {
-                strncpy(part->message, error->message, sizeof(part->message) - 1);
-                part->message[sizeof(part->message) - 1] = 0;
-            }
-        }
+        if (error != NULL) clibxml2_xml_part_note(part, error);
     }
     /* A DTD that slipped past the callback (it cannot, but the check is cheap) is refused as well. */
     if (part->status == CLIBXML2_XML_PART_OK && doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))
