@@ -29,6 +29,15 @@ final class NarrativeReaderTests: XCTestCase {
         XCTAssertEqual(figures.count, 3, "no percentage, year or comparison figure is taken: \(figures.keys)")
     }
 
+    /// A sentence about appeals is no statement about applications for information (pingtan-zonghe-2014).
+    func testNoReviewApplicationIsNoStatementAboutRequests() {
+        let figures = read("2014年全区收到有关政府信息公开的信函申请1条,已受理回复;未收到有关政府信息公开行政复议的申请。")
+        XCTAssertNil(figures["requests.newReceived.total"].flatMap { $0.value == 0 ? $0 : nil }, "not stated as none")
+        XCTAssertEqual(figures["appeals.review.total"]?.value, 0)
+        XCTAssertEqual(value("本年度未收到政府信息公开申请。", "requests.newReceived.total"), 0)
+        XCTAssertEqual(value("全年没有受理依申请公开的申请。", "requests.newReceived.total"), 0)
+    }
+
     /// Only a printed minus sign makes a figure negative: a dash that folding turns into "-" is punctuation,
     /// and a hyphen after a digit is a range.
     func testOnlyAPrintedMinusSignMakesAFigureNegative() {
