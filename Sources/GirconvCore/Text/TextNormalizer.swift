@@ -96,7 +96,9 @@ public enum TextNormalizer {
         return out.string
     }
 
-    /// The folded form of one scalar, or nil for a zero-width character.
+    /// The folded form of one scalar, or nil for a zero-width character. This is the rule itself: the
+    /// byte-level fast paths (`foldedKey`, the narrative prefilters) use tables derived from it by
+    /// `FoldRules`, so a case added here is followed everywhere without further change.
     @inline(__always)
     public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value
@@ -121,6 +123,13 @@ public enum TextNormalizer {
         }
     }
 
+    /// True for a character that `fold` leaves alone and produces from no other character, as derived
+    /// from `fold` over every scalar (`FoldRules`): text searched for it unfolded finds it exactly where
+    /// it is after folding (provided no zero-width character, which folding removes, stands between).
+    public static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
+        FoldRules.standard.foldsOnlyToItself(scalar)
+    }
+
     /// The key a label is compared by: simplified, folded, with all whitespace removed.
     public static func matchKey(_ text: String, traditional: Bool = false) -> String {
         matchKeyBuilder(text, traditional: traditional).string
@@ -132,50 +141,50 @@ public enum TextNormalizer {
     }
 
     private static func matchKeyBuilder(_ text: String, traditional: Bool) -> UTF8Builder {
-        var source = simplified(text, force: traditional)
+        foldedKey(simplified(text, force: traditional), rules: .standard)
+    }
+
+    /// `matchKey` without the script conversion, under the given fold rules: every scalar folded by
+    /// `rules`, and dropped when removed or a space (`isSpace`) after folding.
+    ///
+    /// On the UTF-8 bytes: `rules.steps` tells, from a character's first byte, how long it is and whether
+    /// some character with that first byte may be changed or dropped (a table derived from the rules, see
+    /// `FoldRules`). Only those are decoded and folded; the others, the CJK ideographs among them, are
+    /// copied in runs: `runStart` is where the current run began.
+    static func foldedKey(_ text: String, rules: FoldRules) -> UTF8Builder {
+        var source = text
         var out = UTF8Builder(capacity: source.utf8.count)
         source.withUTF8 { bytes in
-            // Bytes that folding leaves alone are copied: ASCII but spaces, and every three- or four-byte
-            // character outside U+1000…U+3FFF and U+F000…U+FFFF (lead bytes E1, E2, E3, EF), which covers
-            // the CJK ideographs. The rest (two-byte characters, those four lead bytes) is decoded and folded.
-            // Bytes copied as they are go out in runs: `runStart` is where the current run began.
-            var i = 0, runStart = 0
-            let count = bytes.count
-            func flush(_ end: Int) {
-                if end > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
-            }
-            while i < count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { flush(i); runStart = i + 1 }
-                    i += 1
-                    continue
+            rules.steps.withUnsafeBufferPointer { steps in
+                var i = 0, runStart = 0
+                let count = bytes.count
+                func flush(_ end: Int) {
+                    if end > runStart { out.append(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
                 }
-                let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
-                guard i + length <= count else { break }
-                if length == 4 || (length == 3 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3 && byte != 0xEF) {
+                while i < count {
+                    let step = steps[Int(bytes[i])]
+                    let length = Int(step & ~FoldRules.decodeFlag)
+                    guard i + length <= count else { break }
+                    if step & FoldRules.decodeFlag == 0 {
+                        i += length
+                        continue
+                    }
+                    flush(i)
+                    runStart = i + length
+                    let value = FastText.scalar(at: i, in: bytes)!.value
                     i += length
-                    continue
+                    guard let scalar = Unicode.Scalar(value), let folded = rules.fold(scalar), !isSpace(folded) else { continue }
+                    out.append(folded)
                 }
-                flush(i)
-                runStart = i + length
-                var value: UInt32
-                if length == 2 {
-                    value = (UInt32(byte & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                } else {
-                    value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                }
-                i += length
-                guard let scalar = Unicode.Scalar(value), let folded = fold(scalar), !isSpace(folded) else { continue }
-                out.append(folded)
+                // (A character cut off at the end, which valid UTF-8 never has, is dropped.)
+                flush(min(i, count))
             }
-            // (A character cut off at the end, which valid UTF-8 never has, is dropped.)
-            flush(min(i, count))
         }
         return out
     }
 
-    /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …).
+    /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …). The
+    /// rule itself: byte-level whitespace tests use `ByteTables.whitespace`, derived from it.
     @inline(__always)
     public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
@@ -184,7 +193,8 @@ public enum TextNormalizer {
             || v == 0x202F || v == 0x205F || v == 0x3000
     }
 
-    /// Whitespace after folding (NBSP, ideographic and other spaces are already " ").
+    /// Whitespace after folding (NBSP, ideographic and other spaces are already " "). Part of the rule
+    /// `FoldRules` derives its tables from.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value

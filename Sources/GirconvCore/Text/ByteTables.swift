@@ -1,0 +1,119 @@
+/// Byte-level tables derived from the scalar rules, so the fast paths on UTF-8 bytes can never drift from
+/// the rules they stand for. A fast path looks a character's lead byte up and decodes the character only
+/// when some character with that lead byte may be affected by the rule; which lead bytes those are is
+/// computed here, once, by asking the scalar rule about every scalar of the Basic Multilingual Plane
+/// (tests check that no other is touched), never listed by hand.
+enum ByteTables {
+    /// The scalars whose UTF-8 form starts with `lead` (empty for continuation bytes and bytes that
+    /// never start a valid sequence). Surrogates are in the range of 0xED but are not scalars.
+    static func scalars(withLeadByte lead: UInt8) -> ClosedRange<UInt32>? {
+        switch lead {
+        case 0x00...0x7F: return UInt32(lead)...UInt32(lead)
+        case 0xC2...0xDF: let first = UInt32(lead & 0x1F) << 6; return first...(first + 0x3F)
+        case 0xE0: return 0x800...0xFFF
+        case 0xE1...0xEF: let first = UInt32(lead & 0x0F) << 12; return first...(first + 0xFFF)
+        case 0xF0: return 0x10000...0x3FFFF
+        case 0xF1...0xF4: let first = UInt32(lead & 0x07) << 18; return first...min(first + 0x3FFFF, 0x10FFFF)
+        default: return nil
+        }
+    }
+
+    /// The lead bytes whose scalars the derivations ask about: those of the Basic Multilingual Plane.
+    /// Supplementary characters (lead bytes F0…F4, a million scalars, seventeen times the work) are
+    /// touched by no rule here, which `ByteTablesTests` checks on every one of them; extra fold rules,
+    /// which may touch one, mark their own lead bytes (`FoldRules.init`).
+    static let derivedLeadBytes = 0x00...0xEF
+
+    /// For each byte, whether some scalar whose UTF-8 form starts with it satisfies `rule` (every scalar
+    /// of `derivedLeadBytes` is asked, the search of a lead byte stopping at its first hit).
+    static func leadBytes(where rule: (Unicode.Scalar) -> Bool) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for lead in derivedLeadBytes {
+            guard let range = scalars(withLeadByte: UInt8(lead)) else { continue }
+            for value in range {
+                if let scalar = Unicode.Scalar(value), rule(scalar) { table[lead] = true; break }
+            }
+        }
+        return table
+    }
+
+    /// The first UTF-8 byte of a scalar.
+    static func leadByte(of scalar: Unicode.Scalar) -> UInt8 {
+        UTF8.encode(scalar)!.first!
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts (2 for continuation bytes, as the fast paths
+    /// never stand on one in valid UTF-8).
+    @inline(__always)
+    static func sequenceLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : (lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2))
+    }
+
+    /// Lead bytes (ASCII bytes included) of characters `TextNormalizer.isWhitespace` may accept: the
+    /// characters `FlattenedTextGridBuilder.collapse` and `isCollapsed` must decode and test.
+    static let whitespace: [Bool] = leadBytes(where: TextNormalizer.isWhitespace)
+}
+
+/// The fold rules matching keys are made with: `TextNormalizer.fold` (width, quotes, dashes, spaces,
+/// zero-width characters), optionally with extra scalar → scalar mappings (tests add a rule to prove
+/// the byte-level key follows it), and the tables derived from them.
+struct FoldRules: Sendable {
+    /// Extra mappings, applied before `TextNormalizer.fold`. Empty in the default rules.
+    let extra: [UInt32: Unicode.Scalar]
+
+    /// Per byte: the length of the UTF-8 sequence it starts, plus `decodeFlag` when some character
+    /// starting with it may be changed by folding or dropped as a space (`TextNormalizer.isSpace` of
+    /// its folded form). The matchKey fast path copies every other character as bytes: one lookup
+    /// per character tells both how far to step and whether to decode.
+    let steps: [UInt8]
+    static let decodeFlag: UInt8 = 0x80
+
+    /// Every scalar that folding produces from a different scalar (" ", "-", the ASCII forms
+    /// of full-width characters, and whatever extra rules map to). A byte-level search for a character in
+    /// unfolded text finds it in the folded text only if nothing else folds to it.
+    let images: Set<UInt32>
+
+    /// The rules matching uses.
+    static let standard = FoldRules()
+
+    /// Derives the tables in one pass over the scalars of the Basic Multilingual Plane (65 536 calls of
+    /// `fold`, once), then marks what the extra rules touch, wherever it is.
+    init(extra: [Unicode.Scalar: Unicode.Scalar] = [:]) {
+        let extra = Dictionary(uniqueKeysWithValues: extra.map { ($0.key.value, $0.value) })
+        self.extra = extra
+        var steps = (0...255).map { UInt8(ByteTables.sequenceLength(UInt8($0))) }
+        var images: Set<UInt32> = []
+        for lead in ByteTables.derivedLeadBytes {
+            guard let range = ByteTables.scalars(withLeadByte: UInt8(lead)) else { continue }
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = Self.fold(scalar, extra: extra)
+                if let folded, folded != scalar { images.insert(folded.value) }
+                if folded != scalar || TextNormalizer.isSpace(scalar) { steps[lead] |= Self.decodeFlag }
+            }
+        }
+        for (key, value) in extra {
+            guard let scalar = Unicode.Scalar(key), value != scalar else { continue }
+            steps[Int(ByteTables.leadByte(of: scalar))] |= Self.decodeFlag
+            images.insert(value.value)
+        }
+        self.steps = steps
+        self.images = images
+    }
+
+    /// The folded form of one scalar, or nil for one folding removes.
+    @inline(__always)
+    func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? { Self.fold(scalar, extra: extra) }
+
+    @inline(__always)
+    private static func fold(_ scalar: Unicode.Scalar, extra: [UInt32: Unicode.Scalar]) -> Unicode.Scalar? {
+        if !extra.isEmpty, let mapped = extra[scalar.value] { return mapped }
+        return TextNormalizer.fold(scalar)
+    }
+
+    /// True for a character that folding leaves alone and produces from no other character: a literal
+    /// made of such characters is found in unfolded text exactly where it is in folded text.
+    func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
+        fold(scalar) == scalar && !images.contains(scalar.value)
+    }
+}
