@@ -106,10 +106,10 @@ public enum FlattenedTextGridBuilder {
     /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
     public static func collapse(_ text: String) -> String {
         if isCollapsed(text) { return text }
-        // On the UTF-8 bytes: characters are copied whole; only those that may be whitespace (ASCII, and
-        // the lead bytes 0xC2, 0xE1, 0xE2, 0xE3 of the others) are looked at.
+        // On the UTF-8 bytes: characters are copied whole; only those whose first byte some whitespace
+        // character starts with (`ByteTables.whitespace`, derived from `isWhitespace`) are decoded.
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -119,12 +119,9 @@ public enum FlattenedTextGridBuilder {
             let count = bytes.count
             while i < count {
                 let byte = bytes[i]
-                let length = byte < 0x80 ? 1 : (byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2))
+                let length = ByteTables.sequenceLength(byte)
                 let white: Bool
-                if byte < 0x80 {
-                    white = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                } else if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3, let (value, _) = FastText.scalar(at: i, in: bytes),
-                          let scalar = Unicode.Scalar(value) {
+                if mayBeWhite[Int(byte)], let (value, _) = FastText.scalar(at: i, in: bytes), let scalar = Unicode.Scalar(value) {
                     white = TextNormalizer.isWhitespace(scalar)
                 } else {
                     white = false
@@ -145,25 +142,28 @@ public enum FlattenedTextGridBuilder {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
             }
             return String(decoding: out, as: UTF8.self)
-        }
+        } }
     }
 
     /// True when `collapse` would return the text unchanged: no whitespace at either end, and inside only
-    /// single ASCII spaces (checked on the UTF-8 bytes: every whitespace scalar but the ASCII ones starts
-    /// with 0xC2, 0xE1, 0xE2 or 0xE3).
+    /// single ASCII spaces (checked on the UTF-8 bytes: a byte some other whitespace character starts
+    /// with, by `ByteTables.whitespace`, sends the text to `collapse`).
     @inline(__always)
     static func isCollapsed(_ text: String) -> Bool {
-        var previousSpace = true   // a leading space is not collapsed
-        for byte in text.utf8 {
-            switch byte {
-            case 0x20:
-                if previousSpace { return false }
-                previousSpace = true
-            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3: return false
-            default: previousSpace = false
+        ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
+            var previousSpace = true   // a leading space is not collapsed
+            for byte in text.utf8 {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if mayBeWhite[Int(byte)] {
+                    return false
+                } else {
+                    previousSpace = false
+                }
             }
+            return !previousSpace || text.isEmpty
         }
-        return !previousSpace || text.isEmpty
     }
 
     private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
