@@ -356,8 +356,10 @@ extension NarrativePatternSet {
     }
 
     /// True for a character that folding (`TextNormalizer.fold`) leaves alone and produces from no other
-    /// character: not ASCII, not a space, and not one of the characters folding maps others to.
+    /// character (`TextNormalizer.foldsOnlyToItself`, which knows every character folding produces), and not
+    /// a space: a phrase made of such characters is in a line's bytes exactly when it is in its folded
+    /// form (zero-width characters, which folding removes, are checked for apart).
     static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x80 && TextNormalizer.fold(scalar) == scalar && !TextNormalizer.isWhitespace(scalar)
+        TextNormalizer.foldsOnlyToItself(scalar) && !TextNormalizer.isWhitespace(scalar)
     }
 }
