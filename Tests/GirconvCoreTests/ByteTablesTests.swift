@@ -90,12 +90,27 @@ final class ByteTablesTests: XCTestCase {
         XCTAssertEqual(disagreeing, [])
     }
 
+    /// The effect bits the narrative reader scans lines with are the former hand-written tests: digits and
+    /// full-width digits fold to a digit, the four zero-width characters are removed.
+    func testFoldEffectsAreWhatFoldingDoes() {
+        let digits = (0..<0x10000).filter { FoldEffects.table[$0] & FoldEffects.toDigit != 0 }
+        XCTAssertEqual(digits, Array(0x30...0x39) + Array(0xFF10...0xFF19))
+        let removed = (0..<0x10000).filter { FoldEffects.table[$0] & FoldEffects.removed != 0 }
+        XCTAssertEqual(removed, [0x200B, 0x200C, 0x200D, 0xFEFF])
+        // Nothing outside the BMP folds to a digit or is removed (the table does not cover it).
+        for value in UInt32(0x10000)...0x10FFFF {
+            let folded = TextNormalizer.fold(Unicode.Scalar(value)!)
+            if folded == nil || ("0"..."9").contains(folded!) { XCTFail("U+\(String(value, radix: 16))") }
+        }
+    }
+
     /// The tables are derived once; a derivation (one pass over the Basic Multilingual Plane) is timed here.
     func testDerivationCost() {
         let clock = ContinuousClock()
         let foldTime = clock.measure { _ = FoldRules() }
         let whiteTime = clock.measure { _ = ByteTables.leadBytes(where: TextNormalizer.isWhitespace) }
-        print("FoldRules derivation: \(foldTime); whitespace lead bytes: \(whiteTime)")
+        let effectsTime = clock.measure { _ = FoldEffects.derive() }
+        print("FoldRules derivation: \(foldTime); whitespace lead bytes: \(whiteTime); fold effects: \(effectsTime)")
     }
 }
 

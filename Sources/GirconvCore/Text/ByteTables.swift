@@ -117,3 +117,33 @@ struct FoldRules: Sendable {
         fold(scalar) == scalar && !images.contains(scalar.value)
     }
 }
+
+/// What the built-in folding (`FoldRules.standard`) makes of each scalar of the Basic Multilingual Plane,
+/// as bits a scan of unfolded text can test: the narrative reader tells from a line as printed whether
+/// its folded form has a digit, or loses characters (which could join a phrase). Derived from the rule,
+/// so a new rule that yields a digit or removes a character is seen by that scan. No supplementary
+/// character is changed by folding (checked by `ByteTablesTests`), so it has no effect bits.
+public enum FoldEffects {
+    /// The scalar folds to an ASCII digit.
+    public static let toDigit: UInt8 = 1
+    /// Folding removes the scalar.
+    public static let removed: UInt8 = 2
+
+    /// The effect bits of U+0000…U+FFFF, indexed by scalar value (surrogates: none).
+    public static let table: [UInt8] = derive()
+
+    /// One call of `fold` per BMP scalar.
+    static func derive() -> [UInt8] {
+        (UInt32(0)...0xFFFF).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            guard let folded = FoldRules.standard.fold(scalar) else { return removed }
+            return folded.value >= 0x30 && folded.value <= 0x39 ? toDigit : 0
+        }
+    }
+
+    /// The effect bits of any scalar.
+    @inline(__always)
+    public static func of(_ value: UInt32, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        value < 0x10000 ? table[Int(value)] : 0
+    }
+}

@@ -33,13 +33,18 @@ struct NarrativeReader {
         var zeros: [(String, Figure)] = []
         let zeroPrefilter = ZeroPrefilter(patterns)
         for (lineIndex, line) in document.lines.enumerated() {
-            // Only lines with a digit can state a number, only lines with a negation a zero.
+            // Only lines with a digit can state a number, only lines with a negation a zero. A digit is one
+            // after folding, and characters folding removes are noted: both told by `FoldEffects`, derived
+            // from the fold rule.
             var hasDigit = false, hasNegation = false, hasZeroWidth = false
-            for scalar in line.text.unicodeScalars {
-                let v = scalar.value
-                if v >= 0x30 && v <= 0x39 || v >= 0xFF10 && v <= 0xFF19 { hasDigit = true }
-                else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
-                else if v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { hasZeroWidth = true }
+            FoldEffects.table.withUnsafeBufferPointer { effects in
+                for scalar in line.text.unicodeScalars {
+                    let v = scalar.value
+                    let effect = FoldEffects.of(v, in: effects)
+                    if effect & FoldEffects.toDigit != 0 { hasDigit = true }
+                    else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
+                    else if effect & FoldEffects.removed != 0 { hasZeroWidth = true }
+                }
             }
             if hasNegation, !hasZeroWidth, zeroPrefilter.rulesOut(lineIndex, of: document) { hasNegation = false }
             // A line with no trigger phrase states no number (a table row, a date): when that can be told
