@@ -73,9 +73,11 @@ public struct CSVRecordWriter: RecordWriter {
         return FigureCatalog.all.map(\.path).filter { seen.insert($0).inserted }
     }()
 
-    public func write(_ records: [CanonicalRecord]) throws -> String {
-        try headerText() + records.map(rowsText).joined()
-    }
+    /// The header, for one record and a stream alike.
+    public func begin(_ shape: DocumentShape) throws -> [UInt8] { Array(try headerText().utf8) }
+    /// The record's row (or rows, in the long layout).
+    public func part(for record: CanonicalRecord, in shape: DocumentShape) throws -> [UInt8] { Array(try rowsText(for: record).utf8) }
+    public func end(_ shape: DocumentShape) -> [UInt8] { [] }
 
     /// The header line, ending in a newline.
     public func headerText() throws -> String {

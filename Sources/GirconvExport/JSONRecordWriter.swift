@@ -2,32 +2,28 @@ import Foundation
 import GirconvCore
 
 /// The canonical JSON form: keys in canonical order, numbers exact (decimals as printed), UTF-8 text
-/// unescaped. Pretty by default; `compact` gives one line per record (JSON Lines when several).
+/// unescaped. One record: pretty unless `compact`; a stream: JSON Lines (one compact line per record).
 /// Written straight into a UTF-8 byte buffer: serialising is on the hot path of corpus conversion.
 public struct JSONRecordWriter: RecordWriter {
     public var compact: Bool
     public init(compact: Bool = false) { self.compact = compact }
 
-    public func write(_ records: [CanonicalRecord]) throws -> String {
-        String(decoding: bytes(records), as: UTF8.self)
+    public func begin(_ shape: DocumentShape) -> [UInt8] { [] }
+    public func end(_ shape: DocumentShape) -> [UInt8] { [] }
+
+    /// The record as one JSON text and a newline, written straight from the record (no intermediate tree).
+    public func part(for record: CanonicalRecord, in shape: DocumentShape) -> [UInt8] {
+        var sink = JSONByteSink(pretty: shape == .single && !compact)
+        sink.out.reserveCapacity(131_072)
+        record.write(to: &sink)
+        sink.out.append(0x0A)
+        return sink.out
     }
 
-    /// The JSON text as UTF-8 bytes, written straight from the records (no intermediate tree).
+    /// A document of records as UTF-8 bytes (`document`, which cannot fail for JSON).
     public func bytes(_ records: [CanonicalRecord]) -> [UInt8] {
-        var sink = JSONByteSink(pretty: !compact)
-        sink.out.reserveCapacity(records.count * 131_072)
-        if records.count == 1 {
-            records[0].write(to: &sink)
-            sink.out.append(0x0A)
-        } else if compact {
-            for record in records { record.write(to: &sink); sink.out.append(0x0A) }
-        } else {
-            sink.beginArray()
-            for record in records { record.write(to: &sink) }
-            sink.endArray()
-            sink.out.append(0x0A)
-        }
-        return sink.out
+        let shape: DocumentShape = records.count == 1 ? .single : .stream
+        return records.flatMap { part(for: $0, in: shape) }
     }
 
     /// Serialises any tree value.

@@ -11,14 +11,13 @@ import GirconvCore
 public struct XMLRecordWriter: RecordWriter {
     public init() {}
 
-    public func write(_ records: [CanonicalRecord]) throws -> String {
-        if records.count == 1 {
-            var out = Self.declaration
-            element("girconvRecord", records[0].tree(), into: &out, indent: 0)
-            return out
-        }
-        return openCollection() + records.map { recordElement($0, indent: 1) }.joined() + closeCollection()
+    /// The declaration, and for a stream the opening `<girconvRecords>`.
+    public func begin(_ shape: DocumentShape) -> [UInt8] { Array((shape == .single ? Self.declaration : openCollection()).utf8) }
+    /// A `<girconvRecord>` element: the root of a single record, a child of `<girconvRecords>` in a stream.
+    public func part(for record: CanonicalRecord, in shape: DocumentShape) -> [UInt8] {
+        Array(recordElement(record, indent: shape == .single ? 0 : 1).utf8)
     }
+    public func end(_ shape: DocumentShape) -> [UInt8] { shape == .single ? [] : Array(closeCollection().utf8) }
 
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 

@@ -58,7 +58,7 @@ func fuzzOne(_ bytes: [UInt8]) {
 
 /// A .docx archive holding `documentXML` as word/document.xml (deflated, as Word writes it).
 func packedDocx(documentXML: [UInt8]) -> [UInt8] {
-    guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
+    guard let archive = try? Archive(data: Data(), accessMode: .create, pathEncoding: nil) else { return [] }
     let data = Data(documentXML)
     try? archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(data.count),
                           compressionMethod: .deflate) { position, size in

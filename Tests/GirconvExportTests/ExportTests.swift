@@ -147,4 +147,20 @@ extension ExportTests {
         let long = try CSVRecordWriter(long: true, guardFormulas: true).write([r])
         XCTAssertTrue(long.contains(",proactive.licensing.change,-8,printed,-8,"), "value and raw of a number untouched")
     }
+
+    /// Every writer writes one record and a stream with the same parts: a stream is what opens it, each
+    /// record's part, what closes it; JSON streams are JSON Lines.
+    func testWritersStreamByParts() throws {
+        let a = try record("enping-2019-office.txt"), b = try record("dongguan-2018-city.txt")
+        for format in OutputFormat.allCases {
+            let writer = format.writer()
+            let streamed = try writer.begin(.stream) + writer.part(for: a, in: .stream) + writer.part(for: b, in: .stream) + writer.end(.stream)
+            XCTAssertEqual(try writer.document([a, b]), streamed, "\(format)")
+            let single = try writer.begin(.single) + writer.part(for: a, in: .single) + writer.end(.single)
+            XCTAssertEqual(try writer.document([a]), single, "\(format)")
+        }
+        let lines = try JSONRecordWriter().write([a, b]).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        for line in lines { XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(line.utf8))) }
+    }
 }

@@ -69,12 +69,9 @@ struct Convert: ParsableCommand {
         return (parts[0], parts[1])
     }
 
+    /// The writer of the chosen format with its options.
     var writer: any RecordWriter {
-        switch format {
-        case .json: return JSONRecordWriter(compact: compact)
-        case .csv: return CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns)
-        case .xml: return XMLRecordWriter()
-        }
+        format.writer(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns)
     }
 
     /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
@@ -92,7 +89,7 @@ struct Convert: ParsableCommand {
             do {
                 output = try StreamingOutput(path: self.output)
                 let record = try reading.convert(inputs[0])
-                try output?.write(try writer.write([record]))
+                try output?.write(try writer.document([record]))
                 try output?.commit()
             } catch {
                 output?.abandon()
@@ -151,31 +148,19 @@ struct Convert: ParsableCommand {
         var converted = 0, failed = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
-        let csv = CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns), xml = XMLRecordWriter(), jsonLines = JSONRecordWriter(compact: true)
+        let writer = self.writer
         // Which input writes each --out-dir file: a second input that would write one is refused, not let overwrite it.
         var writtenBy: [String: String] = [:]
 
-        if let stream {
-            switch format {
-            case .csv: try stream.write(try csv.headerText())
-            case .xml: try stream.write(xml.openCollection())
-            case .json: break
-            }
-        }
-        // Each record is rendered by the worker that converted it: one stream's part (a JSON line, CSV
-        // rows, an XML element), or a whole file for --out-dir.
+        try stream?.write(try writer.begin(.stream))
+        // Each record is rendered by the worker that converted it: its part of the stream (a JSON line, CSV
+        // rows, an XML element), or a whole document for its --out-dir file.
+        let format = self.format
         let render: @Sendable (CanonicalRecord) throws -> [UInt8]
-        let (format, writer) = (self.format, self.writer)
-        if outDir != nil, let json = writer as? JSONRecordWriter {
-            render = { json.bytes([$0]) }
-        } else if outDir != nil {
-            render = { Array(try writer.write([$0]).utf8) }
+        if outDir == nil {
+            render = { record in try writer.part(for: record, in: .stream) }
         } else {
-            switch format {
-            case .json: render = { jsonLines.bytes([$0]) }
-            case .csv: render = { Array(try csv.rowsText(for: $0).utf8) }
-            case .xml: render = { Array(xml.recordElement($0).utf8) }
-            }
+            render = { record in try writer.document([record]) }
         }
         func fail(_ item: InputCollector.Item, _ error: GirconvError) throws {
             failed += 1
@@ -230,7 +215,7 @@ struct Convert: ParsableCommand {
             progress.update(done: converted + failed, failed: failed)
         }
         if let stream {
-            if format == .xml { try stream.write(xml.closeCollection()) }
+            try stream.write(try writer.end(.stream))
             try stream.commit()
         }
         try errors?.commit()
