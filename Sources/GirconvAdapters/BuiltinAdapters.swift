@@ -63,8 +63,8 @@ public enum BuiltinAdapters {
     public static let readers: [any DocumentReader] = [HTMLReportReader(), PDFReportReader(), DOCXReportReader(), PlainTextReader()]
 
     /// A registry holding the built-in adapters and readers.
-    public static func registry() -> AdapterRegistry {
-        AdapterRegistry(adapters: all, readers: readers)
+    public static func registry() -> Converter {
+        Converter(adapters: all, readers: readers)
     }
 
     /// The layouts in use: built-in, then the per-user directory (when asked and present), then each of
@@ -79,8 +79,8 @@ public enum BuiltinAdapters {
     }
 
     /// A registry with the built-in readers, the layouts of `library` and the Swift adapters.
-    public static func registry(library: LayoutLibrary) throws -> AdapterRegistry {
-        var registry = AdapterRegistry(adapters: try library.adapters(), readers: readers)
+    public static func registry(library: LayoutLibrary) throws -> Converter {
+        var registry = Converter(adapters: try library.adapters(), readers: readers)
         for adapter in swiftAdapters { registry.register(adapter) }
         return registry
     }

@@ -293,7 +293,7 @@ struct KnownPaths {
         if path.hasPrefix("extra.") {
             reader.fail(node, "\"\(path)\" is not declared: add it under \"figures\" with its kind and label")
         } else {
-            reader.fail(node, "\"\(path)\" is not a canonical figure path (see `girconv schema` or shared/schema.md); a figure the schema does not have goes under \"extra.\" and is declared under \"figures\"")
+            reader.fail(node, "\"\(path)\" is not a canonical figure path (see `girconv schema` or docs/schema.md); a figure the schema does not have goes under \"extra.\" and is declared under \"figures\"")
         }
     }
 }

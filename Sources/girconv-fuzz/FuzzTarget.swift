@@ -21,7 +21,7 @@ import ZIPFoundation
 
 /// The built-in layouts and the guide's example layouts (docs/examples), so that the engine's options the
 /// built-ins do not use (unit columns, skipped columns, {section} paths, extra figures) are fuzzed too.
-let registry: AdapterRegistry = {
+let registry: Converter = {
     let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("docs/examples")
     guard var library = try? BuiltinAdapters.layoutLibrary() else { return BuiltinAdapters.registry() }

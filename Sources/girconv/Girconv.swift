@@ -168,7 +168,7 @@ struct LayoutOptions: ParsableArguments {
     }
 
     /// A registry with the layouts in use.
-    func registry() throws -> AdapterRegistry {
+    func registry() throws -> Converter {
         do {
             return try BuiltinAdapters.registry(library: library())
         } catch let error as LayoutFileError {

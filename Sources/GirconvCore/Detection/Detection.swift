@@ -12,7 +12,7 @@ public struct DetectionScore: Sendable, Equatable {
 
 /// Answers "is this report of my layout?" (Tika's Detector). Detectors must be cheap and side-effect free,
 /// never throw, and give evidence for any non-zero score.
-public protocol FormatDetector: Sendable {
+public protocol LayoutDetector: Sendable {
     /// A stable id, used in `detection.adapter` and on the command line.
     var id: String { get }
     func detect(_ document: ReportDocument) -> DetectionScore
@@ -42,7 +42,11 @@ public struct Extraction: Sendable {
 /// - a value that cannot be read is `nil` with a warning, never a guess and never 0;
 /// - figures the report does not give are absent;
 /// - it never throws for odd content; it throws only when the document is not of its layout at all.
-public protocol ReportAdapter: FormatDetector {
+public protocol ReportAdapter: LayoutDetector {
     var layout: Layout { get }
     func extract(from document: ReportDocument) throws -> Extraction
 }
+
+/// The former name of `LayoutDetector` (it detects layouts, not formats).
+@available(*, deprecated, renamed: "LayoutDetector")
+public typealias FormatDetector = LayoutDetector

@@ -52,7 +52,7 @@ public struct ReportInfo: Sendable, Equatable {
 }
 
 /// The canonical record of one annual report: the single form every adapter maps into and every
-/// exporter writes out (see `shared/schema.md`).
+/// exporter writes out (see `docs/schema.md`).
 public struct CanonicalRecord: Sendable, Equatable {
     /// Bumped in its major number on any breaking rename of a field.
     public static let currentSchemaVersion = "1.1"

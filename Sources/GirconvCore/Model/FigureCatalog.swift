@@ -26,7 +26,7 @@ public struct FigureSpec: Sendable {
 }
 
 /// Every figure path the canonical record knows, in the fixed canonical order that CSV columns,
-/// JSON keys and the JSON Schema follow. Paths are the contract of `shared/schema.md`.
+/// JSON keys and the JSON Schema follow. Paths are the contract of `docs/schema.md`.
 public enum FigureCatalog {
     /// Table 三 applicant columns, in printed order.
     public static let applicantColumns: [(key: String, label: String)] = [

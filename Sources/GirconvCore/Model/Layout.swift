@@ -1,4 +1,4 @@
-/// The report layouts girconv knows (see `shared/formats.md`).
+/// The report layouts girconv knows (see `docs/formats.md`).
 public enum Layout: String, Sendable, CaseIterable, Codable {
     /// Reports for 2019 and 2020 (国办公开办函〔2019〕60号).
     case trial2019 = "2019-trial"

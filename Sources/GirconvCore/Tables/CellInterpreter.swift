@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns one table cell into a figure for a path, applying the cell conventions of `shared/formats.md`:
+/// Turns one table cell into a figure for a path, applying the cell conventions of `docs/formats.md`:
 ///
 /// | cell | value | rule |
 /// |---|---|---|

@@ -14,7 +14,7 @@ public struct SumIdentity: Sendable {
     public var relation: Relation = .equal
 }
 
-/// The arithmetic identities (勾稽关系) of each layout, from `shared/formats.md`.
+/// The arithmetic identities (勾稽关系) of each layout, from `docs/formats.md`.
 public enum IdentityCatalog {
     static let applicantParts = FigureCatalog.applicantColumns.map(\.key).filter { $0 != "total" }
     static let allColumns = FigureCatalog.applicantColumns.map(\.key)

@@ -2,7 +2,7 @@ import Foundation
 
 /// The adapters and readers girconv knows, and the pipeline that runs them: decode → read → detect →
 /// extract → check. Built-in adapters are registered by `GirconvAdapters`; other packages may add theirs.
-public struct AdapterRegistry: Sendable {
+public struct Converter: Sendable {
     public private(set) var adapters: [any ReportAdapter] = []
     public private(set) var readers: [any DocumentReader] = [PlainTextReader()]
     /// Below this confidence no adapter is chosen.
@@ -102,3 +102,7 @@ public struct AdapterRegistry: Sendable {
         return parts.joined(separator: "; ")
     }
 }
+
+/// The former name of `Converter` (it has run the whole pipeline, not only held adapters).
+@available(*, deprecated, renamed: "Converter")
+public typealias AdapterRegistry = Converter
