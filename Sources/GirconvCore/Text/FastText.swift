@@ -106,7 +106,7 @@ extension String {
     /// True when the text has fewer than `limit` Unicode scalars; stops counting at the limit (a scalar
     /// is one to four UTF-8 bytes, and every byte but a continuation byte starts one).
     @inline(__always)
-    public func hasFewerScalars(than limit: Int) -> Bool {
+    package func hasFewerScalars(than limit: Int) -> Bool {
         let bytes = utf8.count
         if bytes < limit { return true }
         if bytes >= limit * 4 { return false }
@@ -120,7 +120,7 @@ extension String {
 
     /// Fast substring test on UTF-8 bytes (see `FastText`).
     @inline(__always)
-    public func has(_ needle: String) -> Bool { FastText.contains(self, needle) }
+    package func has(_ needle: String) -> Bool { FastText.contains(self, needle) }
 }
 
 extension FastText {
