@@ -133,6 +133,8 @@ struct Convert: ParsableCommand {
         do { errors = try errorsFile.map { try StreamingOutput(path: $0) } } catch { stream?.abandon(); throw error }
         do {
             try convert(collector, into: stream, errors: errors)
+        } catch let exit as ExitCode {
+            throw exit   // some inputs failed: the outputs are complete and committed
         } catch {
             stream?.abandon()
             errors?.abandon()
@@ -197,7 +199,10 @@ struct Convert: ParsableCommand {
                         do {
                             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                         } catch {
-                            throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder (\((error as NSError).localizedDescription))")
+                            // The system's own message (ENOSPC's among them, so that a full disk stops the run).
+                            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+                            let reason = posix.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
+                            throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder: \(reason)")
                         }
                         try OutputWriter.write(bytes, to: target)
                     } catch let error as GirconvError {
