@@ -12,8 +12,8 @@ struct Girconv: ParsableCommand {
         commandName: "girconv",
         abstract: "Convert Chinese government information-disclosure annual reports (政府信息公开工作年度报告) into one canonical record.",
         discussion: """
-        Reads a report as plain text or an HTML page (UTF-8, GBK/GB2312/GB18030, with or without a \
-        declared charset), detects its layout, and writes the canonical record as JSON, CSV or XML. \
+        Reads a report as plain text, an HTML page (UTF-8, GBK/GB2312/GB18030, with or without a \
+        declared charset), a PDF with a text layer or a Word .docx, detects its layout, and writes the canonical record as JSON, CSV or XML. \
         Every figure carries its provenance; a figure that cannot be read is null with a warning.
 
         Examples:
@@ -34,10 +34,13 @@ struct Girconv: ParsableCommand {
           2   several inputs: some could not be converted (see --errors)
           64  usage error (bad option or argument)
           65  no known layout recognised (or no reader for the input's media type)
-          66  input unreadable: missing, empty, binary, undecodable or over --max-bytes
+          66  input unreadable: missing, empty, binary, encrypted, undecodable, over --max-bytes,
+              more lines/tags/fields than a report has, no data for --input-timeout, a PDF over
+              --pdf-timeout or --pdf-text-limit
           70  internal error
-          73  output could not be written
+          73  output could not be written (a directory, a full disk, a closed pipe, an I/O error)
           78  a layout file (--layouts, the user layout directory) has errors
+          130/143  stopped by SIGINT/SIGTERM (temporary files removed)
         """,
         version: "0.1.0",
         subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
