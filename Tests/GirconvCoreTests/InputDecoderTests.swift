@@ -129,6 +129,34 @@ final class InputStructureTests: XCTestCase {
         XCTAssertEqual(kind("行" + String(repeating: "｜", count: 101), limits()), "input-too-complex")
     }
 
+    /// The byte-level count agrees with counting scalar by scalar, on random mixtures of whitespace (ASCII,
+    /// NBSP, ideographic), separators, CJK and other characters.
+    func testTextCountsAgreeWithScalarCounting() {
+        let pieces = ["a", "行", "1", " ", "  ", "\t", "|", "｜", "\u{3000}", "\u{A0}", "\n", "\r\n", "é", "—", "\u{2003}", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var lines = 0, fields = 0, inWhitespace = false
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\n": lines += 1; if !inWhitespace { fields += 1; inWhitespace = true }
+                case "\t", "|", "｜": fields += 1; inWhitespace = false
+                default:
+                    let white = TextNormalizer.isWhitespace(scalar)
+                    if white && !inWhitespace { fields += 1 }
+                    inWhitespace = white
+                }
+            }
+            for (maxLines, maxParts, refused) in [(lines, fields, false), (lines - 1, fields, lines > 0), (lines, fields - 1, fields > 0)] {
+                var limits = ReadingLimits()
+                limits.maxLines = max(0, maxLines)
+                limits.maxParts = max(0, maxParts)
+                let threw = (try? InputStructure.checkText(text, limits: limits, path: "t")) == nil
+                XCTAssertEqual(threw, refused, "\(text.debugDescription): \(lines) lines, \(fields) fields")
+            }
+        }
+    }
+
     func testTagsOfMarkupAreCounted() {
         let page = { (cells: Int) in "<html><body><table><tr>" + String(repeating: "<td>1", count: cells) + "</table></body></html>" }
         XCTAssertNil(kind(page(90), limits()))

@@ -30,24 +30,42 @@ public enum InputStructure {
     }
 
     /// Counts a text's lines and fields (what table rows are split into: runs of whitespace, and each tab
-    /// and `|`, which make a cell even when empty); throws `inputTooComplex` past the limits.
+    /// and `|`, which make a cell even when empty); throws `inputTooComplex` past the limits. Read on the
+    /// UTF-8 bytes: only characters whose first byte some whitespace character or `｜` starts with
+    /// (`ByteTables.whitespace`, derived from `isWhitespace`) are decoded.
     public static func checkText(_ text: String, limits: ReadingLimits, path: String) throws {
         var lines = 0, fields = 0
         var inWhitespace = false
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n":
-                lines += 1
-                if !inWhitespace { fields += 1; inWhitespace = true }
-            case "\t", "|", "｜":
-                fields += 1
-                inWhitespace = false
-            default:
-                let white = TextNormalizer.isWhitespace(scalar)
-                if white && !inWhitespace { fields += 1 }
-                inWhitespace = white
+        var text = text
+        text.withUTF8 { bytes in ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                var scalar: UInt32 = UInt32(byte)
+                var length = 1
+                if byte >= 0x80 {
+                    length = ByteTables.sequenceLength(byte)
+                    // Neither whitespace nor `｜`: passed over undecoded, like any other character.
+                    if !mayBeWhite[Int(byte)] && byte != Self.fullWidthBarLead { inWhitespace = false; i += length; continue }
+                    guard let (value, decoded) = FastText.scalar(at: i, in: bytes) else { break }
+                    scalar = value
+                    length = decoded
+                }
+                i += length
+                switch scalar {
+                case 0x0A:
+                    lines += 1
+                    if !inWhitespace { fields += 1; inWhitespace = true }
+                case 0x09, 0x7C, 0xFF5C:   // tab, |, ｜
+                    fields += 1
+                    inWhitespace = false
+                default:
+                    let white = Unicode.Scalar(scalar).map(TextNormalizer.isWhitespace) ?? false
+                    if white && !inWhitespace { fields += 1 }
+                    inWhitespace = white
+                }
             }
-        }
+        } }
         if lines > limits.maxLines {
             throw GirconvError.inputTooComplex(path: path, reason: "\(lines) lines, more than the \(limits.maxLines) a report can have")
         }
@@ -99,6 +117,9 @@ public enum InputStructure {
         }
         return most
     }
+
+    /// The first UTF-8 byte of `｜`, which splits cells like `|`.
+    static let fullWidthBarLead = ByteTables.leadByte(of: "｜")
 
     /// How many times `byte` occurs (memchr: vectorised by the C library).
     static func count(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int {

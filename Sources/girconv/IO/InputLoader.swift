@@ -149,14 +149,6 @@ enum Failure {
 enum StandardError {
     static func write(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var done = 0
-            while done < buffer.count {
-                let wrote = Glibc.write(STDERR_FILENO, buffer.baseAddress! + done, buffer.count - done)
-                if wrote < 0 && errno == EINTR { continue }
-                if wrote <= 0 { return }
-                done += wrote
-            }
-        }
+        text.withUTF8 { _ = StreamingOutput.writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
     }
 }

@@ -99,23 +99,30 @@ final class StreamingOutput {
     /// Writes out what is buffered.
     func flush() throws {
         guard !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { bytes in
-            var done = 0
-            while done < bytes.count {
-                let wrote = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-                if wrote >= 0 { done += wrote; continue }
-                switch errno {
-                case EINTR: continue
-                case EAGAIN:
-                    // A non-blocking descriptor (a terminal or pipe set so by another program): wait until it takes more.
-                    var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                    _ = poll(&request, 1, 1000)
-                default:
-                    throw GirconvError.outputUnwritable(path: shownName, reason: String(cString: strerror(errno)))
-                }
-            }
+        if let code = buffer.withUnsafeBytes({ Self.writeAll($0, to: descriptor) }) {
+            throw GirconvError.outputUnwritable(path: shownName, reason: String(cString: strerror(code)))
         }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes every byte to a descriptor, through interruptions and short writes; nil, or the error number
+    /// of the write that failed.
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var done = 0
+        while done < bytes.count {
+            let wrote = Glibc.write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+            if wrote >= 0 { done += wrote; continue }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN:
+                // A non-blocking descriptor (a terminal or pipe set so by another program): wait until it takes more.
+                var request = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&request, 1, 1000)
+            default:
+                return errno
+            }
+        }
+        return nil
     }
 
     /// Writes out the rest and, for a file written atomically, moves it into place.
