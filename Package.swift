@@ -28,8 +28,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
+        // MARK: Text kernel (package-internal: byte-level scanning, folding tables derived from the scalar
+        // rules, match keys, decimal spelling; domain code calls its named operations only)
+        .target(name: "GirconvText"),
+
         // MARK: Core (no I/O beyond decoding bytes, no libxml2)
-        .target(name: "GirconvCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GirconvCore", dependencies: ["GirconvText", .product(name: "Crypto", package: "swift-crypto")]),
 
         // MARK: HTML (libxml2)
         .systemLibrary(
@@ -38,20 +42,20 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "GirconvHTML", dependencies: ["GirconvCore", "CLibXML2"]),
+        .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "CLibXML2"]),
 
         // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + libxml2)
         .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
-        .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvHTML", "ZIPFoundation"]),
+        .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvHTML", "ZIPFoundation"]),
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters
-        .target(name: "GirconvLayouts", dependencies: ["GirconvCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "GirconvLayouts", dependencies: ["GirconvCore", "GirconvText", .product(name: "Yams", package: "Yams")]),
         .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvLayouts", "GirconvHTML", "GirconvPDF", "GirconvDOCX"],
                 resources: [.copy("Layouts")]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [
-            "GirconvCore",
+            "GirconvCore", "GirconvText",
             .product(name: "CSV", package: "CSV.swift"),
         ]),
 
@@ -89,11 +93,12 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "writes the new adapter, its sample stub and its test")])),
 
         // MARK: Tests
-        .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore"]),
+        .testTarget(name: "GirconvTextTests", dependencies: ["GirconvText", "GirconvCore"]),
+        .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore", "GirconvText"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML", "GirconvCorpus"]),
-        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
-        .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvAdapters", "GirconvHTML"]),
+        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvText", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvText", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
+        .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import GirconvCore
 import GirconvHTML
+import GirconvText
 
 /// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2.
 /// Paragraphs become lines of text; `w:tbl` tables become grids in the shared table model, with
@@ -89,7 +90,7 @@ struct BodyWalker {
         var noClosingText = ""
         while let child = elements.next(closed: &noClosingText) {
             switch child.name {
-            case "p": lines.append(FlattenedTextGridBuilder.collapse(Self.text(of: child)))
+            case "p": lines.append(TextNormalizer.collapseWhitespace(Self.text(of: child)))
             case "tbl":
                 let grid = Self.grid(of: child, tableIndex: tables.count + 1)
                 tables.append(grid)
@@ -140,7 +141,7 @@ struct BodyWalker {
                     cell = rows[r - 1][column]
                 } else {
                     let location = SourceLocation(tableIndex: tableIndex, rowIndex: r + 1, columnIndex: column + 1)
-                    cell = GridCell(text: FlattenedTextGridBuilder.collapse(text(of: tc)), location: location, originRow: r, originColumn: column)
+                    cell = GridCell(text: TextNormalizer.collapseWhitespace(text(of: tc)), location: location, originRow: r, originColumn: column)
                 }
                 for _ in 0..<min(max(span, 1), 64) { slots.append(cell) }
             }

@@ -52,24 +52,9 @@ extension RecordWriter {
 }
 
 extension TreeValue {
-    /// Decimal as JSON/CSV/XML text: plain notation, no exponent, no trailing zeros.
-    static func format(_ value: Decimal) -> String {
-        if let fast = DecimalText.plain(value) { return fast }
-        return formatThroughFoundation(value)
-    }
-
-    /// `format` as Foundation spells it (the reference `DecimalText` is tested against).
-    static func formatThroughFoundation(_ value: Decimal) -> String {
-        // Whole numbers (nearly every figure) without Decimal's slow description.
-        if value.exponent == 0, value >= -999_999_999_999, value <= 999_999_999_999 {
-            return String(NSDecimalNumber(decimal: value).int64Value)
-        }
-        var text = "\(value)"
-        if text.contains("e") || text.contains("E") {
-            text = NSDecimalNumber(decimal: value).stringValue
-        }
-        return text
-    }
+    /// Decimal as JSON/CSV/XML text: plain notation, no exponent, no trailing zeros (`DecimalText.spelling`).
+    static func format(_ value: Decimal) -> String { DecimalText.spelling(value) }
 }
 
 import Foundation
+import GirconvText

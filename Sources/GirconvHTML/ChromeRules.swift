@@ -1,4 +1,5 @@
 import GirconvCore
+import GirconvText
 
 /// What marks an element as site chrome rather than report: navigation, breadcrumbs, related-article
 /// lists, share bars, footers. Pure data, matched against tag names and `id`/`class` values.

@@ -1,5 +1,6 @@
 import CLibXML2
 import GirconvCore
+import GirconvText
 
 /// Reads an HTML report page with libxml2 into a `ReportDocument`: every leaf `<table>` as a grid, the
 /// report body as lines of text (one line per block, table rows with cells joined by " | "), and title

@@ -1,4 +1,5 @@
 import GirconvCore
+import GirconvText
 
 /// Turns an HTML `<table>` into a `TableGrid`: every row a list of slots, rowspan/colspan expanded so that
 /// each slot knows the cell it came from. Rows of nested tables are not rows of this table.
@@ -94,7 +95,7 @@ public enum HTMLTableGridBuilder {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        FlattenedTextGridBuilder.collapse(text)
+        TextNormalizer.collapseWhitespace(text)
     }
 }
 

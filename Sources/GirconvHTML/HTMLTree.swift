@@ -1,5 +1,6 @@
 import CLibXML2
 import GirconvCore
+import GirconvText
 
 /// An HTML page parsed by libxml2's SAX interface into a flat, read-only tree: one array of node records,
 /// one buffer of text bytes, one of attribute bytes. No libxml2 tree is built or freed (libxml2 spends

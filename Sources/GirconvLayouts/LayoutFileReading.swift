@@ -1,6 +1,7 @@
 import Foundation
 import GirconvCore
 import Yams
+import GirconvText
 
 /// The sections of a layout file, read into the model (see `LayoutSpec` for what each means).
 extension NodeReader {

@@ -1,5 +1,6 @@
 import Foundation
 import GirconvCore
+import GirconvText
 
 /// A layout as a layout file describes it: how to recognise it, its tables, and its narrative patterns.
 /// The built-in layouts and users' layouts are the same kind of value, read by one engine
@@ -248,8 +249,8 @@ public struct NarrativePatternSet: Sendable {
     public var shares: [Share]
     /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
     public private(set) var phrasesByFirstScalar: [UInt32: [IndexedPhrase]]
-    /// Every trigger phrase as UTF-8 bytes, by its first scalar.
-    private var triggerBytesByFirstScalar: [UInt32: [[UInt8]]] = [:]
+    /// Every trigger phrase, looked for in a line's bytes.
+    private var triggerPhrases = UTF8PhraseSet([])
     /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
     /// a trigger then occurs in a folded line exactly when its bytes occur in the line (given no
     /// zero-width characters, which folding removes).
@@ -257,25 +258,7 @@ public struct NarrativePatternSet: Sendable {
 
     /// True when some trigger phrase's bytes occur in `text` (one pass over the bytes, a bit test per
     /// character; see `triggersFoldInvariant` for when this is exact).
-    public func mayContainTrigger(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                guard let (value, length) = FastText.scalar(at: i, in: bytes) else { break }
-                if mayStartPhrase(value), let candidates = triggerBytesByFirstScalar[value] {
-                    for phrase in candidates where i + phrase.count <= count
-                        && phrase.withUnsafeBufferPointer({ memcmp(base + i, $0.baseAddress!, phrase.count) == 0 }) {
-                        return true
-                    }
-                }
-                i += length
-            }
-            return false
-        }
-    }
+    public func mayContainTrigger(_ text: String) -> Bool { triggerPhrases.occurs(in: text) }
 
     /// The first scalars of every phrase: a clear bit means no phrase starts with the scalar (one bit test
     /// per scalar of a line instead of a hash lookup).
@@ -343,16 +326,8 @@ extension NarrativePatternSet {
         }
         phrasesByFirstScalar = index
         firstScalars = ScalarBitSet(index.keys)
-        var triggerBytes: [UInt32: [[UInt8]]] = [:]
-        var invariant = true
-        for trigger in triggers {
-            for phrase in trigger.phrases where !phrase.isEmpty {
-                triggerBytes[phrase.unicodeScalars.first!.value, default: []].append(Array(phrase.utf8))
-                invariant = invariant && phrase.unicodeScalars.allSatisfy(Self.foldsOnlyToItself)
-            }
-        }
-        triggerBytesByFirstScalar = triggerBytes
-        triggersFoldInvariant = invariant
+        triggerPhrases = UTF8PhraseSet(triggers.flatMap(\.phrases))
+        triggersFoldInvariant = triggers.allSatisfy { $0.phrases.allSatisfy { $0.unicodeScalars.allSatisfy(Self.foldsOnlyToItself) } }
     }
 
     /// True for a character that folding (`TextNormalizer.fold`) leaves alone and produces from no other

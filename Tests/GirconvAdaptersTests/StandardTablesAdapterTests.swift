@@ -3,6 +3,7 @@ import XCTest
 @testable import GirconvLayouts
 @testable import GirconvAdapters
 import GirconvCore
+import GirconvText
 
 /// Rules of the standard-table adapter on small hand-made inputs, including the ugly cases.
 final class StandardTablesAdapterTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GirconvCore
+import GirconvText
 
 final class InputDecoderTests: XCTestCase {
     let text = "恩平市人民政府办公室2019年度政府信息公开工作年度报告\n规章\n0\n"

@@ -1,5 +1,6 @@
 import XCTest
 @testable import GirconvCore
+import GirconvText
 
 final class MetadataTests: XCTestCase {
     func testYearAndAgencyFromTitles() {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import GirconvCore
 @testable import GirconvLayouts
+import GirconvText
 
 /// The layout-file format: what it accepts, and the file:line:column errors for what it does not.
 final class LayoutFileParserTests: XCTestCase {

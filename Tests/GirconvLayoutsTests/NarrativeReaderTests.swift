@@ -3,6 +3,7 @@ import XCTest
 import GirconvAdapters
 import GirconvCore
 @testable import GirconvLayouts
+import GirconvText
 
 /// Rules of the narrative reader, each on a sentence of the kind real reports print.
 final class NarrativeReaderTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Raw input: the bytes of one report, the name it is known by, and the path it was read from.
 public struct RawInput: Sendable {

@@ -1,3 +1,4 @@
+import GirconvText
 /// A line of the document text with its position.
 public struct TextLine: Sendable, Equatable {
     public var text: String

@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Finds a report's title, year and reporting body in its text. Shared by every adapter.
 ///
@@ -30,7 +31,7 @@ public enum ReportMetadataReader {
             // A candidate scores at most 200 - rank + 50 + 20, less for each later one: once that cannot
             // beat the best so far, no later candidate can.
             if let best, 270 - rank <= best.score { break }
-            let text = FlattenedTextGridBuilder.collapse(raw)
+            let text = TextNormalizer.collapseWhitespace(raw)
             // The key below holds 信息公开/政务公开 and 报告/年报 only if the simplified text holds 公, 开 and
             // 报 (the key is that text folded, and folding never makes a Han character): a cheap test first.
             guard Self.mayNameAReport(TextNormalizer.simplified(text)) else { continue }
@@ -216,8 +217,8 @@ public enum ReportMetadataReader {
 
     /// The short line just above a title line, when it names a body (no digits, ends like 政府/局/办公室).
     static func lineAbove(_ title: String, in document: ReportDocument) -> String? {
-        guard let index = document.lines.firstIndex(where: { FlattenedTextGridBuilder.collapse($0.text) == title }), index > 0 else { return nil }
-        let above = FlattenedTextGridBuilder.collapse(document.lines[index - 1].text)
+        guard let index = document.lines.firstIndex(where: { TextNormalizer.collapseWhitespace($0.text) == title }), index > 0 else { return nil }
+        let above = TextNormalizer.collapseWhitespace(document.lines[index - 1].text)
         let key = TextNormalizer.matchKey(above)
         guard (2...30).contains(key.count), !key.unicodeScalars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }),
               bodyEndings.contains(where: { key.hasSuffix($0) }) else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// An ordered tree of values: the canonical record's JSON form, also written as XML and flattened to CSV.
 /// Objects keep their key order, so every writer emits keys in the same canonical order.

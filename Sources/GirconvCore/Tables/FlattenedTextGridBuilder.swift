@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Rebuilds table rows from a page flattened to text.
 ///
@@ -52,7 +53,7 @@ public enum FlattenedTextGridBuilder {
                 }
                 continue
             }
-            let trimmed = collapse(line.text)
+            let trimmed = TextNormalizer.collapseWhitespace(line.text)
             let leading = line.text.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
             let theCell = cell(trimmed, line: line, column: 0, offset: line.offset + leading)
             if isValue(trimmed) {
@@ -103,69 +104,6 @@ public enum FlattenedTextGridBuilder {
         text.unicodeScalars.allSatisfy { TextNormalizer.isWhitespace($0) || $0 == "\u{200B}" || $0 == "\u{FEFF}" }
     }
 
-    /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
-    public static func collapse(_ text: String) -> String {
-        if isCollapsed(text) { return text }
-        // On the UTF-8 bytes: characters are copied whole; only those whose first byte some whitespace
-        // character starts with (`ByteTables.whitespace`, derived from `isWhitespace`) are decoded.
-        var text = text
-        return text.withUTF8 { bytes in ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            // The run of non-whitespace characters not yet copied starts at `runStart`.
-            var runStart = 0
-            var i = 0
-            let count = bytes.count
-            while i < count {
-                let byte = bytes[i]
-                let length = ByteTables.sequenceLength(byte)
-                let white: Bool
-                if mayBeWhite[Int(byte)], let (value, _) = FastText.scalar(at: i, in: bytes), let scalar = Unicode.Scalar(value) {
-                    white = TextNormalizer.isWhitespace(scalar)
-                } else {
-                    white = false
-                }
-                let end = min(i + length, count)
-                if white {
-                    if i > runStart {
-                        if pendingSpace { out.append(0x20) }
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
-                    }
-                    pendingSpace = !out.isEmpty
-                    runStart = end
-                }
-                i = end
-            }
-            if count > runStart {
-                if pendingSpace { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
-            }
-            return String(decoding: out, as: UTF8.self)
-        } }
-    }
-
-    /// True when `collapse` would return the text unchanged: no whitespace at either end, and inside only
-    /// single ASCII spaces (checked on the UTF-8 bytes: a byte some other whitespace character starts
-    /// with, by `ByteTables.whitespace`, sends the text to `collapse`).
-    @inline(__always)
-    static func isCollapsed(_ text: String) -> Bool {
-        ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
-            var previousSpace = true   // a leading space is not collapsed
-            for byte in text.utf8 {
-                if byte == 0x20 {
-                    if previousSpace { return false }
-                    previousSpace = true
-                } else if mayBeWhite[Int(byte)] {
-                    return false
-                } else {
-                    previousSpace = false
-                }
-            }
-            return !previousSpace || text.isEmpty
-        }
-    }
-
     private static func cell(_ text: String, line: TextLine, column: Int, offset: Int) -> GridCell {
         GridCell(text: text, location: SourceLocation(line: line.number, offset: offset, page: line.page), originRow: 0, originColumn: column)
     }
@@ -183,7 +121,7 @@ public enum FlattenedTextGridBuilder {
         var offset = line.offset
         for piece in line.text.split(separator: "\t", omittingEmptySubsequences: false) {
             let leading = piece.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
-            cells.append(cell(collapse(String(piece)), line: line, column: cells.count, offset: offset + leading))
+            cells.append(cell(TextNormalizer.collapseWhitespace(String(piece)), line: line, column: cells.count, offset: offset + leading))
             offset += piece.unicodeScalars.count + 1
         }
         while let first = cells.first, first.text.isEmpty { cells.removeFirst() }
@@ -234,7 +172,7 @@ public enum FlattenedTextGridBuilder {
         var pieceStart = offset
         func emit() {
             let leading = piece.unicodeScalars.prefix(while: { TextNormalizer.isWhitespace($0) }).count
-            cells.append(cell(collapse(piece), line: line, column: cells.count, offset: pieceStart + leading))
+            cells.append(cell(TextNormalizer.collapseWhitespace(piece), line: line, column: cells.count, offset: pieceStart + leading))
         }
         for scalar in line.text.unicodeScalars {
             if scalar == "|" || scalar == "｜" {
@@ -246,7 +184,7 @@ public enum FlattenedTextGridBuilder {
         }
         emit()
         // Leading and trailing pipes frame the row; they do not make empty cells.
-        let framed = collapse(line.text)
+        let framed = TextNormalizer.collapseWhitespace(line.text)
         if let first = cells.first, first.text.isEmpty, framed.first.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeFirst() }
         if let last = cells.last, last.text.isEmpty, framed.last.map({ $0 == "|" || $0 == "｜" }) == true { cells.removeLast() }
         return cells.count >= 2 ? cells : nil

@@ -1,3 +1,4 @@
+import GirconvText
 /// A grid row seen as "labels, then values": the trailing run of value cells (numbers, blanks, dashes,
 /// 无, "/") are the values; the cells before them are labels (group labels first, the row label last).
 /// Slots copied by a colspan are dropped; slots copied by a rowspan are kept, so a group label printed
@@ -25,7 +26,7 @@ public struct RowView: Sendable {
         // A 单位 cell printed after the numbers ("收到申请数 | 52 | 件") is neither a label nor a value.
         var end = distinct.count
         if end >= 2, distinct[end - 1].text.utf8.count <= 16,
-           PrintedUnit.columnWords.contains(FlattenedTextGridBuilder.collapse(distinct[end - 1].text)),
+           PrintedUnit.columnWords.contains(TextNormalizer.collapseWhitespace(distinct[end - 1].text)),
            FlattenedTextGridBuilder.isValue(distinct[end - 2].text), !distinct[end - 2].text.isEmpty {
             trailingUnit = distinct[end - 1]
             end -= 1

@@ -1,3 +1,4 @@
+import GirconvText
 /// A line normalised for matching (simplified script, folded width and punctuation) that remembers,
 /// for every normalised scalar, where it came from in the original line. Phrase patterns match the
 /// normalised form; provenance quotes and locates the original.

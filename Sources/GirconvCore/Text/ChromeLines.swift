@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Lines that belong to a website's frame, not to the report: breadcrumbs, footers, counters, share
 /// and print links. Dropped from the lines adapters read (titles, sentences), for text and HTML alike.

@@ -1,3 +1,4 @@
+import GirconvText
 /// A label as an adapter's label table writes it: synonyms, each compared against a row or column label
 /// after normalisation (`TextNormalizer.labelKey`): simplified script, folded width, no spaces, no
 /// leading enumeration.

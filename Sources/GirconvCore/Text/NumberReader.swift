@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// A unit printed with a number.
 public enum PrintedUnit: String, Sendable {

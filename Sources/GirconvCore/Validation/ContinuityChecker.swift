@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Checks that an agency's reports of consecutive years continue each other:
 /// - last year's 结转下年度继续办理 = this year's 上年结转政府信息公开申请数量, column by column;

@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 
 /// Completes an extraction and evaluates every check on it. Printed figures are never changed. Two kinds
 /// of figure are *derived* (provenance "derived", with the paths they come from):

@@ -1,5 +1,6 @@
 import Foundation
 import GirconvCore
+import GirconvText
 
 /// Reads figures from sentences with a layout's phrase tables (`NarrativePatternSet`): a trigger phrase, then
 /// within a few characters a number with a counting word or a money unit. Percentages, approximate
@@ -34,18 +35,11 @@ struct NarrativeReader {
         let zeroPrefilter = ZeroPrefilter(patterns)
         for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero. A digit is one
-            // after folding, and characters folding removes are noted: both told by `FoldEffects`, derived
-            // from the fold rule.
-            var hasDigit = false, hasNegation = false, hasZeroWidth = false
-            FoldEffects.table.withUnsafeBufferPointer { effects in
-                for scalar in line.text.unicodeScalars {
-                    let v = scalar.value
-                    let effect = FoldEffects.of(v, in: effects)
-                    if effect & FoldEffects.toDigit != 0 { hasDigit = true }
-                    else if v >= 0x4E00, Self.isNegation(v) { hasNegation = true }
-                    else if effect & FoldEffects.removed != 0 { hasZeroWidth = true }
-                }
-            }
+            // after folding, and characters folding removes are noted (`FoldSummary`, derived from the fold
+            // rule).
+            let summary = FoldSummary(of: line.text, marking: Self.isNegation)
+            let hasDigit = summary.hasDigit, hasZeroWidth = summary.hasRemoved
+            var hasNegation = summary.hasMarked
             if hasNegation, !hasZeroWidth, zeroPrefilter.rulesOut(lineIndex, of: document) { hasNegation = false }
             // A line with no trigger phrase states no number (a table row, a date): when that can be told
             // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`, and no zero-width

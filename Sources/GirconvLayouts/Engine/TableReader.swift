@@ -1,4 +1,5 @@
 import GirconvCore
+import GirconvText
 
 /// Reads one table of a layout (`TableSpec`) from rows of a document: row labels → paths, value columns
 /// → keys, with sections (groups of rows under a label), header rows that reorder the columns, a 单位
@@ -125,7 +126,7 @@ struct TableReader {
                 rowUnit = PrintedUnit.ofColumnWord(row.labelKeys[last])
                 labelled.removeLast()
             } else if spec.unitColumn, let unit = row.trailingUnit {
-                rowUnit = PrintedUnit.ofColumnWord(FlattenedTextGridBuilder.collapse(unit.text))
+                rowUnit = PrintedUnit.ofColumnWord(TextNormalizer.collapseWhitespace(unit.text))
             }
             // A header: a marker row ("信息内容") whose column labels follow in it or in the rows below.
             if let marker = spec.headerMarker,
@@ -315,39 +316,19 @@ struct TableReader {
     }
 
     /// Which of `candidates` is a figure path or a dotted prefix of one, so that "a figure at or below this
-    /// path" is one lookup. Each figure path is read once: the FNV-1a hash of its bytes, taken at every dot
-    /// and at its end, finds the candidates with that prefix's hash (an integer lookup; no string is made or
-    /// hashed for a prefix), which are then compared byte for byte.
+    /// path" is one lookup: each figure path's prefixes (up to each dot, and the whole) are looked up.
     static func presentPrefixes(of figures: [String: Figure], among candidates: [String]) -> Set<String> {
-        var byHash: [UInt64: [Int]] = [:]
-        for (index, candidate) in candidates.enumerated() { byHash[fnv1a(candidate.utf8), default: []].append(index) }
-        // A candidate found once ("requests" is a prefix of most paths) is not compared again.
-        var found = [Bool](repeating: false, count: candidates.count)
-        func check(_ prefix: UnsafeBufferPointer<UInt8>.SubSequence, hash: UInt64) {
-            guard let matches = byHash[hash] else { return }
-            for index in matches where !found[index] {
-                let candidate = candidates[index].utf8
-                if candidate.count == prefix.count && candidate.elementsEqual(prefix) { found[index] = true }
-            }
-        }
+        let wanted = Set(candidates.map { Substring($0) })
+        var found = Set<String>()
         for path in figures.keys {
-            var path = path
-            path.withUTF8 { bytes in
-                var hash = fnvOffset
-                for i in 0..<bytes.count {
-                    if bytes[i] == UInt8(ascii: ".") { check(bytes[..<i], hash: hash) }
-                    hash = (hash ^ UInt64(bytes[i])) &* fnvPrime
-                }
-                check(bytes[...], hash: hash)
+            var end = path.startIndex
+            while let dot = path[end...].firstIndex(of: ".") {
+                if wanted.contains(path[..<dot]) { found.insert(String(path[..<dot])) }
+                end = path.index(after: dot)
             }
+            if wanted.contains(path[...]) { found.insert(path) }
         }
-        return Set(candidates.indices.lazy.filter { found[$0] }.map { candidates[$0] })
-    }
-
-    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
-    private static func fnv1a<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        bytes.reduce(fnvOffset) { ($0 ^ UInt64($1)) &* fnvPrime }
+        return found
     }
 
     /// The rows of the table that gave no figure at all, named "表二 规章".

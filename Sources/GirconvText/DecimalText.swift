@@ -7,14 +7,14 @@ import Foundation
 /// process against known values, and any value outside the cases handled here — or a layout that does
 /// not verify — is left to Foundation. `DecimalTextTests` compares both spellings on many values; the
 /// identity checks add whole numbers with `wholeNumber`.
-public enum DecimalText {
+package enum DecimalText {
     /// A decimal's stored fields: value = (negative ? -1 : 1) × mantissa × 10^exponent.
-    public struct Fields: Equatable {
-        public var exponent: Int, negative: Bool, length: Int, mantissa: UInt64
+    package struct Fields: Equatable {
+        package var exponent: Int, negative: Bool, length: Int, mantissa: UInt64
     }
 
     /// The fields of a decimal as stored, when its mantissa fits in 64 bits.
-    public static func fields(_ value: Decimal) -> Fields? {
+    package static func fields(_ value: Decimal) -> Fields? {
         withUnsafeBytes(of: value) { raw -> Fields? in
             guard raw.count == 20 else { return nil }
             let exponent = Int(Int8(bitPattern: raw[0]))
@@ -29,7 +29,7 @@ public enum DecimalText {
     }
 
     /// True when `fields` reads this platform's `Decimal` as expected.
-    public static let layoutVerified: Bool = {
+    package static let layoutVerified: Bool = {
         let cases: [(String, Fields)] = [
             ("7", Fields(exponent: 0, negative: false, length: 1, mantissa: 7)),
             ("-35", Fields(exponent: 0, negative: true, length: 1, mantissa: 35)),
@@ -45,7 +45,7 @@ public enum DecimalText {
     }()
 
     /// The plain spelling of a decimal, or nil when Foundation should spell it.
-    public static func plain(_ value: Decimal) -> String? {
+    package static func plain(_ value: Decimal) -> String? {
         guard layoutVerified, let f = fields(value) else { return nil }
         if f.length == 0 { return f.negative ? nil : "0" }      // negative with no mantissa: NaN
         guard f.exponent >= -18 && f.exponent <= 18 else { return nil }
@@ -71,7 +71,7 @@ public enum DecimalText {
 extension DecimalText {
     /// The value as a 64-bit integer when it is a whole number that fits (nil otherwise, or when the layout
     /// did not verify): sums of figures are made in integers, then as one `Decimal`.
-    public static func wholeNumber(_ value: Decimal) -> Int64? {
+    package static func wholeNumber(_ value: Decimal) -> Int64? {
         guard layoutVerified, let f = fields(value) else { return nil }
         if f.length == 0 { return f.negative ? nil : 0 }
         guard f.exponent >= 0, f.exponent <= 18 else { return nil }
@@ -83,5 +83,26 @@ extension DecimalText {
         }
         guard magnitude <= UInt64(Int64.max) else { return nil }
         return f.negative ? -Int64(magnitude) : Int64(magnitude)
+    }
+}
+
+extension DecimalText {
+    /// A decimal as girconv writes it: plain notation, no exponent, no trailing zeros.
+    package static func spelling(_ value: Decimal) -> String {
+        if let fast = plain(value) { return fast }
+        return spellingThroughFoundation(value)
+    }
+
+    /// `spelling` as Foundation spells it (the reference `plain` is tested against).
+    static func spellingThroughFoundation(_ value: Decimal) -> String {
+        // Whole numbers (nearly every figure) without Decimal's slow description.
+        if value.exponent == 0, value >= -999_999_999_999, value <= 999_999_999_999 {
+            return String(NSDecimalNumber(decimal: value).int64Value)
+        }
+        var text = "\(value)"
+        if text.contains("e") || text.contains("E") {
+            text = NSDecimalNumber(decimal: value).stringValue
+        }
+        return text
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 ///   traditional-only characters, since the transform is the costly step;
 /// - full-width ASCII forms → half-width (digits, brackets, colon, comma, percent); U+3000 → space;
 /// - curly quotes → straight quotes, the many dashes → "-", odd spaces (NBSP, thin, zero-width) → space.
-public enum TextNormalizer {
+package enum TextNormalizer {
     /// Characters that occur in traditional-script reports and never in simplified ones. One of them is
     /// enough to run the ICU transform (and to call the script `hant`).
     static let traditionalMarkers: Set<UInt32> = Set(
@@ -28,7 +28,7 @@ public enum TextNormalizer {
 
     /// True when `text` contains characters used only in traditional script: one is enough in a short
     /// label or title, three in a longer text (a simplified report may quote a name in traditional form).
-    public static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
+    package static func isTraditional<S: StringProtocol>(_ text: S) -> Bool {
         let needed = text.utf8.count <= 300 ? 1 : 3
         if let found = text.utf8.withContiguousStorageIfAvailable({ countMarkers($0, upTo: needed) }) { return found >= needed }
         let bytes = Array(text.utf8)
@@ -66,7 +66,7 @@ public enum TextNormalizer {
     /// Traditional → simplified, only when needed (or always, with `force`, for text already known to
     /// be traditional). Short strings (labels, lines of a table) are cached: the ICU transform is the
     /// costliest step of reading a traditional-script report.
-    public static func simplified(_ text: String, force: Bool = false) -> String {
+    package static func simplified(_ text: String, force: Bool = false) -> String {
         guard force || isTraditional(text) else { return text }
         let cacheable = text.utf8.count <= 120
         if cacheable, let hit = simplifiedCache.get(text) { return hit }
@@ -88,7 +88,7 @@ public enum TextNormalizer {
 
     /// Width, quote, dash and space folding (no script conversion); keeps the scalar count of everything
     /// but removed zero-width characters.
-    public static func foldWidthAndPunctuation(_ text: String) -> String {
+    package static func foldWidthAndPunctuation(_ text: String) -> String {
         var out = UTF8Builder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if let folded = fold(scalar) { out.append(folded) }
@@ -100,7 +100,7 @@ public enum TextNormalizer {
     /// byte-level fast paths (`foldedKey`, the narrative prefilters) use tables derived from it by
     /// `FoldRules`, so a case added here is followed everywhere without further change.
     @inline(__always)
-    public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+    package static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value
         if v < 0x80 { return scalar }
         switch v {
@@ -126,17 +126,17 @@ public enum TextNormalizer {
     /// True for a character that `fold` leaves alone and produces from no other character, as derived
     /// from `fold` over every scalar (`FoldRules`): text searched for it unfolded finds it exactly where
     /// it is after folding (provided no zero-width character, which folding removes, stands between).
-    public static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
+    package static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
         FoldRules.standard.foldsOnlyToItself(scalar)
     }
 
     /// The key a label is compared by: simplified, folded, with all whitespace removed.
-    public static func matchKey(_ text: String, traditional: Bool = false) -> String {
+    package static func matchKey(_ text: String, traditional: Bool = false) -> String {
         matchKeyBuilder(text, traditional: traditional).string
     }
 
     /// `matchKey` as UTF-8 bytes (the document's whole-text key is searched as bytes).
-    public static func matchKeyBytes(_ text: String, traditional: Bool = false) -> [UInt8] {
+    package static func matchKeyBytes(_ text: String, traditional: Bool = false) -> [UInt8] {
         matchKeyBuilder(text, traditional: traditional).bytes
     }
 
@@ -183,10 +183,73 @@ public enum TextNormalizer {
         return out
     }
 
+    /// Trims the text and collapses runs of whitespace (NBSP and ideographic spaces included) to one space.
+    package static func collapseWhitespace(_ text: String) -> String {
+        if isWhitespaceCollapsed(text) { return text }
+        // On the UTF-8 bytes: characters are copied whole; only those whose first byte some whitespace
+        // character starts with (`ByteTables.whitespace`, derived from `isWhitespace`) are decoded.
+        var text = text
+        return text.withUTF8 { bytes in ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            // The run of non-whitespace characters not yet copied starts at `runStart`.
+            var runStart = 0
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let byte = bytes[i]
+                let length = ByteTables.sequenceLength(byte)
+                let white: Bool
+                if mayBeWhite[Int(byte)], let (value, _) = FastText.scalar(at: i, in: bytes), let scalar = Unicode.Scalar(value) {
+                    white = isWhitespace(scalar)
+                } else {
+                    white = false
+                }
+                let end = min(i + length, count)
+                if white {
+                    if i > runStart {
+                        if pendingSpace { out.append(0x20) }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    }
+                    pendingSpace = !out.isEmpty
+                    runStart = end
+                }
+                i = end
+            }
+            if count > runStart {
+                if pendingSpace { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<count]))
+            }
+            return String(decoding: out, as: UTF8.self)
+        } }
+    }
+
+    /// True when `collapseWhitespace` would return the text unchanged: no whitespace at either end, and inside only
+    /// single ASCII spaces (checked on the UTF-8 bytes: a byte some other whitespace character starts
+    /// with, by `ByteTables.whitespace`, sends the text to `collapse`).
+    @inline(__always)
+    package static func isWhitespaceCollapsed(_ text: String) -> Bool {
+        ByteTables.whitespace.withUnsafeBufferPointer { mayBeWhite in
+            var previousSpace = true   // a leading space is not collapsed
+            for byte in text.utf8 {
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else if mayBeWhite[Int(byte)] {
+                    return false
+                } else {
+                    previousSpace = false
+                }
+            }
+            return !previousSpace || text.isEmpty
+        }
+    }
+
     /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …). The
     /// rule itself: byte-level whitespace tests use `ByteTables.whitespace`, derived from it.
     @inline(__always)
-    public static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+    package static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         return v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029
@@ -196,13 +259,13 @@ public enum TextNormalizer {
     /// Whitespace after folding (NBSP, ideographic and other spaces are already " "). Part of the rule
     /// `FoldRules` derives its tables from.
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    package static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x85 || v == 0x1680 || v == 0x2028 || v == 0x2029
     }
 
     /// `matchKey` with a leading enumeration removed: "一、", "（三）", "3.", "(1)", "1、", "第一，".
-    public static func labelKey(_ text: String, traditional: Bool = false) -> String {
+    package static func labelKey(_ text: String, traditional: Bool = false) -> String {
         stripEnumeration(matchKey(text, traditional: traditional))
     }
 
@@ -210,7 +273,7 @@ public enum TextNormalizer {
 
     /// A scalar that is always a whole character (never joined to its neighbours into one grapheme).
     /// Text made only of such scalars can be read scalar by scalar with the same result as by `Character`s.
-    static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0x25CB: return true
         default: return false
@@ -218,7 +281,7 @@ public enum TextNormalizer {
     }
 
     /// Removes one leading enumeration marker from an already folded key.
-    public static func stripEnumeration(_ key: String) -> String {
+    package static func stripEnumeration(_ key: String) -> String {
         key.unicodeScalars.allSatisfy(isOwnCharacter) ? stripEnumerationOnScalars(key) : stripEnumerationOnCharacters(key)
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+@testable import GirconvText
 @testable import GirconvCore
 
 final class TextNormalizerTests: XCTestCase {
@@ -28,14 +29,14 @@ final class TextNormalizerTests: XCTestCase {
 
     func testCollapsedTextIsReturnedAsIs() {
         for text in ["", "a", "规章 0", "本年新 制作数量"] {
-            XCTAssertEqual(FlattenedTextGridBuilder.collapse(text), text)
+            XCTAssertEqual(TextNormalizer.collapseWhitespace(text), text)
         }
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse(" a"), "a")
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a "), "a")
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a  b"), "a b")
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a\u{00A0}b"), "a b")
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse("a\u{3000}\u{3000}b\t"), "a b")
-        XCTAssertEqual(FlattenedTextGridBuilder.collapse("\u{2003}"), "")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace(" a"), "a")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace("a "), "a")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace("a  b"), "a b")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace("a\u{00A0}b"), "a b")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace("a\u{3000}\u{3000}b\t"), "a b")
+        XCTAssertEqual(TextNormalizer.collapseWhitespace("\u{2003}"), "")
     }
 
     func testLinesSplitOnTheBytesKeepScalarOffsets() {

@@ -1,15 +1,15 @@
 /// Builds a string from Unicode scalars in a UTF-8 byte buffer. `String.UnicodeScalarView.append` costs a
 /// uniqueness check and a capacity check per scalar; on the hot path (line splitting, label keys, cell
 /// collapsing) this buffer is several times faster and gives the same string.
-public struct UTF8Builder {
-    public private(set) var bytes: [UInt8] = []
+package struct UTF8Builder {
+    package private(set) var bytes: [UInt8] = []
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    public var isEmpty: Bool { bytes.isEmpty }
+    package var isEmpty: Bool { bytes.isEmpty }
 
     @inline(__always)
-    public mutating func append(_ scalar: Unicode.Scalar) {
+    package mutating func append(_ scalar: Unicode.Scalar) {
         let v = scalar.value
         switch v {
         case ..<0x80:
@@ -30,14 +30,14 @@ public struct UTF8Builder {
     }
 
     @inline(__always)
-    public mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    package mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
     /// Appends bytes that are valid UTF-8 (text read from a parser).
     @inline(__always)
-    public mutating func append(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
+    package mutating func append(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
 
-    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// The string built so far (the bytes are valid UTF-8 by construction).
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -7,8 +7,8 @@ import Darwin
 /// Substring search on UTF-8 bytes (memchr + memcmp), much faster than Foundation's `range(of:)`. Byte-level
 /// matching of valid UTF-8 finds exactly the scalar-level matches; grapheme subtleties do not arise for
 /// the CJK labels and phrases girconv matches.
-public enum FastText {
-    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+package enum FastText {
+    package static func contains(_ haystack: String, _ needle: String) -> Bool {
         if needle.isEmpty { return true }
         var h = haystack, n = needle
         return h.withUTF8 { hb in
@@ -37,7 +37,7 @@ public enum FastText {
         return false
     }
 
-    public static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
+    package static func contains(_ haystack: [UInt8], _ needle: String) -> Bool {
         if needle.isEmpty { return true }
         var n = needle
         return haystack.withUnsafeBufferPointer { hb in
@@ -52,7 +52,7 @@ public enum FastText {
 extension FastText {
     /// Every occurrence of `needle` replaced by `replacement`, which has the same UTF-8 length (a character
     /// variant for another: 答覆 → 答复). Searched and replaced on the bytes.
-    public static func replacingSameLength(_ text: String, _ needle: String, with replacement: String) -> String {
+    package static func replacingSameLength(_ text: String, _ needle: String, with replacement: String) -> String {
         let n = Array(needle.utf8), r = Array(replacement.utf8)
         precondition(n.count == r.count && !n.isEmpty, "same-length replacement")
         var bytes = Array(text.utf8)
@@ -80,7 +80,7 @@ extension FastText {
     /// Every occurrence of `needle` replaced by `replacement` (any length), left to right and not
     /// overlapping, as Foundation's `replacingOccurrences(of:with:)` does for these ASCII placeholders
     /// ("{section}", "{scope}") — without bridging to NSString.
-    public static func replacing(_ text: String, _ needle: String, with replacement: String) -> String {
+    package static func replacing(_ text: String, _ needle: String, with replacement: String) -> String {
         guard !needle.isEmpty, text.utf8.count >= needle.utf8.count else { return text }
         let t = Array(text.utf8), n = Array(needle.utf8)
         var out: [UInt8] = []
@@ -129,14 +129,14 @@ extension FastText {
     @inline(__always)
     /// `text.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte starts a
     /// scalar).
-    public static func scalarCount(_ text: String) -> Int {
+    package static func scalarCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
     }
 
     /// `Array(text.unicodeScalars)` in one pass over the UTF-8 bytes (the standard library counts the
     /// scalars first, then decodes them again).
-    public static func scalars(of text: String) -> [Unicode.Scalar] {
+    package static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { bytes in
             var result: [Unicode.Scalar] = []
@@ -150,7 +150,7 @@ extension FastText {
         }
     }
 
-    public static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
+    package static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
         let byte = bytes[i]
         if byte < 0x80 { return (UInt32(byte), 1) }
         let length = byte >= 0xF0 ? 4 : (byte >= 0xE0 ? 3 : 2)
@@ -165,26 +165,26 @@ extension FastText {
     /// Eight bytes read as one word, and the classic bit tricks that tell whether any of them is ASCII-only,
     /// below a bound, or equal to a value. Exact for "any" (they may misplace which byte, never miss or
     /// invent one); used to skip runs of uninteresting bytes eight at a time.
-    public enum Word {
+    package enum Word {
         static let ones: UInt64 = 0x0101_0101_0101_0101
         static let highs: UInt64 = 0x8080_8080_8080_8080
 
         /// The eight bytes at `offset` (no alignment needed).
         @inline(__always)
-        public static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
             UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
         }
 
         /// No byte has its high bit set.
-        @inline(__always) public static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
+        @inline(__always) package static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
 
         /// Some byte is below `bound` (which must be at most 128).
-        @inline(__always) public static func hasByte(below bound: UInt8, in word: UInt64) -> Bool {
+        @inline(__always) package static func hasByte(below bound: UInt8, in word: UInt64) -> Bool {
             (word &- ones &* UInt64(bound)) & ~word & highs != 0
         }
 
         /// Some byte equals `byte`.
-        @inline(__always) public static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        @inline(__always) package static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
             let x = word ^ (ones &* UInt64(byte))
             return (x &- ones) & ~x & highs != 0
         }

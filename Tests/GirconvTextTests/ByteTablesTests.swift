@@ -1,4 +1,5 @@
 import XCTest
+@testable import GirconvText
 @testable import GirconvCore
 
 /// The byte-level fast paths follow the scalar rules they stand for, including rules they have never seen.
@@ -141,8 +142,8 @@ final class WhitespaceTableTests: XCTestCase {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value), TextNormalizer.isWhitespace(scalar) else { continue }
             let text = "政\(scalar)\(scalar)府"
-            XCTAssertFalse(FlattenedTextGridBuilder.isCollapsed(text), "U+\(String(value, radix: 16))")
-            XCTAssertEqual(FlattenedTextGridBuilder.collapse(text), "政 府", "U+\(String(value, radix: 16))")
+            XCTAssertFalse(TextNormalizer.isWhitespaceCollapsed(text), "U+\(String(value, radix: 16))")
+            XCTAssertEqual(TextNormalizer.collapseWhitespace(text), "政 府", "U+\(String(value, radix: 16))")
         }
     }
 }

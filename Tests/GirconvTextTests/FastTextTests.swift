@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import GirconvText
 @testable import GirconvCore
 
 /// `FastText.contains` finds a needle by its last byte: it must agree with the standard library's
@@ -298,7 +299,7 @@ final class CollapseOnBytesTests: XCTestCase {
                       "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}", "\u{E000}", "\u{1F600}", "é", "¢", "政", "a", "—", "…"]
         for _ in 0..<5_000 {
             let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            XCTAssertEqual(FlattenedTextGridBuilder.collapse(text), Self.reference(text), text.debugDescription)
+            XCTAssertEqual(TextNormalizer.collapseWhitespace(text), Self.reference(text), text.debugDescription)
         }
     }
 }

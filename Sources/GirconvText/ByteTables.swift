@@ -50,7 +50,7 @@ enum ByteTables {
     }
 
     /// Lead bytes (ASCII bytes included) of characters `TextNormalizer.isWhitespace` may accept: the
-    /// characters `FlattenedTextGridBuilder.collapse` and `isCollapsed` must decode and test.
+    /// characters `TextNormalizer.collapseWhitespace` and `isWhitespaceCollapsed` must decode and test.
     static let whitespace: [Bool] = leadBytes(where: TextNormalizer.isWhitespace)
 }
 
@@ -123,14 +123,14 @@ struct FoldRules: Sendable {
 /// its folded form has a digit, or loses characters (which could join a phrase). Derived from the rule,
 /// so a new rule that yields a digit or removes a character is seen by that scan. No supplementary
 /// character is changed by folding (checked by `ByteTablesTests`), so it has no effect bits.
-public enum FoldEffects {
+enum FoldEffects {
     /// The scalar folds to an ASCII digit.
-    public static let toDigit: UInt8 = 1
+    static let toDigit: UInt8 = 1
     /// Folding removes the scalar.
-    public static let removed: UInt8 = 2
+    static let removed: UInt8 = 2
 
     /// The effect bits of U+0000…U+FFFF, indexed by scalar value (surrogates: none).
-    public static let table: [UInt8] = derive()
+    static let table: [UInt8] = derive()
 
     /// One call of `fold` per BMP scalar.
     static func derive() -> [UInt8] {
@@ -143,7 +143,31 @@ public enum FoldEffects {
 
     /// The effect bits of any scalar.
     @inline(__always)
-    public static func of(_ value: UInt32, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    static func of(_ value: UInt32, in table: UnsafeBufferPointer<UInt8>) -> UInt8 {
         value < 0x10000 ? table[Int(value)] : 0
+    }
+}
+
+/// What the built-in folding would make of a text, told without folding it (by `FoldEffects`).
+package struct FoldSummary: Equatable {
+    /// Some character folds to an ASCII digit: the folded text has a digit.
+    package var hasDigit = false
+    /// Some CJK ideograph (U+4E00 and up) that folding leaves alone is one the caller marks.
+    package var hasMarked = false
+    /// Folding removes some character (zero-width marks), which could join the characters around it.
+    package var hasRemoved = false
+
+    /// Scans `text` once. `marks` is asked about ideographs only (scalars from U+4E00 on that fold to no
+    /// digit), so a caller can look for a few words' first characters cheaply.
+    package init(of text: String, marking marks: (UInt32) -> Bool) {
+        FoldEffects.table.withUnsafeBufferPointer { effects in
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                let effect = FoldEffects.of(value, in: effects)
+                if effect & FoldEffects.toDigit != 0 { hasDigit = true }
+                else if value >= 0x4E00, marks(value) { hasMarked = true }
+                else if effect & FoldEffects.removed != 0 { hasRemoved = true }
+            }
+        }
     }
 }
