@@ -13,7 +13,10 @@ import GirconvText
 /// no DTD (so no entity expansion) and at most `XMLPartError.defaultMaxDepth` levels of nesting.
 public struct DOCXReportReader: DocumentReader {
     public init() {}
-    public var mediaTypes: [String] { [InputDecoder.docxMediaType] }
+    public var format: InputFormat { Self.format }
+    /// A Word document: a ZIP whose directory names `word/document.xml`.
+    public static let format = InputFormat(mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                           signature: .zipMember(documentPart), extensions: ["docx"])
 
     /// The part read: the main document of a WordprocessingML package.
     static let documentPart = "word/document.xml"

@@ -8,7 +8,10 @@ import GirconvText
 /// footers) is left out of the text, so it can never become a title or a figure.
 public struct HTMLReportReader: DocumentReader {
     public init() {}
-    public var mediaTypes: [String] { ["text/html"] }
+    public var format: InputFormat { Self.format }
+    /// A page as web servers send it, whatever the server-side extension.
+    public static let format = InputFormat(mediaType: "text/html", signature: .text,
+                                           extensions: ["html", "htm", "shtml", "xhtml", "jsp", "asp", "aspx", "php"])
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let tree: HTMLTree

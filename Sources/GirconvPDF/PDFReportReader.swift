@@ -25,7 +25,8 @@ public struct PDFReportReader: DocumentReader {
         self.memoryLimitBytes = memoryLimitBytes
     }
 
-    public var mediaTypes: [String] { ["application/pdf"] }
+    public var format: InputFormat { Self.format }
+    public static let format = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let text = try extractText(decoded.bytes, name: source.name, limits: decoded.limits)

@@ -111,7 +111,7 @@ final class PDFLimitsTests: XCTestCase {
         var caught: Error?
         do {
             if let reader {
-                let decoded = try InputDecoder.decode(input, limits: limits)
+                let decoded = try InputDecoder.decode(input, limits: limits, formats: [reader.format])
                 let source = SourceInfo(name: input.name, sha256: "", mediaType: decoded.mediaType, encoding: decoded.encoding, byteCount: pdf.count)
                 _ = try reader.read(decoded, source: source)
             } else {

@@ -51,7 +51,11 @@ final class InputDecoderTests: XCTestCase {
         XCTAssertThrowsError(try decode([])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-empty") }
         XCTAssertThrowsError(try decode(Array(" \n\t\n".utf8))) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-empty") }
         XCTAssertThrowsError(try decode([0x41, 0x00, 0x42])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
-        XCTAssertEqual(try decode(Array("%PDF-1.7\n".utf8)).mediaType, "application/pdf", "PDFs go to the PDF reader")
+        // A binary format is recognised by the signature its reader registers; without one, never as text.
+        let pdf = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
+        XCTAssertEqual(try InputDecoder.decode(RawInput(name: "t", bytes: Array("%PDF-1.7\n".utf8)), formats: [pdf]).mediaType,
+                       "application/pdf", "PDFs go to the PDF reader")
+        XCTAssertThrowsError(try decode(Array("%PDF-1.7\n".utf8))) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
         XCTAssertThrowsError(try decode(Array("%PDF\u{0}\u{1}".utf8))) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
         XCTAssertThrowsError(try decode([0x50, 0x4B, 0x03, 0x04, 0x14])) { XCTAssertEqual(($0 as? GirconvError)?.kind, "input-binary") }
         XCTAssertThrowsError(try decode(Array(text.utf8), max: 10)) {

@@ -18,14 +18,20 @@ public struct Converter: Sendable {
         adapters.append(adapter)
     }
 
+    /// Adds a reader, or replaces the reader of the same media type; its signature is tried before the
+    /// others'.
     public mutating func register(reader: any DocumentReader) {
+        readers.removeAll { $0.format.mediaType == reader.format.mediaType }
         readers.insert(reader, at: 0)
     }
 
+    /// The extensions of files a directory walk reads (every reader's, lower case, no dot).
+    public var reportExtensions: Set<String> { Set(readers.flatMap(\.format.extensions)) }
+
     /// Decodes and reads raw bytes into a document.
     public func document(from input: RawInput, limits: ReadingLimits = .default) throws -> ReportDocument {
-        let decoded = try InputDecoder.decode(input, limits: limits)
-        guard let reader = readers.first(where: { $0.mediaTypes.contains(decoded.mediaType) }) else {
+        let decoded = try InputDecoder.decode(input, limits: limits, formats: readers.map(\.format))
+        guard let reader = readers.first(where: { $0.format.mediaType == decoded.mediaType }) else {
             throw GirconvError.unsupportedMediaType(path: input.name, mediaType: decoded.mediaType)
         }
         let source = SourceInfo(name: input.name, path: input.path, sha256: SHA256.hex(input.bytes), mediaType: decoded.mediaType,

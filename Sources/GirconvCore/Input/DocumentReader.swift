@@ -2,15 +2,15 @@ import Foundation
 
 /// Turns decoded input of one media type into a `ReportDocument` (pandoc's "reader").
 public protocol DocumentReader: Sendable {
-    /// The media types this reader handles, e.g. `["text/plain"]`.
-    var mediaTypes: [String] { get }
+    /// What this reader reads: its media type, how its inputs are recognised, their file extensions.
+    var format: InputFormat { get }
     func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument
 }
 
 /// Reads plain text: a report saved or flattened to text. Tables are rebuilt from the lines.
 public struct PlainTextReader: DocumentReader {
     public init() {}
-    public var mediaTypes: [String] { ["text/plain"] }
+    public var format: InputFormat { .plainText }
 
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let lines = ReportDocument.splitLines(decoded.text)

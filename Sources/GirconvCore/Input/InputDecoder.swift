@@ -21,10 +21,14 @@ public struct DecodedInput: Sendable {
     public var bytes: [UInt8] = []
     /// The encoding used, as recorded in `source.encoding`: "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE" …
     public var encoding: String
-    /// "text/html" or "text/plain".
+    /// The media type of the format it was recognised as ("text/html", "text/plain", "application/pdf" …).
     public var mediaType: String
     /// The bounds the reader works within (a .docx's inflated size, a PDF's extraction time and text).
     public var limits: ReadingLimits = .default
+
+    public init(text: String, bytes: [UInt8] = [], encoding: String, mediaType: String, limits: ReadingLimits = .default) {
+        self.text = text; self.bytes = bytes; self.encoding = encoding; self.mediaType = mediaType; self.limits = limits
+    }
 }
 
 /// Turns bytes into text, refusing what is not text. Encodings: BOM first, then a declared charset (for
@@ -35,11 +39,10 @@ public enum InputDecoder {
 
     /// GB18030 (a superset of GBK and GB2312) as Foundation names it on Linux.
     public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-    /// The media type of Word (.docx) documents.
-    public static let docxMediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-    public static func decode(_ input: RawInput, limits: ReadingLimits = .default) throws -> DecodedInput {
-        var decoded = try decode(input, maxBytes: limits.maxBytes)
+    /// Decodes an input: as the first of `formats` whose binary signature its bytes carry (the bytes kept
+    /// for that format's reader), else as text (`text/html` or `text/plain`), checked against the limits.
+    public static func decode(_ input: RawInput, limits: ReadingLimits = .default, formats: [InputFormat] = []) throws -> DecodedInput {
+        var decoded = try decode(input, maxBytes: limits.maxBytes, formats: formats)
         decoded.limits = limits
         switch decoded.mediaType {
         case "text/html": try InputStructure.checkMarkup(decoded.text, limits: limits, path: input.name)
@@ -49,18 +52,14 @@ public enum InputDecoder {
         return decoded
     }
 
-    public static func decode(_ input: RawInput, maxBytes: Int) throws -> DecodedInput {
+    public static func decode(_ input: RawInput, maxBytes: Int, formats: [InputFormat] = []) throws -> DecodedInput {
         let bytes = input.bytes
         guard bytes.count <= maxBytes else {
             throw GirconvError.inputTooLarge(path: input.name, bytes: bytes.count, limit: maxBytes)
         }
         guard !bytes.isEmpty else { throw GirconvError.emptyInput(path: input.name) }
-        if bytes.starts(with: Array("%PDF-".utf8)) {
-            return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: "application/pdf")
-        }
-        // A Word document is a ZIP whose directory names word/document.xml (names are stored uncompressed).
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), FastText.contains(bytes, "word/document.xml") {
-            return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: Self.docxMediaType)
+        if let format = formats.first(where: { $0.recognises(bytes) }) {
+            return DecodedInput(text: "", bytes: bytes, encoding: "binary", mediaType: format.mediaType)
         }
 
         // Byte-order marks.

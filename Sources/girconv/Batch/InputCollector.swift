@@ -1,4 +1,5 @@
 import Foundation
+import GirconvAdapters
 import GirconvCore
 #if canImport(Glibc)
 import Glibc
@@ -19,8 +20,9 @@ import Darwin
 ///   folders, and anything that is not a regular file (FIFOs, devices, sockets), are skipped.
 /// - One file reached by several routes (overlapping arguments, links) is converted once.
 struct InputCollector {
-    /// Extensions read when walking a directory (files named on the command line are always read).
-    static let reportExtensions: Set<String> = ["txt", "text", "html", "htm", "shtml", "xhtml", "jsp", "asp", "aspx", "php", "pdf", "docx", ""]
+    /// Extensions read when walking a directory (files named on the command line are always read): every
+    /// built-in reader's (`InputFormat.extensions`), and none at all (a saved page often has none).
+    static let reportExtensions: Set<String> = Converter(readers: BuiltinAdapters.readers).reportExtensions.union([""])
 
     struct Item: Sendable {
         /// The path to open.

@@ -37,7 +37,7 @@ struct Layouts: ParsableCommand {
                 print("user layout directory: \(user.path)\(FileManager.default.fileExists(atPath: user.path) ? "" : " (absent)")\(layouts.noUserLayouts ? " (not read: --no-user-layouts)" : "")")
                 print("readers:")
                 for reader in registry.readers {
-                    let types = reader.mediaTypes.joined(separator: ", ")
+                    let types = reader.format.mediaType
                     print("  \(pad(types, max(40, types.count + 1))) built in (\(String(describing: type(of: reader))))")
                 }
             } catch {
