@@ -33,7 +33,7 @@ compare() { # name, arguments...
     fi
 }
 
-formats=("--to json" "--to csv" "--to csv --long" "--to xml")
+formats=("--to json" "--to json --compact" "--to csv" "--to csv --long" "--to csv --guard-formulas" "--to csv --long --guard-formulas" "--to xml")
 for input in "${inputs[@]}"; do
     for format in "${formats[@]}"; do
         # shellcheck disable=SC2086

@@ -24,9 +24,6 @@ public struct CSVRecordWriter: RecordWriter {
         self.extraColumns = extraColumns.filter { FigureCatalog.spec(for: $0) == nil }
     }
 
-    /// Columns holding numbers (never guarded).
-    static let numericLongColumns: Set<Int> = [2, 5, 12, 13, 14, 15, 16, 17]
-
     /// A text field made safe for spreadsheets.
     static func guardFormula(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return text }
@@ -37,35 +34,42 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// The header of the long layout. Columns added in a minor schema version come last, so that scripts
     /// reading columns by position keep working (`source.path`: 1.1).
-    public static let longHeader = ["source.name", "source.sha256", "report.year", "report.agency", "path", "value", "how", "raw",
-                                    "table", "row", "column", "sentence", "line", "offset", "tableIndex", "rowIndex", "columnIndex",
-                                    "derivedFrom", "checks", "source.path"]
+    public static var longHeader: [String] { longColumns.map(\.name) }
 
-    /// Envelope columns, in order, and how each is read from a record.
-    static let envelope: [(String, @Sendable (CanonicalRecord) -> String)] = [
-        ("schemaVersion", { $0.schemaVersion }),
-        ("source.name", { $0.source.name }),
-        ("source.path", { $0.source.path ?? "" }),
-        ("source.sha256", { $0.source.sha256 }),
-        ("source.mediaType", { $0.source.mediaType }),
-        ("source.encoding", { $0.source.encoding }),
-        ("detection.adapter", { $0.detection.adapter }),
-        ("detection.confidence", { String(format: "%.2f", $0.detection.confidence) }),
-        ("report.title", { $0.report.title ?? "" }),
-        ("report.agency", { $0.report.agency ?? "" }),
-        ("report.region", { $0.report.region ?? "" }),
-        ("report.year", { $0.report.year.map(String.init) ?? "" }),
-        ("report.layout", { $0.report.layout.rawValue }),
-        ("report.script", { $0.report.script.rawValue }),
-        ("checks.passed", { String($0.checks.filter { $0.status == .pass }.count) }),
-        ("checks.failed", { String($0.checks.filter { $0.status == .fail }.count) }),
-        ("checks.notAssessable", { String($0.checks.filter { $0.status == .notAssessable }.count) }),
-        ("warnings.count", { String($0.warnings.count) }),
+    /// The long layout's columns, and which hold numbers (never formula-guarded).
+    static let longColumns: [(name: String, numeric: Bool)] = [
+        ("source.name", false), ("source.sha256", false), ("report.year", true), ("report.agency", false), ("path", false),
+        ("value", true), ("how", false), ("raw", false), ("table", false), ("row", false), ("column", false),
+        ("sentence", false), ("line", true), ("offset", true), ("tableIndex", true), ("rowIndex", true), ("columnIndex", true),
+        ("derivedFrom", false), ("checks", false), ("source.path", false),
+    ]
+
+    /// Envelope columns, in order: whether each holds numbers (never formula-guarded), and how it is read
+    /// from a record.
+    static let envelope: [(name: String, numeric: Bool, value: @Sendable (CanonicalRecord) -> String)] = [
+        ("schemaVersion", false, { $0.schemaVersion }),
+        ("source.name", false, { $0.source.name }),
+        ("source.path", false, { $0.source.path ?? "" }),
+        ("source.sha256", false, { $0.source.sha256 }),
+        ("source.mediaType", false, { $0.source.mediaType }),
+        ("source.encoding", false, { $0.source.encoding }),
+        ("detection.adapter", false, { $0.detection.adapter }),
+        ("detection.confidence", true, { String(format: "%.2f", $0.detection.confidence) }),
+        ("report.title", false, { $0.report.title ?? "" }),
+        ("report.agency", false, { $0.report.agency ?? "" }),
+        ("report.region", false, { $0.report.region ?? "" }),
+        ("report.year", true, { $0.report.year.map(String.init) ?? "" }),
+        ("report.layout", false, { $0.report.layout.rawValue }),
+        ("report.script", false, { $0.report.script.rawValue }),
+        ("checks.passed", true, { String($0.checks.filter { $0.status == .pass }.count) }),
+        ("checks.failed", true, { String($0.checks.filter { $0.status == .fail }.count) }),
+        ("checks.notAssessable", true, { String($0.checks.filter { $0.status == .notAssessable }.count) }),
+        ("warnings.count", true, { String($0.warnings.count) }),
     ]
 
     /// The full header.
     public static var header: [String] {
-        envelope.map(\.0) + uniqueFigurePaths
+        envelope.map(\.name) + uniqueFigurePaths
     }
 
     static let uniqueFigurePaths: [String] = {
@@ -88,11 +92,11 @@ public struct CSVRecordWriter: RecordWriter {
     public func rowsText(for record: CanonicalRecord) throws -> String {
         var rows = long ? longRows(for: record) : [row(for: record)]
         if guardFormulas {
-            let textColumns: (Int) -> Bool = long
-                ? { !Self.numericLongColumns.contains($0) }
-                : { $0 < Self.envelope.count && Self.envelope[$0].0 != "report.year" && !Self.envelope[$0].0.hasPrefix("checks.")
-                    && Self.envelope[$0].0 != "warnings.count" && Self.envelope[$0].0 != "detection.confidence" }
-            rows = rows.map { row in row.enumerated().map { textColumns($0.offset) ? Self.guardFormula($0.element) : $0.element } }
+            // Every figure column of the wide layout holds a number.
+            let numeric = long ? Self.longColumns.map(\.numeric) : Self.envelope.map(\.numeric)
+            rows = rows.map { row in
+                row.enumerated().map { $0.offset < numeric.count && !numeric[$0.offset] ? Self.guardFormula($0.element) : $0.element }
+            }
         }
         return try encode(rows)
     }
@@ -131,7 +135,7 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// The cells of one record's row, in header order.
     public func row(for record: CanonicalRecord) -> [String] {
-        Self.envelope.map { $0.1(record) } + (Self.uniqueFigurePaths + extraColumns).map { path in
+        Self.envelope.map { $0.value(record) } + (Self.uniqueFigurePaths + extraColumns).map { path in
             record.figures[path]?.value.map(TreeValue.format) ?? ""
         }
     }
