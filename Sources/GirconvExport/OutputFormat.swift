@@ -1,19 +1,46 @@
 import GirconvCore
 
-/// The output formats girconv writes (pandoc's "writers", keyed by name).
-public enum OutputFormat: String, Sendable, CaseIterable {
-    case json, csv, xml
-
-    /// The writer for this format, with the options that apply to it (`compact` to JSON; `long`,
-    /// `guardFormulas` and the `extra.` columns of the layouts in use to CSV).
-    public func writer(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false,
-                       extraColumns: [String] = []) -> any RecordWriter {
-        switch self {
-        case .json: return JSONRecordWriter(compact: compact)
-        case .csv: return CSVRecordWriter(long: long, guardFormulas: guardFormulas, extraColumns: extraColumns)
-        case .xml: return XMLRecordWriter()
-        }
+/// The options a writer may take: `compact` applies to JSON; `long`, `guardFormulas` and the `extra.`
+/// columns of the layouts in use to CSV.
+public struct WriterOptions: Sendable {
+    public var compact = false
+    public var long = false
+    public var guardFormulas = false
+    public var extraColumns: [String] = []
+    public init(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = []) {
+        self.compact = compact; self.long = long; self.guardFormulas = guardFormulas; self.extraColumns = extraColumns
     }
+}
+
+/// An output format girconv writes (pandoc's "writers", keyed by name): its name (`--to`, and the
+/// extension of files written into a folder) and how its writer is made. `all` is the one table of them.
+public struct OutputFormat: Sendable, Hashable, CustomStringConvertible {
+    public let name: String
+    private let make: @Sendable (WriterOptions) -> any RecordWriter
+
+    public init(name: String, writer make: @escaping @Sendable (WriterOptions) -> any RecordWriter) {
+        self.name = name
+        self.make = make
+    }
+
+    public static let json = OutputFormat(name: "json") { JSONRecordWriter(compact: $0.compact) }
+    public static let csv = OutputFormat(name: "csv") {
+        CSVRecordWriter(long: $0.long, guardFormulas: $0.guardFormulas, extraColumns: $0.extraColumns)
+    }
+    public static let xml = OutputFormat(name: "xml") { _ in XMLRecordWriter() }
+
+    /// Every output format, in the order `--help` lists them: a new writer is one file and one entry here.
+    public static let all: [OutputFormat] = [.json, .csv, .xml]
+
+    /// The format named `name`, if girconv writes it.
+    public static func named(_ name: String) -> OutputFormat? { all.first { $0.name == name } }
+
+    /// The writer for this format with the options that apply to it.
+    public func writer(_ options: WriterOptions = WriterOptions()) -> any RecordWriter { make(options) }
+
+    public var description: String { name }
+    public static func == (a: OutputFormat, b: OutputFormat) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }
 
 /// What a document of records holds: one record on its own (a JSON object, pretty unless compact; a CSV

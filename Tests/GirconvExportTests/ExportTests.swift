@@ -152,7 +152,7 @@ extension ExportTests {
     /// record's part, what closes it; JSON streams are JSON Lines.
     func testWritersStreamByParts() throws {
         let a = try record("enping-2019-office.txt"), b = try record("dongguan-2018-city.txt")
-        for format in OutputFormat.allCases {
+        for format in OutputFormat.all {
             let writer = format.writer()
             let streamed = try writer.begin(.stream) + writer.part(for: a, in: .stream) + writer.part(for: b, in: .stream) + writer.end(.stream)
             XCTAssertEqual(try writer.document([a, b]), streamed, "\(format)")

@@ -4,7 +4,14 @@ import GirconvAdapters
 import GirconvCore
 import GirconvExport
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let format = OutputFormat.named(argument) else { return nil }
+        self = format
+    }
+    public static var allValueStrings: [String] { all.map(\.name) }
+    public var defaultValueDescription: String { name }
+}
 
 /// `girconv [convert] INPUT... --to json|csv|xml [-o OUT | --out-dir DIR]`: the main job, for one
 /// report or a whole corpus.
@@ -27,7 +34,7 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
-    @Option(name: .customLong("to"), help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(name: .customLong("to"), help: "Output format: \(OutputFormat.all.map(\.name).joined(separator: ", ")).")
     var format: OutputFormat = .json
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
@@ -71,7 +78,7 @@ struct Convert: ParsableCommand {
 
     /// The writer of the chosen format with its options.
     var writer: any RecordWriter {
-        format.writer(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns)
+        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns))
     }
 
     /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
@@ -187,7 +194,7 @@ struct Convert: ParsableCommand {
                 if let stream {
                     try stream.write(bytes)
                 } else if let outDir {
-                    let target = Self.outputPath(for: item, in: outDir, extension: format.rawValue)
+                    let target = Self.outputPath(for: item, in: outDir, extension: format.name)
                     if let other = writtenBy[target] {
                         try fail(item, .outputUnwritable(path: target, reason: "\(GirconvError.shown(other)) of this run writes that file already"))
                         return
