@@ -84,12 +84,12 @@ public struct CSVRecordWriter: RecordWriter {
     public func end(_ shape: DocumentShape) -> [UInt8] { [] }
 
     /// The header line, ending in a newline.
-    public func headerText() throws -> String {
+    package func headerText() throws -> String {
         try encode([long ? Self.longHeader : Self.header + extraColumns])
     }
 
     /// A record's row (or, in the long layout, rows), each ending in a newline.
-    public func rowsText(for record: CanonicalRecord) throws -> String {
+    package func rowsText(for record: CanonicalRecord) throws -> String {
         var rows = long ? longRows(for: record) : [row(for: record)]
         if guardFormulas {
             // Every figure column of the wide layout holds a number.
@@ -113,7 +113,7 @@ public struct CSVRecordWriter: RecordWriter {
     }
 
     /// The rows of one record in the long layout, in canonical path order.
-    public func longRows(for record: CanonicalRecord) -> [[String]] {
+    package func longRows(for record: CanonicalRecord) -> [[String]] {
         var checksByPath: [String: [String]] = [:]
         for check in record.checks {
             for path in Set(check.totalPaths + check.partPaths) {
@@ -134,7 +134,7 @@ public struct CSVRecordWriter: RecordWriter {
     }
 
     /// The cells of one record's row, in header order.
-    public func row(for record: CanonicalRecord) -> [String] {
+    package func row(for record: CanonicalRecord) -> [String] {
         Self.envelope.map { $0.value(record) } + (Self.uniqueFigurePaths + extraColumns).map { path in
             record.figures[path]?.value.map(TreeValue.format) ?? ""
         }

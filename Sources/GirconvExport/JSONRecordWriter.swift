@@ -22,13 +22,13 @@ public struct JSONRecordWriter: RecordWriter {
     }
 
     /// A document of records as UTF-8 bytes (`document`, which cannot fail for JSON).
-    public func bytes(_ records: [CanonicalRecord]) -> [UInt8] {
+    package func bytes(_ records: [CanonicalRecord]) -> [UInt8] {
         let shape: DocumentShape = records.count == 1 ? .single : .stream
         return records.flatMap { part(for: $0, in: shape) }
     }
 
     /// Serialises any tree value.
-    public func serialize(_ value: TreeValue, pretty: Bool) -> String {
+    package func serialize(_ value: TreeValue, pretty: Bool) -> String {
         var sink = JSONByteSink(pretty: pretty)
         sink.out.reserveCapacity(16_384)
         value.write(to: &sink)

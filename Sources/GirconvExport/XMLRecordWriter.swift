@@ -22,14 +22,14 @@ public struct XMLRecordWriter: RecordWriter {
     static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 
     /// For streams of records: the declaration and the opening `<girconvRecords>`.
-    public func openCollection() -> String { Self.declaration + "<girconvRecords>\n" }
+    package func openCollection() -> String { Self.declaration + "<girconvRecords>\n" }
     /// One `<girconvRecord>` element.
-    public func recordElement(_ record: CanonicalRecord, indent: Int = 1) -> String {
+    package func recordElement(_ record: CanonicalRecord, indent: Int = 1) -> String {
         var out = ""
         element("girconvRecord", record.tree(), into: &out, indent: indent)
         return out
     }
-    public func closeCollection() -> String { "</girconvRecords>\n" }
+    package func closeCollection() -> String { "</girconvRecords>\n" }
 
     private func element(_ name: String, _ value: TreeValue, into out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent)

@@ -37,7 +37,7 @@ public struct PDFReportReader: DocumentReader {
     /// form feeds), one flattened-text grid. Pure, no process run: the fuzz harness calls it with any text.
     /// Throws `noTextLayer` when the text has nothing printable (a scanned PDF).
     /// `limits`: the text's lines and fields are checked against them (`InputStructure`).
-    public static func document(fromLayoutText text: String, source: SourceInfo,
+    package static func document(fromLayoutText text: String, source: SourceInfo,
                                 limits: ReadingLimits = .default) throws -> ReportDocument {
         guard text.unicodeScalars.contains(where: { $0.value > 0x20 && $0 != "\u{0C}" }) else {
             throw GirconvError.noTextLayer(path: source.name)
@@ -114,7 +114,7 @@ public struct PDFReportReader: DocumentReader {
     }
 
     /// The full path of a command found on PATH.
-    public static func findOnPath(_ tool: String) -> String? {
+    package static func findOnPath(_ tool: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         return path.split(separator: ":").map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }

@@ -2,14 +2,14 @@ import Foundation
 
 /// Per-document memo of costly readings (the narrative, the appendix tables, the title) that several
 /// detectors and the chosen adapter all need: each is computed once per document.
-public final class DocumentCache: @unchecked Sendable {
+package final class DocumentCache: @unchecked Sendable {
     private var storage: [String: Any] = [:]
     private let lock = NSLock()
 
-    public init() {}
+    package init() {}
 
     /// The value stored under `key`, computing it with `make` the first time.
-    public func value<T>(_ key: String, _ make: () -> T) -> T {
+    package func value<T>(_ key: String, _ make: () -> T) -> T {
         lock.lock()
         // (Check presence first: a stored nil must count as a hit, and a missing key as a miss.)
         if let stored = storage[key], let hit = stored as? T { lock.unlock(); return hit }

@@ -5,15 +5,15 @@ import GirconvText
 /// far more than with bytes (a 4 MB text of short tab-separated lines once took 1.1 GB: 263 times its size),
 /// so bytes alone (`--max-bytes`) cannot bound it. A report has a few thousand lines and elements; an input
 /// with more than these limits is not one, and is refused before anything is built from it.
-public enum InputStructure {
+package enum InputStructure {
     /// Counts a markup input's elements (its `<`) and lines; throws `inputTooComplex` past the limits.
-    public static func checkMarkup(_ text: String, limits: ReadingLimits, path: String) throws {
+    package static func checkMarkup(_ text: String, limits: ReadingLimits, path: String) throws {
         var text = text
         try text.withUTF8 { try checkMarkup($0, limits: limits, path: path) }
     }
 
     /// The same on UTF-8 bytes (a .docx's word/document.xml).
-    public static func checkMarkup(_ bytes: UnsafeBufferPointer<UInt8>, limits: ReadingLimits, path: String) throws {
+    package static func checkMarkup(_ bytes: UnsafeBufferPointer<UInt8>, limits: ReadingLimits, path: String) throws {
         let tags = ByteScan.count(0x3C, in: bytes), lines = ByteScan.count(0x0A, in: bytes)
         if tags > limits.maxParts {
             throw GirconvError.inputTooComplex(path: path, reason: "\(tags) markup tags, more than the \(limits.maxParts) a report can have")
@@ -32,7 +32,7 @@ public enum InputStructure {
 
     /// Counts a text's lines and fields (what table rows are split into: runs of whitespace, and each tab
     /// and `|`, which make a cell even when empty); throws `inputTooComplex` past the limits.
-    public static func checkText(_ text: String, limits: ReadingLimits, path: String) throws {
+    package static func checkText(_ text: String, limits: ReadingLimits, path: String) throws {
         let (lines, fields) = ByteScan.linesAndFields(text)
         if lines > limits.maxLines {
             throw GirconvError.inputTooComplex(path: path, reason: "\(lines) lines, more than the \(limits.maxLines) a report can have")

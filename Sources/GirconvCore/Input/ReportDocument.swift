@@ -26,20 +26,20 @@ public struct ReportDocument: Sendable {
     /// The report's tables, in document order. For flattened text, rows reconstructed from the lines.
     public let tables: [TableGrid]
     /// Every table's rows seen as labels then values, with normalised label keys (computed once).
-    public let rowViews: [[RowView]]
+    package let rowViews: [[RowView]]
     /// `rowViews` of all tables in one array, in document order (what layouts read their tables from).
-    public let allRowViews: [RowView]
+    package let allRowViews: [RowView]
     /// `text` normalised for matching (simplified script, folded width, no whitespace), as UTF-8.
-    public let matchText: [UInt8]
+    package let matchText: [UInt8]
     public let script: Script
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
     public var titleHints: [String]
 
     /// For traditional-script documents: each line of `lines` in simplified characters (one ICU pass over
     /// the whole text); nil for simplified documents.
-    public let simplifiedLines: [String]?
+    package let simplifiedLines: [String]?
     /// Memo of readings shared by detectors and adapters.
-    public let cache = DocumentCache()
+    package let cache = DocumentCache()
 
     /// `chromeChecked`: the reader already left chrome lines out (the HTML reader does, line by line), so
     /// they are not checked again.
@@ -78,12 +78,12 @@ public struct ReportDocument: Sendable {
     }
 
     /// Line `index` of `lines` aligned for matching (simplified and folded, positions kept).
-    public func alignedLine(_ index: Int) -> AlignedText {
+    package func alignedLine(_ index: Int) -> AlignedText {
         AlignedText(lines[index].text, simplified: simplifiedLines?[index])
     }
 
     /// True when the normalised text contains the (already normalised) phrase.
-    public func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }
+    package func mentions(_ key: String) -> Bool { FastText.contains(matchText, key) }
 
     /// The `splitLines` of `lines.joined(separator: "\n")` made from the lines themselves (no string is
     /// made twice), or nil when a line holds a line break of its own (CR, LF, U+2028), which would split it.

@@ -3,8 +3,8 @@ import Foundation
 /// Runs work on a copy of some bytes in a private temporary directory, removed afterwards (readers that
 /// hand a file to another program: pdftotext). The directory is
 /// registered with `TemporaryResources`, so a run stopped mid-way removes it too.
-public enum ScratchFile {
-    public static func with<T>(_ bytes: [UInt8], named name: String, _ body: (URL) throws -> T) throws -> T {
+package enum ScratchFile {
+    package static func with<T>(_ bytes: [UInt8], named name: String, _ body: (URL) throws -> T) throws -> T {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-\(UUID().uuidString)")
         let token = TemporaryResources.track(path: directory.path)
         defer {

@@ -11,9 +11,9 @@ import Darwin
 ///
 /// Readers and writers register what they create and unregister it when they remove it themselves; the
 /// command line calls `removeAll()` when it is stopped.
-public enum TemporaryResources {
+package enum TemporaryResources {
     /// Identifies one registration.
-    public struct Token: Hashable, Sendable { let value: UInt64 }
+    package struct Token: Hashable, Sendable { let value: UInt64 }
 
     private enum Resource { case path(String), process(pid_t) }
 
@@ -22,18 +22,18 @@ public enum TemporaryResources {
     nonisolated(unsafe) private static var next: UInt64 = 0
 
     /// Registers a file or folder to remove if the run is stopped before it is removed by its owner.
-    public static func track(path: String) -> Token { add(.path(path)) }
+    package static func track(path: String) -> Token { add(.path(path)) }
 
     /// Registers a child process to kill if the run is stopped before it ends.
-    public static func track(process: pid_t) -> Token { add(.process(process)) }
+    package static func track(process: pid_t) -> Token { add(.process(process)) }
 
     /// The resource is gone (removed, or the process has ended): forget it.
-    public static func untrack(_ token: Token) {
+    package static func untrack(_ token: Token) {
         lock.lock(); resources[token.value] = nil; lock.unlock()
     }
 
     /// Kills every tracked process and removes every tracked file and folder (the run is stopping).
-    public static func removeAll() {
+    package static func removeAll() {
         lock.lock()
         let all = resources
         resources = [:]
@@ -43,7 +43,7 @@ public enum TemporaryResources {
     }
 
     /// What is tracked now (for tests).
-    public static var trackedCount: Int { lock.lock(); defer { lock.unlock() }; return resources.count }
+    package static var trackedCount: Int { lock.lock(); defer { lock.unlock() }; return resources.count }
 
     private static func add(_ resource: Resource) -> Token {
         lock.lock(); defer { lock.unlock() }

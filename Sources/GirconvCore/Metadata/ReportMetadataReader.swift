@@ -5,14 +5,14 @@ import GirconvText
 ///
 /// Matching runs on normalised text; what is returned is quoted from the original (traditional
 /// characters stay traditional).
-public enum ReportMetadataReader {
+package enum ReportMetadataReader {
     /// The report title: an early short line naming 政府信息公开 and 报告, preferring one with a year.
-    public static func title(in document: ReportDocument) -> String? {
+    package static func title(in document: ReportDocument) -> String? {
         document.cache.value("title") { findTitle(in: document) }
     }
 
     /// The year in the document's title (`year(inTitle:)` of `title(in:)`), read once per document.
-    public static func titleYear(in document: ReportDocument) -> Int? {
+    package static func titleYear(in document: ReportDocument) -> Int? {
         document.cache.value("title-year") { title(in: document).flatMap { year(inTitle: $0) } }
     }
 
@@ -53,7 +53,7 @@ public enum ReportMetadataReader {
     }
 
     /// The year reported on, from the title ("2019年度…", "2019年…", "二〇一九年…").
-    public static func year(inTitle title: String) -> Int? {
+    package static func year(inTitle title: String) -> Int? {
         let folded = TextNormalizer.foldWidthAndPunctuation(title)
         // Where every scalar is a character of its own (ASCII, CJK ideographs and punctuation: no
         // combining marks), scalars are read, which is faster; anything else goes through `Character`s.
@@ -122,7 +122,7 @@ public enum ReportMetadataReader {
 
     /// The reporting body named in the title: the words before the year, or between the year and
     /// 政府信息公开. For "东莞市政府信息公开…" it is 东莞市政府 (the title shares 政府 between both).
-    public static func agency(inTitle title: String) -> String? {
+    package static func agency(inTitle title: String) -> String? {
         let normalized = TextNormalizer.foldWidthAndPunctuation(TextNormalizer.simplified(title))
         let original = Array(title)
         let norm = Array(normalized)
@@ -195,7 +195,7 @@ public enum ReportMetadataReader {
     }
 
     /// Title, agency and year together, with warnings for what could not be found.
-    public static func read(_ document: ReportDocument, layout: Layout) -> (ReportInfo, [ReportWarning]) {
+    package static func read(_ document: ReportDocument, layout: Layout) -> (ReportInfo, [ReportWarning]) {
         var warnings: [ReportWarning] = []
         let foundTitle = Self.title(in: document)
         var foundYear = Self.titleYear(in: document)

@@ -12,11 +12,11 @@ import Foundation
 /// | 无 | 0 | 无 read as 0 |
 /// | "/", 不适用 | null | not applicable |
 /// | anything else | null + warning | unreadable |
-public enum CellInterpreter {
+package enum CellInterpreter {
     /// `headerUnit` is a unit the column header states ("采购总金额（万元）"); it applies to cells printed
     /// without a unit of their own.
     /// `kind` defaults to the catalog's kind of the path.
-    public static func figure(for path: String, cell: GridCell, location: SourceLocation,
+    package static func figure(for path: String, cell: GridCell, location: SourceLocation,
                               headerUnit: PrintedUnit? = nil, kind: FigureKind? = nil) -> (Figure, ReportWarning?) {
         let kind = kind ?? FigureCatalog.spec(for: path)?.kind ?? .count
         let raw = cell.text
@@ -53,7 +53,7 @@ public enum CellInterpreter {
 
     /// The `cell-unreadable` warning for a number too long to be a figure (`NumberReader.maximumSignificantDigits`),
     /// in a cell or in a sentence; it states the limit, so that a reader knows why the figure is null.
-    public static func overlongNumberWarning(raw: String, significantDigits: Int, path: String, location: SourceLocation) -> ReportWarning {
+    package static func overlongNumberWarning(raw: String, significantDigits: Int, path: String, location: SourceLocation) -> ReportWarning {
         ReportWarning(code: "cell-unreadable",
                       message: "\(path): \"\(raw)\" has \(significantDigits) significant digits, more than any figure has "
                           + "(at most \(NumberReader.maximumSignificantDigits)); not read, and not rounded", path: path, location: location)
@@ -62,7 +62,7 @@ public enum CellInterpreter {
     /// A `value-negative` warning when a number below zero is printed for a path that cannot be negative
     /// (every count and amount but a change, `FigureKind.mayBeNegative`), in a cell or in a sentence.
     /// The value is kept as printed: a printed figure is never changed, only flagged as doubtful.
-    public static func negativeValueWarning(_ value: Decimal, raw: String, path: String, kind: FigureKind,
+    package static func negativeValueWarning(_ value: Decimal, raw: String, path: String, kind: FigureKind,
                                             location: SourceLocation) -> ReportWarning? {
         guard value < 0, !kind.mayBeNegative else { return nil }
         let what = kind == .count ? "a count" : "an amount of money"

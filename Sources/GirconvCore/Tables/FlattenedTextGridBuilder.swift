@@ -15,8 +15,8 @@ import GirconvText
 /// are that row's cells. Prose lines become one-cell rows, harmless to adapters that look for labels.
 /// When whitespace-only lines are so frequent that they are evidently spacing (more than 30% of the
 /// non-empty lines), they are treated as separators, not as blank cells.
-public enum FlattenedTextGridBuilder {
-    public static func build(lines: [TextLine]) -> TableGrid {
+package enum FlattenedTextGridBuilder {
+    package static func build(lines: [TextLine]) -> TableGrid {
         let whitespaceOnly = lines.filter { !$0.text.isEmpty && isBlank($0.text) }.count
         let contentLines = lines.filter { !isBlank($0.text) }.count
         let blankLinesAreCells = whitespaceOnly * 10 <= contentLines * 3
@@ -93,7 +93,7 @@ public enum FlattenedTextGridBuilder {
 
     /// True for a cell text that is a value rather than a label. An over-long number is a value too: it
     /// stands in a value's place, and taking it for a label would start a new row and lose its row's cells.
-    public static func isValue(_ text: String) -> Bool {
+    package static func isValue(_ text: String) -> Bool {
         switch NumberReader.read(text) {
         case .number, .blank, .dash, .noneWord, .notApplicable, .percent, .overlongNumber: return true
         case .text: return false

@@ -3,19 +3,19 @@ import GirconvText
 /// 无, "/") are the values; the cells before them are labels (group labels first, the row label last).
 /// Slots copied by a colspan are dropped; slots copied by a rowspan are kept, so a group label printed
 /// once on the left is seen by every row it spans.
-public struct RowView: Sendable {
-    public let row: GridRow
-    public let tableIndex: Int?
-    public let labels: [GridCell]
-    public let values: [GridCell]
+package struct RowView: Sendable {
+    package let row: GridRow
+    package let tableIndex: Int?
+    package let labels: [GridCell]
+    package let values: [GridCell]
     /// `TextNormalizer.labelKey` of each label cell, computed once.
-    public let labelKeys: [String]
+    package let labelKeys: [String]
     /// `LabelPattern.signature` of each label key.
-    public let labelSignatures: [UInt64]
+    package let labelSignatures: [UInt64]
     /// A unit word printed after the values (a 单位 column to the right of the numbers).
-    public let trailingUnit: GridCell?
+    package let trailingUnit: GridCell?
 
-    public init(row: GridRow, tableIndex: Int?, traditional: Bool = false) {
+    package init(row: GridRow, tableIndex: Int?, traditional: Bool = false) {
         self.row = row
         self.tableIndex = tableIndex
         var distinct: [GridCell] = []
@@ -44,19 +44,19 @@ public struct RowView: Sendable {
 
     /// The values, less blank cells at the end beyond the `expected` count: a space-only line after the
     /// last row of a flattened table is spacing, not a cell. Never drops a non-blank cell.
-    public func values(expecting expected: Int) -> [GridCell] {
+    package func values(expecting expected: Int) -> [GridCell] {
         var trimmed = values
         while trimmed.count > expected, let last = trimmed.last, last.text.isEmpty { trimmed.removeLast() }
         return trimmed
     }
 
     /// The non-empty label texts, in order.
-    public var labelTexts: [String] { labels.map(\.text).filter { !$0.isEmpty } }
+    package var labelTexts: [String] { labels.map(\.text).filter { !$0.isEmpty } }
     /// The row label: the last non-empty label.
-    public var rowLabel: GridCell? { labels.last { !$0.text.isEmpty } }
+    package var rowLabel: GridCell? { labels.last { !$0.text.isEmpty } }
     /// Normalised key of the row label.
-    public var rowKey: String { labelKeys.last { !$0.isEmpty } ?? "" }
+    package var rowKey: String { labelKeys.last { !$0.isEmpty } ?? "" }
 
     /// The non-empty label keys, in order.
-    public var nonEmptyLabelKeys: [String] { labelKeys.filter { !$0.isEmpty } }
+    package var nonEmptyLabelKeys: [String] { labelKeys.filter { !$0.isEmpty } }
 }

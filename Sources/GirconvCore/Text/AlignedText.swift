@@ -2,23 +2,23 @@ import GirconvText
 /// A line normalised for matching (simplified script, folded width and punctuation) that remembers,
 /// for every normalised scalar, where it came from in the original line. Phrase patterns match the
 /// normalised form; provenance quotes and locates the original.
-public struct AlignedText: Sendable {
+package struct AlignedText: Sendable {
     /// The normalised scalars.
-    public let scalars: [Unicode.Scalar]
+    package let scalars: [Unicode.Scalar]
     /// For each normalised scalar, the index of its original scalar in `original`.
-    public let originalIndex: [Int]
+    package let originalIndex: [Int]
     /// The original scalars.
-    public let original: [Unicode.Scalar]
+    package let original: [Unicode.Scalar]
 
     /// `traditional`: the text is known to be in traditional script (its document is), so it is converted
     /// even when the line alone shows no telltale character.
-    public init(_ text: String, traditional: Bool = false) {
+    package init(_ text: String, traditional: Bool = false) {
         self.init(text, simplified: traditional ? TextNormalizer.simplified(text, force: true) : nil)
     }
 
     /// `simplified`: the text already converted to simplified characters (nil: use it as it is, unless it
     /// shows traditional characters).
-    public init(_ text: String, simplified given: String?) {
+    package init(_ text: String, simplified given: String?) {
         original = FastText.scalars(of: text)
         let converted = given ?? TextNormalizer.simplified(text)
         // Unchanged text (a simplified line) is not made into scalars twice.
@@ -41,14 +41,14 @@ public struct AlignedText: Sendable {
     }
 
     /// The normalised text as a string.
-    public var string: String {
+    package var string: String {
         var out = UTF8Builder(capacity: scalars.count * 3)
         for scalar in scalars { out.append(scalar) }
         return out.string
     }
 
     /// The original text behind a normalised range.
-    public func originalText(_ range: Range<Int>) -> String {
+    package func originalText(_ range: Range<Int>) -> String {
         guard !range.isEmpty, range.lowerBound < originalIndex.count else { return "" }
         let start = originalIndex[range.lowerBound]
         let end = originalIndex[min(range.upperBound, originalIndex.count) - 1] + 1
@@ -58,7 +58,7 @@ public struct AlignedText: Sendable {
     }
 
     /// The original scalar offset of a normalised position (like `TextLine.offset`, in Unicode scalars).
-    public func originalScalarOffset(_ position: Int) -> Int {
+    package func originalScalarOffset(_ position: Int) -> Int {
         position < originalIndex.count ? originalIndex[position] : original.count
     }
 }

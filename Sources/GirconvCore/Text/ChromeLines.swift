@@ -3,7 +3,7 @@ import GirconvText
 
 /// Lines that belong to a website's frame, not to the report: breadcrumbs, footers, counters, share
 /// and print links. Dropped from the lines adapters read (titles, sentences), for text and HTML alike.
-public enum ChromeLines {
+package enum ChromeLines {
     /// Phrases that mark a line as site chrome, in simplified and traditional characters (so that no
     /// line needs the costly script conversion just to be recognised as chrome).
     static let markers: [String] = {
@@ -45,7 +45,7 @@ public enum ChromeLines {
         return false
     }
 
-    public static func isChrome(_ line: String) -> Bool {
+    package static func isChrome(_ line: String) -> Bool {
         // Footers and info bars are short; a long line that mentions 浏览次数 is report prose.
         guard line.hasFewerScalars(than: 90) else { return false }
         // The folded key in a buffer on the stack (fewer than 90 scalars): no allocation per line.

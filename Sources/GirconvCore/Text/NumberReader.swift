@@ -9,18 +9,18 @@ public enum PrintedUnit: String, Sendable {
     case counter
 
     /// Words printed alone in a 单位 / 计量单位 column: the counting words and the money units.
-    public static let columnWords: Set<String> = Set(NumberReader.counters + ["万元", "元"])
+    package static let columnWords: Set<String> = Set(NumberReader.counters + ["万元", "元"])
     /// The UTF-8 length of the longest column word: a longer label is not one (no hashing needed).
-    public static let longestColumnWord = columnWords.map(\.utf8.count).max() ?? 0
+    package static let longestColumnWord = columnWords.map(\.utf8.count).max() ?? 0
 
     /// The unit a 单位-column word gives cells (nil for counting words).
-    public static func ofColumnWord(_ word: String) -> PrintedUnit? {
+    package static func ofColumnWord(_ word: String) -> PrintedUnit? {
         word == "万元" ? .wanYuan : (word == "元" ? .yuan : nil)
     }
 }
 
 /// What one table cell (or one number in a sentence) says.
-public enum CellReading: Sendable, Equatable {
+package enum CellReading: Sendable, Equatable {
     case number(Decimal, unit: PrintedUnit?)
     /// Empty, or only spaces / NBSP.
     case blank
@@ -42,7 +42,7 @@ public enum CellReading: Sendable, Equatable {
 
 /// Reads numbers as printed in reports: signs, thousands separators, decimals, full-width digits and a
 /// unit written after the number ("251000元", "25.1万元", "12件").
-public enum NumberReader {
+package enum NumberReader {
     /// The last scalars of the unit words `parseNumber` looks for (万元 元 万 and the counters).
     static let unitEnds: Set<UInt32> = Set((counters + ["万元", "元", "万"]).compactMap { $0.unicodeScalars.last?.value })
 
@@ -54,10 +54,10 @@ public enum NumberReader {
     /// numbers as doubles (JavaScript) and a spreadsheet (Excel keeps 15 digits). A longer number is a
     /// slip (an identifier pasted into a cell, digits run together), not a figure: it is unreadable,
     /// never rounded.
-    public static let maximumSignificantDigits = 15
+    package static let maximumSignificantDigits = 15
 
     /// Classifies a raw cell text.
-    public static func read(_ raw: String) -> CellReading {
+    package static func read(_ raw: String) -> CellReading {
         // The commonest cell: a few ASCII digits ("0", "12", "1286"). A run of ASCII digits of any length
         // is decided here; the value is accumulated only while it can be a figure (so never overflows).
         var plain: UInt64 = 0
@@ -190,7 +190,7 @@ public enum NumberReader {
 
     /// Converts a printed number to the unit a path expects. Returns nil when the unit does not fit the
     /// path (a money unit on a count, a counting word on an amount).
-    public static func convert(_ value: Decimal, unit: PrintedUnit?, to kind: FigureKind) -> Decimal? {
+    package static func convert(_ value: Decimal, unit: PrintedUnit?, to kind: FigureKind) -> Decimal? {
         guard Self.unit(unit, fits: kind) else { return nil }
         switch (kind, unit) {
         case (.amountYuan, .wanYuan?): return value * 10_000
@@ -201,7 +201,7 @@ public enum NumberReader {
 
     /// Whether a printed unit fits a path's kind: a counting word (or none) on a count, a money unit (or
     /// none) on an amount. Said apart from `convert` for a number that has no value to convert (too long).
-    public static func unit(_ unit: PrintedUnit?, fits kind: FigureKind) -> Bool {
+    package static func unit(_ unit: PrintedUnit?, fits kind: FigureKind) -> Bool {
         switch kind {
         case .count, .signedCount: return unit == nil || unit == .counter
         case .amountYuan, .amountWanYuan: return unit != .counter
