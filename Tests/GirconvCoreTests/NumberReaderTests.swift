@@ -125,6 +125,21 @@ final class NumberReaderTests: XCTestCase {
         }
     }
 
+    /// "1.000" may be one thousand with a dot as thousands separator, or one: in a count it is neither
+    /// (issue #15). Amounts keep their decimals.
+    func testACountPrintedWithAPointIsNullWithAWarning() {
+        let location = SourceLocation(table: "表三", row: "一、本年新收政府信息公开申请数量", column: "自然人")
+        for raw in ["1.000", "12.00", "1.286", "１．０００", "3.5", "1.000件"] {
+            let (figure, warning) = CellInterpreter.figure(for: "requests.newReceived.naturalPerson", cell: cell(raw), location: location)
+            XCTAssertNil(figure.value, raw)
+            XCTAssertEqual(figure.provenance.how, .unreadable, raw)
+            XCTAssertEqual(warning?.code, "cell-unreadable", raw)
+        }
+        XCTAssertEqual(CellInterpreter.figure(for: "requests.newReceived.naturalPerson", cell: cell("1,000"), location: location).0.value, 1000)
+        XCTAssertEqual(CellInterpreter.figure(for: "proactive.fees.amountWanYuan", cell: cell("1.000"), location: location).0.value, 1)
+        XCTAssertEqual(CellInterpreter.figure(for: "fees.collectedYuan", cell: cell("25.1万元"), location: location).0.value, 251_000)
+    }
+
     func testNegativeValueIsKeptAsPrintedAndFlaggedUnlessAChange() {
         let location = SourceLocation(table: "表二", row: "行政事业性收费", column: "本年收费金额（单位：万元）")
         for (path, raw, value, what) in [("proactive.fees.amountWanYuan", "-120", Decimal(-120), "an amount of money"),

@@ -41,6 +41,15 @@ final class NarrativeReaderTests: XCTestCase {
 
     /// Only a printed minus sign makes a figure negative: a dash that folding turns into "-" is punctuation,
     /// and a hyphen after a digit is a range.
+    /// A count printed with a point ("1.000件": a thousand, or one?) is not read, in a sentence as in a cell.
+    func testACountWithAPointIsNotRead() {
+        let figure = read("2012年共收到政府信息公开申请1.000件。")["requests.newReceived.total"]
+        XCTAssertNotNil(figure)
+        XCTAssertNil(figure?.value)
+        XCTAssertEqual(figure?.provenance.how, .unreadable)
+        XCTAssertEqual(value("2012年共收到政府信息公开申请1,000件。", "requests.newReceived.total"), 1000)
+    }
+
     func testOnlyAPrintedMinusSignMakesAFigureNegative() {
         XCTAssertEqual(value("全年收取费用-50元。", "fees.collectedYuan"), -50)
         XCTAssertEqual(value("全年收取费用－50元。", "fees.collectedYuan"), -50)

@@ -30,9 +30,9 @@ package enum CellInterpreter {
                 return (make(nil, .unreadable), ReportWarning(code: "unit-mismatch",
                         message: "\(path): \"\(raw)\" has a unit that does not fit a \(kind.rawValue)", path: path, location: location))
             }
-            if (kind == .count || kind == .signedCount) && converted != converted.rounded() {
+            if kind == .count || kind == .signedCount, let problem = pointInCount(raw, value: converted) {
                 return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
-                        message: "\(path): \"\(raw)\" is not a whole number, so not a count", path: path, location: location))
+                        message: "\(path): \"\(raw)\" \(problem)", path: path, location: location))
             }
             return (make(converted, .printed), negativeValueWarning(converted, raw: raw, path: path, kind: kind, location: location))
         case .blank: return (make(0, .blankAsZero), nil)
@@ -49,6 +49,16 @@ package enum CellInterpreter {
             return (make(nil, .unreadable), ReportWarning(code: "cell-unreadable",
                     message: "\(path): cannot read \"\(raw)\" as a number", path: path, location: location))
         }
+    }
+
+    /// Why a count printed with a point is not read, or nil when it has none. Counts are whole: "12.5" is
+    /// no count, and "1.000" or "12.00" may be a thousand and twelve thousand with a dot as the thousands
+    /// separator (as some templates and European-set fonts print them), or one and twelve: either reading
+    /// could be wrong, so neither is taken. Decimals are read only where the unit allows them (元, 万元).
+    package static func pointInCount(_ raw: String, value: Decimal) -> String? {
+        guard raw.utf8.contains(0x2E) || raw.unicodeScalars.contains("\u{FF0E}") else { return nil }
+        if value != value.rounded() { return "is not a whole number, so not a count" }
+        return "has a point in a count: a thousands separator or a decimal point, which cannot be told apart; not read"
     }
 
     /// The `cell-unreadable` warning for a number too long to be a figure (`NumberReader.maximumSignificantDigits`),

@@ -148,12 +148,17 @@ struct NarrativeReader {
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
             guard let number = number(after: m.end, limit: limit, in: text) else { continue }
             let kind = patterns.kind(of: path)
-            let value: Decimal?   // nil: a number too long to be a figure
+            var value: Decimal?   // nil: a number too long to be a figure, or a count printed with a point
+            var pointProblem: String?
             switch number.reading {
             case let .number(printed, _):
                 // A unit that does not fit the path (money on a count): the number is not this figure.
                 guard let converted = NumberReader.convert(printed, unit: number.unit, to: kind) else { continue }
                 value = converted
+                if kind == .count || kind == .signedCount {
+                    pointProblem = CellInterpreter.pointInCount(text.originalText(number.range), value: converted)
+                    if pointProblem != nil { value = nil }
+                }
             default:
                 guard NumberReader.unit(number.unit, fits: kind) else { continue }
                 value = nil
@@ -163,7 +168,9 @@ struct NarrativeReader {
                                           offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
             let raw = text.originalText(number.range)
             let warning: ReportWarning?
-            if case let .overlongNumber(significantDigits) = number.reading {
+            if let pointProblem {
+                warning = ReportWarning(code: "cell-unreadable", message: "\(path): \"\(raw)\" \(pointProblem)", path: path, location: location)
+            } else if case let .overlongNumber(significantDigits) = number.reading {
                 warning = CellInterpreter.overlongNumberWarning(raw: raw, significantDigits: significantDigits, path: path, location: location)
             } else {
                 warning = value.flatMap { CellInterpreter.negativeValueWarning($0, raw: raw, path: path, kind: kind, location: location) }
