@@ -41,6 +41,26 @@ final class FlattenedTextGridBuilderTests: XCTestCase {
         XCTAssertEqual(r[0].values.map(\.text), ["0", "0", "0"])
     }
 
+    /// Rule lines of markdown and ASCII tables draw the table; they are never a row of dashes read as zeros
+    /// (issue #15). A dash cell stays a dash.
+    func testRuleLinesAreNeverCells() {
+        for rule in ["|---|---|---|", "| :--- | :---: | ---: |", "------------", "+-----+-----+", "======", "──────────",
+                     "├────┼────┤", "｜---｜---｜", "  ---  "] {
+            XCTAssertTrue(FlattenedTextGridBuilder.isRuleLine(rule), rule)
+            let r = rows("| 行政复议 | 维持 | 纠正 |\n\(rule)\n| 总计 | 2 | 1 |\n")
+            XCTAssertEqual(r.count, 2, rule)
+            XCTAssertFalse(r.contains { $0.values.contains { $0.text.contains("-") || $0.text.contains("─") } }, rule)
+        }
+        // A one-row table whose values are lost: its label row gets no zeros from the rule under it.
+        let lost = rows("维持行政复议决定\n---------\n")
+        XCTAssertEqual(lost.count, 1)
+        XCTAssertEqual(lost[0].values.count, 0)
+        for dash in ["—", "——", "-", "－", "- -", "— — —", "-- 0", "12"] {
+            XCTAssertFalse(FlattenedTextGridBuilder.isRuleLine(dash), dash)
+        }
+        XCTAssertEqual(rows("规章\n—\n-\n0\n").first?.values.map(\.text), ["—", "-", "0"])
+    }
+
     func testPipeRows() {
         let r = rows("| 规章 | 0 | 0 | 0 |\n规范性文件 | 6 | | 13\n")
         XCTAssertEqual(r[0].rowLabel?.text, "规章")

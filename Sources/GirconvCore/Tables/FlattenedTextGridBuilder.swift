@@ -29,6 +29,8 @@ package enum FlattenedTextGridBuilder {
         }
         for line in lines {
             if line.text.isEmpty { continue }
+            // A table's rule (`|---|:---:|`, `+----+`, `=====`, box drawing) draws the table; it holds no cell.
+            if isRuleLine(line.text) { continue }
             if isBlank(line.text) {
                 if blankLinesAreCells && !current.isEmpty {
                     current.append(cell("", line: line, column: 0, offset: line.offset))
@@ -70,6 +72,26 @@ package enum FlattenedTextGridBuilder {
         }
         flush()
         return TableGrid(rows: rows, tableIndex: nil)
+    }
+
+    /// True for a line that only draws a table: made of rule characters (`-` `=` `:` `|` `+`, `｜`, box
+    /// drawing, spaces) with a run of at least three of `-`, `=` or a box-drawing line. A dash cell ("—",
+    /// "——", "-", "- -") is not a rule: the em dash is no rule character, and a lone hyphen makes no run.
+    package static func isRuleLine(_ text: String) -> Bool {
+        var run = 0, longestRun = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x2D, 0x3D, 0x2500...0x257F:   // - = and box drawing: the strokes of a rule
+                run += 1
+                longestRun = max(longestRun, run)
+            case 0x3A, 0x7C, 0x2B, 0xFF5C:       // : | + ｜: alignment marks and crossings
+                run = 0
+            default:
+                guard TextNormalizer.isWhitespace(scalar) else { return false }
+                run = 0
+            }
+        }
+        return longestRun >= 3
     }
 
     /// Joins the current label-only row with up to two label-only rows on the lines immediately above it
