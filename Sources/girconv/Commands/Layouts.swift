@@ -84,7 +84,8 @@ struct Layouts: ParsableCommand {
             }
             for spec in checked {
                 let rows = spec.tables.map { $0.rows.count + ($0.singleRow.map { $0.groups.count } ?? 0) }.reduce(0, +)
-                print("ok  \(spec.id): layout \(spec.layout.rawValue), \(spec.tables.count) table(s), \(rows) row(s)\(spec.narrative == nil ? "" : ", narrative"), \(spec.figures.count) extra figure(s)")
+                let identities = spec.identities.isEmpty ? "" : ", \(spec.identities.count) identit\(spec.identities.count == 1 ? "y" : "ies") of its own"
+                print("ok  \(spec.id): layout \(spec.layout.rawValue), \(spec.tables.count) table(s), \(rows) row(s)\(spec.narrative == nil ? "" : ", narrative"), \(spec.figures.count) extra figure(s)\(identities)")
             }
         }
     }
