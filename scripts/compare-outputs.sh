@@ -21,8 +21,11 @@ done
 differences=0; runs=0
 compare() { # name, arguments...
     local name="$1"; shift
-    (cd "$root" && "$old" "$@" >"$work/old.out" 2>"$work/old.err"; echo "exit $?" >>"$work/old.err")
-    (cd "$root" && "$new" "$@" >"$work/new.out" 2>"$work/new.err"; echo "exit $?" >>"$work/new.err")
+    # A batch's summary line tells how long it took ("in 0.2 s (79 reports/s)"): not part of the output.
+    local timing='s/ in [0-9.]* s ([0-9.]* reports\/s)//'
+    (cd "$root" && "$old" "$@" >"$work/old.out" 2>"$work/old.raw"; echo "exit $?" >>"$work/old.raw")
+    (cd "$root" && "$new" "$@" >"$work/new.out" 2>"$work/new.raw"; echo "exit $?" >>"$work/new.raw")
+    sed "$timing" "$work/old.raw" >"$work/old.err"; sed "$timing" "$work/new.raw" >"$work/new.err"
     runs=$((runs + 1))
     if ! cmp -s "$work/old.out" "$work/new.out" || ! cmp -s "$work/old.err" "$work/new.err"; then
         differences=$((differences + 1))
