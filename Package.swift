@@ -87,10 +87,10 @@ let package = Package(
                 permissions: [.writeToPackageDirectory(reason: "rewrites the golden files in Samples/expected")]),
             dependencies: ["girconv"]),
         .plugin(
-            name: "NewAdapter",
+            name: "NewLayout",
             capability: .command(
-                intent: .custom(verb: "new-adapter", description: "Scaffold a Swift adapter, its registration, a sample stub and a test"),
-                permissions: [.writeToPackageDirectory(reason: "writes the new adapter, its sample stub and its test")])),
+                intent: .custom(verb: "new-layout", description: "Scaffold a built-in layout file, a sample stub and a test"),
+                permissions: [.writeToPackageDirectory(reason: "writes the new layout file, its sample stub and its test")])),
 
         // MARK: Tests
         .testTarget(name: "GirconvTextTests", dependencies: ["GirconvText", "GirconvCore"]),

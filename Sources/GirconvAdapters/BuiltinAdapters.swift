@@ -7,7 +7,8 @@ import GirconvDOCX
 
 /// The layouts and readers that ship with girconv. The built-in layouts are layout files
 /// (`Sources/GirconvAdapters/Layouts/*.yaml`, package resources) read by the same engine as users' layout
-/// files; adapters written in Swift are registered in `swiftAdapters`.
+/// files. A program that needs an adapter written in Swift registers it on the converter
+/// (`Converter.register(_:)`).
 public enum BuiltinAdapters {
     /// The name of the resource bundle SwiftPM builds beside the executable.
     static let resourceBundleName = "girconv_GirconvAdapters.resources"
@@ -46,17 +47,12 @@ public enum BuiltinAdapters {
         return library
     }
 
-    /// Adapters written in Swift, for layouts that data cannot describe (registered after the layout files).
-    public static let swiftAdapters: [any ReportAdapter] = [
-        // new-adapter: registrations above this line (the new-adapter plugin inserts here)
-    ]
-
     private static let builtinLayoutAdapters: Result<[LayoutAdapter], Error> = Result { try builtinLibrary.get().adapters() }
 
     /// Every built-in adapter, in registration order (empty if the built-in layout files cannot be read;
-    /// `registry(layoutDirectories:)` reports why).
+    /// `registry(library:)` reports why).
     public static var all: [any ReportAdapter] {
-        ((try? builtinLayoutAdapters.get()) ?? []) + swiftAdapters
+        (try? builtinLayoutAdapters.get()) ?? []
     }
 
     /// Every built-in document reader: HTML (libxml2), PDF (pdftotext), Word .docx and plain text.
@@ -78,10 +74,8 @@ public enum BuiltinAdapters {
         return library
     }
 
-    /// A registry with the built-in readers, the layouts of `library` and the Swift adapters.
+    /// A registry with the built-in readers and the layouts of `library`.
     public static func registry(library: LayoutLibrary) throws -> Converter {
-        var registry = Converter(adapters: try library.adapters(), readers: readers)
-        for adapter in swiftAdapters { registry.register(adapter) }
-        return registry
+        Converter(adapters: try library.adapters(), readers: readers)
     }
 }

@@ -17,6 +17,12 @@ public struct LayoutAdapter: ReportAdapter {
     public var id: String { spec.id }
     public var layout: Layout { spec.layout }
 
+    /// The identities of the layout's family, then those its file declares.
+    public func identities(given figures: [String: Figure]?) -> [SumIdentity] {
+        let family = IdentityCatalog.identities(for: layout, figures: figures)
+        return spec.identities.isEmpty ? family : family + spec.identities
+    }
+
     // MARK: Detection
 
     public func detect(_ document: ReportDocument) -> DetectionScore {

@@ -6,10 +6,10 @@ import GirconvText
 /// The sections of a layout file, read into the model (see `LayoutSpec` for what each means).
 extension NodeReader {
     static let topKeys = ["girconv-layout", "id", "layout", "name", "description", "detect", "tables", "narrative", "patterns",
-                          "expected", "figures"]
+                          "expected", "figures", "identities"]
 
     func layout(_ root: Node) -> LayoutSpec? {
-        guard let top = mapping(root, "the layout file", allowed: Self.topKeys, required: ["girconv-layout", "id", "layout", "name"]) else {
+        guard let top = mapping(root, "the layout file", allowed: Self.topKeys, required: ["girconv-layout", "id", "name"]) else {
             return nil
         }
         if let version = integer(top["girconv-layout"], "girconv-layout"), version != LayoutFileParser.formatVersion {
@@ -19,9 +19,10 @@ extension NodeReader {
         if !id.isEmpty, id.range(of: "^[a-z0-9][a-z0-9._-]*$", options: .regularExpression) == nil {
             fail(top["id"], "id: \"\(id)\" must be lower-case letters, digits, '.', '_' or '-' (it names the adapter)")
         }
-        let layout = choice(top["layout"], "layout", Layout.self) ?? .revised2021
+        let family = layoutFamily(top["layout"], in: root)
         let figures = list(top["figures"], "figures").compactMap(extraFigure)
         let known = KnownPaths(extras: figures)
+        let identities = ownIdentities(top["identities"], family: family, known: known)
         let tables = list(top["tables"], "tables").compactMap { table($0, known: known) }
         let patterns = top["patterns"].flatMap { patternSet($0, owner: id, known: known) }
         let narrative = top["narrative"].flatMap { narrativeUse($0, known: known) }
@@ -41,8 +42,58 @@ extension NodeReader {
             fail(top["detect"], "detect.narrativeFigures needs \"narrative\" (which patterns to read sentences with)")
         }
         if tables.isEmpty && narrative == nil { fail(root, "the layout reads nothing: give \"tables\" or \"narrative\"") }
-        return LayoutSpec(id: id, layout: layout, name: string(top["name"], "name") ?? id, description: string(top["description"], "description"),
-                          detection: detection, tables: tables, narrative: narrative, patterns: patterns, expected: expected, figures: figures)
+        guard let family else { return nil }
+        return LayoutSpec(id: id, layout: family, name: string(top["name"], "name") ?? id, description: string(top["description"], "description"),
+                          detection: detection, tables: tables, narrative: narrative, patterns: patterns, expected: expected, figures: figures,
+                          identities: identities)
+    }
+
+    /// The `layout` key: the family of the records, never assumed.
+    func layoutFamily(_ node: Node?, in root: Node) -> Layout? {
+        guard let node else {
+            fail(root, "\"layout\" is required: the family of the records (report.layout), which decides the identities checked; one of \(Layout.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return choice(node, "layout", Layout.self)
+    }
+
+    // MARK: Identities
+
+    /// The `identities` list: sums of the layout's own figures, checked besides the family's identities.
+    func ownIdentities(_ node: Node?, family: Layout?, known: KnownPaths) -> [SumIdentity] {
+        let reserved = family.map(IdentityCatalog.rules(of:)) ?? []
+        var rules: Set<String> = []
+        return list(node, "identities").compactMap { item in
+            guard let fields = mapping(item, "an identity", allowed: ["rule", "description", "totals", "parts", "relation"],
+                                       required: ["rule", "description", "totals", "parts"]),
+                  let rule = string(fields["rule"], "identity rule") else { return nil }
+            let what = "identity \(rule)"
+            if rule.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) == nil {
+                fail(fields["rule"], "\(what): a rule is letters, digits, '.', '_' or '-'")
+            } else if reserved.contains(rule) || rule.hasPrefix("share.") || rule.hasPrefix("text.") {
+                fail(fields["rule"], "\(what): the rule is one of girconv's own checks; give the identity a rule of its own")
+            } else if !rules.insert(rule).inserted {
+                fail(fields["rule"], "\(what): another identity of the file has this rule")
+            }
+            let totals = checkedPaths(fields["totals"], "\(what) totals", known: known)
+            let parts = checkedPaths(fields["parts"], "\(what) parts", known: known)
+            guard let description = string(fields["description"], "\(what) description"), !totals.isEmpty, !parts.isEmpty else { return nil }
+            let relation: SumIdentity.Relation? = fields["relation"] == nil ? .equal : choice(fields["relation"], "\(what) relation", SumIdentity.Relation.self)
+            return relation.map { SumIdentity(rule: rule, description: description, totals: totals, parts: parts, relation: $0) }
+        }
+    }
+
+    /// A text or a list of figure paths, each checked where it is written.
+    func checkedPaths(_ node: Node?, _ what: String, known: KnownPaths) -> [String] {
+        guard let node else { return [] }
+        let items: [Node]
+        if case .sequence(let sequence) = node { items = Array(sequence) } else { items = [node] }
+        if items.isEmpty { fail(node, "\(what): give at least one figure path") }
+        return items.compactMap { item in
+            guard let path = string(item, "each of \(what)") else { return nil }
+            known.check(path, at: item, in: self, what: what)
+            return path
+        }
     }
 
     // MARK: Figures
@@ -289,12 +340,14 @@ struct KnownPaths {
     let kinds: [String: FigureKind]
     init(extras: [ExtraFigure]) { kinds = Dictionary(extras.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a }) }
 
-    func check(_ path: String, at node: Node?, in reader: NodeReader) {
+    /// `what` (the key the path is written under) starts the message when given.
+    func check(_ path: String, at node: Node?, in reader: NodeReader, what: String? = nil) {
         if FigureCatalog.spec(for: path) != nil || kinds[path] != nil { return }
+        let key = what.map { "\($0): " } ?? ""
         if path.hasPrefix("extra.") {
-            reader.fail(node, "\"\(path)\" is not declared: add it under \"figures\" with its kind and label")
+            reader.fail(node, key + "\"\(path)\" is not declared: add it under \"figures\" with its kind and label")
         } else {
-            reader.fail(node, "\"\(path)\" is not a canonical figure path (see `girconv schema` or docs/schema.md); a figure the schema does not have goes under \"extra.\" and is declared under \"figures\"")
+            reader.fail(node, key + "\"\(path)\" is not a canonical figure path (see `girconv schema` or docs/schema.md); a figure the schema does not have goes under \"extra.\" and is declared under \"figures\"")
         }
     }
 }

@@ -9,7 +9,8 @@ import GirconvText
 public struct LayoutSpec: Sendable {
     /// The adapter id (`detection.adapter` in records), e.g. "2021-revised", "hubei-2021".
     public var id: String
-    /// The canonical layout of the records it produces (decides which identities are checked).
+    /// The family of the records it produces (`report.layout`): decides the family's identities, which
+    /// are checked on every record of the layout.
     public var layout: Layout
     /// A human name.
     public var name: String
@@ -23,6 +24,8 @@ public struct LayoutSpec: Sendable {
     public var expected: [ExpectedFigure]
     /// Figures outside the canonical catalog that this layout reads (paths under `extra.`).
     public var figures: [ExtraFigure]
+    /// Identities of the layout's own tables, checked besides its family's.
+    public var identities: [SumIdentity]
 }
 
 extension LayoutSpec {

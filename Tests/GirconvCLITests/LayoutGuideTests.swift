@@ -135,6 +135,25 @@ final class LayoutGuideTests: CLITestCase {
         XCTAssertTrue(ordinary.stdout.contains("adapter 2021-revised"), ordinary.stdout)
     }
 
+    /// A user layout file's own identity (Tests/Fixtures/own-identity): checked by `validate` like the
+    /// family's identities, passing where the form adds up (10 = 4 + 5 + 1) and failing where it does not
+    /// (4 + 5 + 2 = 11, printed 10).
+    func testALayoutFilesOwnIdentityIsCheckedByValidate() throws {
+        let fixtures = Self.root.appendingPathComponent("Tests/Fixtures/own-identity").path
+        let layout = "\(fixtures)/channel-form.yaml"
+        let check = try run(["layouts", "check", layout])
+        XCTAssertTrue(check.stdout.contains("ok  channel-form: layout pre2019-appendix") && check.stdout.contains("1 identity of its own"), check.stdout + check.stderr)
+
+        let holds = try run(["validate", "--no-user-layouts", "--layouts", layout, "\(fixtures)/report-holds.txt"])
+        XCTAssertEqual(holds.status, 0, holds.stdout + holds.stderr)
+        XCTAssertTrue(holds.stdout.contains("checks: 2 passed, 0 failed"), holds.stdout)
+
+        let breaks = try run(["validate", "--no-user-layouts", "--layouts", layout, "\(fixtures)/report-breaks.txt"])
+        XCTAssertEqual(breaks.status, 1, breaks.stdout + breaks.stderr)
+        XCTAssertTrue(breaks.stdout.contains("checks: 1 passed, 1 failed"), breaks.stdout)
+        XCTAssertTrue(breaks.stdout.contains("FAIL channels.complete: requests.newReceived.total expected 11, found 10"), breaks.stdout)
+    }
+
     func testAnInstalledBinaryWithoutItsResourceBundleSaysWhatIsMissing() throws {
         let copy = workDir.appendingPathComponent("girconv")
         try FileManager.default.copyItem(at: Self.binary, to: copy)

@@ -87,7 +87,7 @@ public struct Converter: Sendable {
             // not change the records of reports it does not claim).
             candidates: decision.candidates.filter { $0.id != adapter.id && $0.score.confidence > 0 }
                 .map { DetectionCandidate(adapter: $0.id, confidence: ($0.score.confidence * 100).rounded() / 100) })
-        let checks = IdentityChecker.finish(&extraction, layout: adapter.layout, strict: strict)
+        let checks = IdentityChecker.finish(&extraction, adapter: adapter, strict: strict)
         return CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
                                figures: extraction.figures, checks: checks, warnings: extraction.warnings)
     }

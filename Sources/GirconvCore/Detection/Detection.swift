@@ -43,8 +43,19 @@ public struct Extraction: Sendable {
 /// - figures the report does not give are absent;
 /// - it never throws for odd content; it throws only when the document is not of its layout at all.
 public protocol ReportAdapter: LayoutDetector {
+    /// The family of the records it produces (`report.layout`).
     var layout: Layout { get }
     func extract(from document: ReportDocument) throws -> Extraction
+    /// The arithmetic identities checked on its records. `figures`, when given, are the figures read
+    /// (they tell how a report printed （六）, which decides some of the family's identities).
+    func identities(given figures: [String: Figure]?) -> [SumIdentity]
+}
+
+extension ReportAdapter {
+    /// The identities of the adapter's family (`IdentityCatalog`).
+    public func identities(given figures: [String: Figure]?) -> [SumIdentity] {
+        IdentityCatalog.identities(for: layout, figures: figures)
+    }
 }
 
 /// The former name of `LayoutDetector` (it detects layouts, not formats).

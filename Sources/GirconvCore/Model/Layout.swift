@@ -1,4 +1,6 @@
-/// The report layouts girconv knows (see `docs/formats.md`).
+/// The families of report layouts (`report.layout`; see `docs/formats.md`): the national templates and
+/// the pre-2019 kinds. Every layout file declares one; it decides the family's identities
+/// (`IdentityCatalog`), which are checked besides those the file declares itself.
 public enum Layout: String, Sendable, CaseIterable, Codable {
     /// Reports for 2019 and 2020 (国办公开办函〔2019〕60号).
     case trial2019 = "2019-trial"

@@ -1,6 +1,6 @@
 /// An identity between figure paths: Σ totals = Σ parts, or Σ parts ≤ Σ totals.
-public struct SumIdentity: Sendable {
-    public enum Relation: String, Sendable {
+public struct SumIdentity: Sendable, Equatable {
+    public enum Relation: String, Sendable, CaseIterable {
         /// Σ totals = Σ parts; every operand must be known.
         case equal
         /// Σ parts ≤ Σ totals ("其中" parts never exceed their whole); the parts that are stated are
@@ -12,9 +12,14 @@ public struct SumIdentity: Sendable {
     public var totals: [String]
     public var parts: [String]
     public var relation: Relation = .equal
+
+    public init(rule: String, description: String, totals: [String], parts: [String], relation: Relation = .equal) {
+        self.rule = rule; self.description = description; self.totals = totals; self.parts = parts; self.relation = relation
+    }
 }
 
-/// The arithmetic identities (勾稽关系) of each layout, from `docs/formats.md`.
+/// The arithmetic identities (勾稽关系) of each layout family, from `docs/formats.md` (a layout file may
+/// declare more of its own; `ReportAdapter.identities(given:)` gives both).
 public enum IdentityCatalog {
     static let applicantParts = FigureCatalog.applicantColumns.map(\.key).filter { $0 != "total" }
     static let allColumns = FigureCatalog.applicantColumns.map(\.key)
@@ -51,6 +56,15 @@ public enum IdentityCatalog {
             }
             return standardByKey["\(layout.rawValue)|\(asRow.map { "\($0)" } ?? "-")"] ?? standard(layout, otherHandlingAsRow: asRow)
         case .pre2019Appendix, .pre2019Narrative: return pre2019
+        }
+    }
+
+    /// Every rule id the identities of a layout may have, however the report prints （六）.
+    public static func rules(of layout: Layout) -> Set<String> {
+        switch layout {
+        case .trial2019, .revised2021:
+            return Set(([nil, true, false] as [Bool?]).flatMap { standard(layout, otherHandlingAsRow: $0).map(\.rule) })
+        case .pre2019Appendix, .pre2019Narrative: return Set(pre2019.map(\.rule))
         }
     }
 

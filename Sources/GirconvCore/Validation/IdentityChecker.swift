@@ -8,20 +8,25 @@ import GirconvText
 /// - the group rows of table 三 (（三）不予公开 …), which have no cells of their own: the sum of their
 ///   children, when every child is known (not in `strict` mode).
 public enum IdentityChecker {
-    /// Fills in derived figures, then returns every check: identities, stated percentages, and text
-    /// statements against table figures.
-    public static func finish(_ extraction: inout Extraction, layout: Layout, strict: Bool = false) -> [CheckResult] {
-        extraction.warnings += resolveBlankTotals(&extraction.figures, layout: layout, strict: strict)
-        if !strict { deriveGroups(&extraction.figures, layout: layout) }
-        return evaluate(extraction.figures, layout: layout)
+    /// Fills in derived figures, then returns every check: the identities `adapter` supplies (its
+    /// family's and any of its own), stated percentages, and text statements against table figures.
+    public static func finish(_ extraction: inout Extraction, adapter: any ReportAdapter, strict: Bool = false) -> [CheckResult] {
+        extraction.warnings += resolveBlankTotals(&extraction.figures, identities: adapter.identities(given: nil), strict: strict)
+        if !strict { deriveGroups(&extraction.figures, layout: adapter.layout) }
+        return evaluate(extraction.figures, identities: adapter.identities(given: extraction.figures))
             + evaluateShares(extraction.shares, extraction.figures)
             + evaluateText(extraction.textStatements, extraction.figures)
     }
 
     // MARK: Identities
 
+    /// The identities of a layout family on `figures`.
     public static func evaluate(_ figures: [String: Figure], layout: Layout) -> [CheckResult] {
-        IdentityCatalog.identities(for: layout, figures: figures).compactMap { identity in
+        evaluate(figures, identities: IdentityCatalog.identities(for: layout, figures: figures))
+    }
+
+    public static func evaluate(_ figures: [String: Figure], identities: [SumIdentity]) -> [CheckResult] {
+        identities.compactMap { identity in
             // An identity none of whose figures the report gives is not listed at all; nor is a "parts ≤
             // whole" one without any part.
             guard (identity.totals + identity.parts).contains(where: { figures[$0] != nil }) else { return nil }
@@ -54,9 +59,14 @@ public enum IdentityChecker {
     /// the sum of its parts when they are all known (null in `strict` mode or when a part is unknown),
     /// always with a warning.
     public static func resolveBlankTotals(_ figures: inout [String: Figure], layout: Layout, strict: Bool = false) -> [ReportWarning] {
+        resolveBlankTotals(&figures, identities: IdentityCatalog.identities(for: layout), strict: strict)
+    }
+
+    /// `resolveBlankTotals` for the totals of `identities` (the equalities with one total).
+    public static func resolveBlankTotals(_ figures: inout [String: Figure], identities: [SumIdentity], strict: Bool = false) -> [ReportWarning] {
         var warnings: [ReportWarning] = []
         var handled: Set<String> = []
-        for identity in IdentityCatalog.identities(for: layout) where identity.totals.count == 1 && identity.relation == .equal {
+        for identity in identities where identity.totals.count == 1 && identity.relation == .equal {
             let path = identity.totals[0]
             guard !handled.contains(path), var total = figures[path], total.provenance.how == .blankAsZero else { continue }
             let nonZeroParts = identity.parts.compactMap { figures[$0]?.value }.filter { $0 != 0 }

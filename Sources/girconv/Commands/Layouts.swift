@@ -7,7 +7,7 @@ import GirconvLayouts
 /// `girconv layouts`: the layouts girconv knows and where each comes from; checking and showing layout files.
 struct Layouts: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List, check and show layouts (built-in layout files, user layout files, Swift adapters).",
+        abstract: "List, check and show layouts (built-in and user layout files).",
         discussion: "A layout file describes a report layout as data; see docs/adding-a-layout.md.",
         subcommands: [List.self, Check.self, Show.self],
         defaultSubcommand: List.self)
@@ -23,15 +23,10 @@ struct Layouts: ParsableCommand {
                 let library = try layouts.library()
                 let registry = try layouts.registry()
                 print("layouts (tried in this order; the best score of \(String(format: "%.2f", registry.threshold)) or more wins, a later one on a tie):")
-                for adapter in registry.adapters {
-                    let origin: String
-                    if let loaded = library.layouts.first(where: { $0.spec.id == adapter.id }) {
-                        origin = loaded.origin == "built-in" ? "built-in layout file" : loaded.origin
-                        let replaced = loaded.replaced.map { "  (replaces the \($0 == "built-in" ? "built-in layout" : $0))" } ?? ""
-                        print("  \(pad(adapter.id, 20)) layout \(pad(adapter.layout.rawValue, 18)) \(origin)\(replaced)")
-                    } else {
-                        print("  \(pad(adapter.id, 20)) layout \(pad(adapter.layout.rawValue, 18)) Swift adapter \(String(describing: type(of: adapter)))")
-                    }
+                for loaded in library.layouts {
+                    let origin = loaded.origin == "built-in" ? "built-in layout file" : loaded.origin
+                    let replaced = loaded.replaced.map { "  (replaces the \($0 == "built-in" ? "built-in layout" : $0))" } ?? ""
+                    print("  \(pad(loaded.spec.id, 20)) layout \(pad(loaded.spec.layout.rawValue, 18)) \(origin)\(replaced)")
                 }
                 let user = LayoutLibrary.userDirectory()
                 print("user layout directory: \(user.path)\(FileManager.default.fileExists(atPath: user.path) ? "" : " (absent)")\(layouts.noUserLayouts ? " (not read: --no-user-layouts)" : "")")
@@ -84,7 +79,8 @@ struct Layouts: ParsableCommand {
             }
             for spec in checked {
                 let rows = spec.tables.map { $0.rows.count + ($0.singleRow.map { $0.groups.count } ?? 0) }.reduce(0, +)
-                print("ok  \(spec.id): layout \(spec.layout.rawValue), \(spec.tables.count) table(s), \(rows) row(s)\(spec.narrative == nil ? "" : ", narrative"), \(spec.figures.count) extra figure(s)")
+                let identities = spec.identities.isEmpty ? "" : ", \(spec.identities.count) identit\(spec.identities.count == 1 ? "y" : "ies") of its own"
+                print("ok  \(spec.id): layout \(spec.layout.rawValue), \(spec.tables.count) table(s), \(rows) row(s)\(spec.narrative == nil ? "" : ", narrative"), \(spec.figures.count) extra figure(s)\(identities)")
             }
         }
     }
