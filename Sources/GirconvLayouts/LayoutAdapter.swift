@@ -8,10 +8,13 @@ public struct LayoutAdapter: ReportAdapter {
     public let spec: LayoutSpec
     /// The phrase tables for sentences: the file's own, or those of the file its narrative names.
     public let patterns: NarrativePatternSet?
+    /// The reader of those sentences, its lookup tables compiled once.
+    let narrativeReader: NarrativeReader?
 
     public init(spec: LayoutSpec, patterns: NarrativePatternSet?) {
         self.spec = spec
         self.patterns = spec.narrative == nil ? nil : patterns
+        narrativeReader = self.patterns.map { NarrativeReader(patterns: $0) }
     }
 
     public var id: String { spec.id }
@@ -55,8 +58,8 @@ public struct LayoutAdapter: ReportAdapter {
             evidence += matched.prefix(8)
         }
         if let narrativeTerm = rules.narrativeFigures {
-            guard let patterns else { return .none }
-            let figures = NarrativeReader(patterns: patterns).read(document).figures
+            guard let narrativeReader else { return .none }
+            let figures = narrativeReader.read(document).figures
             guard !figures.isEmpty else { return .none }
             score += min(narrativeTerm.max, narrativeTerm.base + narrativeTerm.weight * Double(figures.count))
             evidence += FigureCatalog.ordered(figures.keys).prefix(8).map { "\($0) ← \"\(figures[$0]!.provenance.raw)\"" }
@@ -100,7 +103,7 @@ public struct LayoutAdapter: ReportAdapter {
     public func extract(from document: ReportDocument) throws -> Extraction {
         var (report, warnings) = ReportMetadataReader.read(document, layout: layout)
         let tables = readTables(document)
-        let narrative = patterns.map { NarrativeReader(patterns: $0).read(document) }
+        let narrative = narrativeReader?.read(document)
         // Which figures sentences may give (all, or only those the tables do not print).
         let allowed = spec.narrative?.paths.map(Set.init)
         func usable(_ path: String) -> Bool { allowed?.contains(path) ?? true }

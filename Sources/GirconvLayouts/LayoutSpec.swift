@@ -228,7 +228,7 @@ public struct NarrativePatternSet: Sendable {
         public var expression: NSRegularExpression
         public var paths: [String]
         /// Literal runs every match contains: a line without one of them is not searched (`RegexLiterals`).
-        public var requiredLiterals: [String]
+        package var requiredLiterals: [String]
 
         public init(pattern: String, expression: NSRegularExpression, paths: [String]) {
             self.pattern = pattern; self.expression = expression; self.paths = paths
@@ -242,42 +242,14 @@ public struct NarrativePatternSet: Sendable {
     public var owner: String
     /// Kinds of the owner file's `extra.` figures.
     public var extraKinds: [String: FigureKind] = [:]
-    // The phrase tables below are derived from the triggers and scopes when the set is made: neither
-    // changes afterwards (`extending` makes a new set).
-    public private(set) var triggers: [Trigger]
-    public private(set) var scopes: [Scope]
+    // The lookup tables the narrative reader finds these phrases with are compiled from them apart
+    // (`NarrativeIndex`, GirconvLayouts/Engine).
+    public var triggers: [Trigger]
+    public var scopes: [Scope]
     /// The only characters that may stand between a trigger and its number.
     public var connectives: Set<Unicode.Scalar>
     public var zeroStatements: [ZeroStatement]
     public var shares: [Share]
-    /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
-    public private(set) var phrasesByFirstScalar: [UInt32: [IndexedPhrase]]
-    /// Every trigger phrase, looked for in a line's bytes.
-    private var triggerPhrases = UTF8PhraseSet([])
-    /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
-    /// a trigger then occurs in a folded line exactly when its bytes occur in the line (given no
-    /// zero-width characters, which folding removes).
-    public private(set) var triggersFoldInvariant = false
-
-    /// True when some trigger phrase's bytes occur in `text` (one pass over the bytes, a bit test per
-    /// character; see `triggersFoldInvariant` for when this is exact).
-    public func mayContainTrigger(_ text: String) -> Bool { triggerPhrases.occurs(in: text) }
-
-    /// The first scalars of every phrase: a clear bit means no phrase starts with the scalar (one bit test
-    /// per scalar of a line instead of a hash lookup).
-    private var firstScalars = ScalarBitSet([])
-
-    @inline(__always)
-    public func mayStartPhrase(_ value: UInt32) -> Bool { firstScalars.mayContain(value) }
-
-    /// A phrase to look for, as scalars, and what it means.
-    public struct IndexedPhrase: Sendable {
-        public var scalars: [Unicode.Scalar]
-        /// Index into `triggers`, or -1 for a scope word.
-        public var trigger: Int
-        public var scope: String?
-    }
-
     /// The kind of a figure path (count, amount …).
     public func kind(of path: String) -> FigureKind {
         extraKinds[path] ?? FigureCatalog.spec(for: path)?.kind ?? .count
@@ -316,28 +288,5 @@ extension NarrativePatternSet {
                 zeroStatements: [ZeroStatement], shares: [Share]) {
         self.owner = owner; self.triggers = triggers; self.scopes = scopes; self.connectives = connectives
         self.zeroStatements = zeroStatements; self.shares = shares
-        var index: [UInt32: [IndexedPhrase]] = [:]
-        for (i, trigger) in triggers.enumerated() {
-            for phrase in trigger.phrases where !phrase.isEmpty {
-                let scalars = Array(phrase.unicodeScalars)
-                index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: i, scope: nil))
-            }
-        }
-        for scope in scopes where !scope.phrase.isEmpty {
-            let scalars = Array(scope.phrase.unicodeScalars)
-            index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: scope.scope))
-        }
-        phrasesByFirstScalar = index
-        firstScalars = ScalarBitSet(index.keys)
-        triggerPhrases = UTF8PhraseSet(triggers.flatMap(\.phrases))
-        triggersFoldInvariant = triggers.allSatisfy { $0.phrases.allSatisfy { $0.unicodeScalars.allSatisfy(Self.foldsOnlyToItself) } }
-    }
-
-    /// True for a character that folding (`TextNormalizer.fold`) leaves alone and produces from no other
-    /// character (`TextNormalizer.foldsOnlyToItself`, which knows every character folding produces), and not
-    /// a space: a phrase made of such characters is in a line's bytes exactly when it is in its folded
-    /// form (zero-width characters, which folding removes, are checked for apart).
-    static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
-        TextNormalizer.foldsOnlyToItself(scalar) && !TextNormalizer.isWhitespace(scalar)
     }
 }

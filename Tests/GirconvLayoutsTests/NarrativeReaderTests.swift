@@ -142,10 +142,10 @@ final class NarrativeReaderTests: XCTestCase {
 /// The byte-level trigger prefilter: a line it rules out never gives a number.
 final class TriggerPrefilterTests: XCTestCase {
     func testBuiltInTriggersAreFoldInvariant() {
-        XCTAssertTrue(NarrativeReaderTests.patterns.triggersFoldInvariant)
-        XCTAssertTrue(NarrativeReaderTests.patterns.mayContainTrigger("全年共收到政府信息公开申请45件"))
-        XCTAssertFalse(NarrativeReaderTests.patterns.mayContainTrigger("规章 | 0 | 0 | 0"))
-        XCTAssertFalse(NarrativeReaderTests.patterns.mayContainTrigger(""))
+        XCTAssertTrue(NarrativeIndex(NarrativeReaderTests.patterns).triggersFoldInvariant)
+        XCTAssertTrue(NarrativeIndex(NarrativeReaderTests.patterns).mayContainTrigger("全年共收到政府信息公开申请45件"))
+        XCTAssertFalse(NarrativeIndex(NarrativeReaderTests.patterns).mayContainTrigger("规章 | 0 | 0 | 0"))
+        XCTAssertFalse(NarrativeIndex(NarrativeReaderTests.patterns).mayContainTrigger(""))
     }
 
     func testRuledOutLinesGiveNoNumbers() throws {
@@ -158,7 +158,7 @@ final class TriggerPrefilterTests: XCTestCase {
             let text = try InputDecoder.decode(RawInput(name: name, bytes: [UInt8](try Data(contentsOf: seeds.appendingPathComponent(name))))).text
             // The reader applies the prefilter only to simplified documents and lines.
             guard !TextNormalizer.isTraditional(text) else { continue }
-            for line in ReportDocument.splitLines(text) where !TextNormalizer.isTraditional(line.text) && !patterns.mayContainTrigger(line.text) {
+            for line in ReportDocument.splitLines(text) where !TextNormalizer.isTraditional(line.text) && !reader.index.mayContainTrigger(line.text) {
                 ruledOut += 1
                 XCTAssertTrue(reader.numbers(in: AlignedText(line.text, simplified: nil), line: line).isEmpty, line.text)
             }
@@ -182,7 +182,7 @@ final class TriggerPrefilterTests: XCTestCase {
             let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
             let simplified = try XCTUnwrap(document.simplifiedLines)
             for (index, line) in document.lines.enumerated()
-            where !patterns.mayContainTrigger(simplified[index]) && !patterns.mayContainTrigger(line.text) {
+            where !reader.index.mayContainTrigger(simplified[index]) && !reader.index.mayContainTrigger(line.text) {
                 ruledOut += 1
                 XCTAssertTrue(reader.numbers(in: document.alignedLine(index), line: line).isEmpty, line.text)
             }

@@ -6,8 +6,15 @@ import GirconvText
 /// within a few characters a number with a counting word or a money unit. Percentages, approximate
 /// figures ("300余宗") and numbers without a unit are never taken. Every figure records its sentence
 /// and the character offset of its number in the document text.
-struct NarrativeReader {
+struct NarrativeReader: Sendable {
     let patterns: NarrativePatternSet
+    /// The phrases' lookup tables, compiled once per reader.
+    let index: NarrativeIndex
+
+    init(patterns: NarrativePatternSet) {
+        self.patterns = patterns
+        index = NarrativeIndex(patterns)
+    }
     struct Found {
         var figure: Figure
         var path: String
@@ -42,12 +49,12 @@ struct NarrativeReader {
             var hasNegation = summary.hasMarked
             if hasNegation, !hasZeroWidth, zeroPrefilter.rulesOut(lineIndex, of: document) { hasNegation = false }
             // A line with no trigger phrase states no number (a table row, a date): when that can be told
-            // from its bytes exactly (`NarrativePatternSet.triggersFoldInvariant`, and no zero-width
+            // from its bytes exactly (`NarrativeIndex.triggersFoldInvariant`, and no zero-width
             // characters, which folding would remove), it is not aligned for matching. The bytes are those
             // matching reads: a traditional document's line in simplified characters (or as it is, where
             // simplifying changed its length: both are tested), another document's line as it is.
-            if hasDigit, !hasNegation, !hasZeroWidth, patterns.triggersFoldInvariant,
-               Self.noForm(of: lineIndex, in: document, mayHold: patterns.mayContainTrigger) {
+            if hasDigit, !hasNegation, !hasZeroWidth, index.triggersFoldInvariant,
+               Self.noForm(of: lineIndex, in: document, mayHold: index.mayContainTrigger) {
                 continue
             }
             guard hasDigit || hasNegation else { continue }
@@ -78,7 +85,7 @@ struct NarrativeReader {
     }
 
     /// A zero statement can only match a line that holds all the literal runs of its pattern. When every
-    /// such run is made of characters folding leaves alone (`NarrativePatternSet.foldsOnlyToItself`), this
+    /// such run is made of characters folding leaves alone (`NarrativeIndex.foldsOnlyToItself`), this
     /// is told from the line's bytes, as the triggers are ("不" is in most sentences: most lines with a
     /// negation state no zero). The bytes are those matching reads: a traditional document's line in
     /// simplified characters and as it is, another document's line as it is (unless it looks traditional).
@@ -89,7 +96,7 @@ struct NarrativeReader {
 
         init(_ patterns: NarrativePatternSet) {
             literals = patterns.zeroStatements.map(\.requiredLiterals)
-            exact = literals.allSatisfy { $0.allSatisfy { $0.unicodeScalars.allSatisfy(NarrativePatternSet.foldsOnlyToItself) } }
+            exact = literals.allSatisfy { $0.allSatisfy { $0.unicodeScalars.allSatisfy(NarrativeIndex.foldsOnlyToItself) } }
         }
 
         private func mayStateZero(_ text: String) -> Bool { literals.contains { $0.allSatisfy { text.has($0) } } }
@@ -120,7 +127,7 @@ struct NarrativeReader {
         var matches: [Match] = []
         var scopes: [(position: Int, key: String)] = []
         for i in chars.indices {
-            guard patterns.mayStartPhrase(chars[i].value), let candidates = patterns.phrasesByFirstScalar[chars[i].value] else { continue }
+            guard index.mayStartPhrase(chars[i].value), let candidates = index.phrasesByFirstScalar[chars[i].value] else { continue }
             for phrase in candidates where i + phrase.scalars.count <= chars.count {
                 var equal = true
                 for (k, s) in phrase.scalars.enumerated() where chars[i + k] != s { equal = false; break }

@@ -1,0 +1,59 @@
+import GirconvCore
+import GirconvText
+
+/// The lookup tables the narrative reader finds a `NarrativePatternSet`'s phrases with, compiled once from
+/// it (the layout file model holds the phrases only).
+struct NarrativeIndex: Sendable {
+    /// A phrase to look for, as scalars, and what it means.
+    struct IndexedPhrase: Sendable {
+        var scalars: [Unicode.Scalar]
+        /// Index into the set's `triggers`, or -1 for a scope word.
+        var trigger: Int
+        var scope: String?
+    }
+
+    /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
+    let phrasesByFirstScalar: [UInt32: [IndexedPhrase]]
+    /// The first scalars of every phrase: a clear bit means no phrase starts with the scalar (one bit test
+    /// per scalar of a line instead of a hash lookup).
+    private let firstScalars: ScalarBitSet
+    /// Every trigger phrase, looked for in a line's bytes.
+    private let triggerPhrases: UTF8PhraseSet
+    /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
+    /// a trigger then occurs in a folded line exactly when its bytes occur in the line (given no
+    /// zero-width characters, which folding removes).
+    let triggersFoldInvariant: Bool
+
+    init(_ patterns: NarrativePatternSet) {
+        var index: [UInt32: [IndexedPhrase]] = [:]
+        for (i, trigger) in patterns.triggers.enumerated() {
+            for phrase in trigger.phrases where !phrase.isEmpty {
+                let scalars = Array(phrase.unicodeScalars)
+                index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: i, scope: nil))
+            }
+        }
+        for scope in patterns.scopes where !scope.phrase.isEmpty {
+            let scalars = Array(scope.phrase.unicodeScalars)
+            index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: scope.scope))
+        }
+        phrasesByFirstScalar = index
+        firstScalars = ScalarBitSet(index.keys)
+        triggerPhrases = UTF8PhraseSet(patterns.triggers.flatMap(\.phrases))
+        triggersFoldInvariant = patterns.triggers.allSatisfy { $0.phrases.allSatisfy { $0.unicodeScalars.allSatisfy(Self.foldsOnlyToItself) } }
+    }
+
+    /// True when some trigger phrase's bytes occur in `text` (one pass over the bytes, a bit test per
+    /// character; see `triggersFoldInvariant` for when this is exact).
+    func mayContainTrigger(_ text: String) -> Bool { triggerPhrases.occurs(in: text) }
+
+    @inline(__always)
+    func mayStartPhrase(_ value: UInt32) -> Bool { firstScalars.mayContain(value) }
+
+    /// True for a character that folding (`TextNormalizer.fold`) leaves alone and produces from no other
+    /// character (`TextNormalizer.foldsOnlyToItself`, which knows every character folding produces), and not
+    /// a space: a phrase made of such characters is in a line's bytes exactly when it is in its folded
+    /// form (zero-width characters, which folding removes, are checked for apart).
+    static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
+        TextNormalizer.foldsOnlyToItself(scalar) && !TextNormalizer.isWhitespace(scalar)
+    }
+}
