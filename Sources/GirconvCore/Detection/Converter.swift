@@ -108,7 +108,3 @@ public struct Converter: Sendable {
         return parts.joined(separator: "; ")
     }
 }
-
-/// The former name of `Converter` (it has run the whole pipeline, not only held adapters).
-@available(*, deprecated, renamed: "Converter")
-public typealias AdapterRegistry = Converter

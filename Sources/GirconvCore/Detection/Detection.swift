@@ -57,7 +57,3 @@ extension ReportAdapter {
         IdentityCatalog.identities(for: layout, figures: figures)
     }
 }
-
-/// The former name of `LayoutDetector` (it detects layouts, not formats).
-@available(*, deprecated, renamed: "LayoutDetector")
-public typealias FormatDetector = LayoutDetector
