@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import GirconvCore
+import GirconvText
 
 final class IdentityCheckerTests: XCTestCase {
     func fig(_ value: Decimal?, _ how: ReadingRule = .printed) -> Figure {
@@ -129,5 +130,34 @@ final class IdentityCheckerTests: XCTestCase {
         XCTAssertFalse(IdentityCatalog.resultRows(.revised2021).contains("otherHandling"))
         XCTAssertEqual(IdentityCatalog.resultRows(.trial2019).count, 19, "23 data rows less 一, 二, （七）, 四")
         XCTAssertEqual(IdentityCatalog.resultRows(.revised2021).count, 21, "25 data rows less 一, 二, （七）, 四")
+    }
+}
+
+/// Identity sums add whole numbers as integers: the same values as Decimal addition, and the same
+/// spelling, for whole numbers, fractions, negatives and sums past 64 bits.
+final class IntegerSumTests: XCTestCase {
+    func testSumsAgreeWithDecimalAddition() {
+        var generator = SystemRandomNumberGenerator()
+        let pool: [Decimal] = [0, 1, 7, 1200, -35, 65536, Decimal(Int64.max), Decimal(Int64.max) - 1, Decimal(Int64.min),
+                               Decimal(string: "0.12")!, Decimal(string: "25.1")!, Decimal(string: "1e20")!, Decimal(UInt64.max)]
+        for _ in 0..<5_000 {
+            var figures: [String: Figure] = [:]
+            var paths: [String] = []
+            for i in 0..<Int.random(in: 0...6, using: &generator) {
+                let value = Bool.random(using: &generator) ? pool.randomElement(using: &generator)!
+                    : Decimal(Int.random(in: -100_000...100_000, using: &generator))
+                figures["p\(i)"] = Figure(value: value, provenance: Provenance(how: .printed, raw: "", location: SourceLocation()))
+                paths.append("p\(i)")
+            }
+            var expected = Decimal(0)
+            for path in paths { expected += figures[path]!.value! }
+            let found = IdentityChecker.sum(paths, figures)
+            XCTAssertEqual(found, expected, "\(paths.map { figures[$0]!.value! })")
+            XCTAssertEqual(found.map { "\($0)" }, "\(expected)")
+        }
+        XCTAssertNil(IdentityChecker.sum(["missing"], [:]))
+        XCTAssertEqual(DecimalText.wholeNumber(Decimal(string: "12e2")!), 1200)
+        XCTAssertNil(DecimalText.wholeNumber(Decimal(string: "0.5")!))
+        XCTAssertNil(DecimalText.wholeNumber(.nan))
     }
 }

@@ -204,3 +204,111 @@ final class AttributeCountTests: XCTestCase {
         XCTAssertNil(kind(page))
     }
 }
+
+/// The GB18030 plausibility counts, made on the UTF-8 bytes, equal the counts over the text's scalars.
+final class PlausibilityCountTests: XCTestCase {
+    func testByteCountsEqualScalarCounts() {
+        func reference(_ text: String) -> (Int, Int) {
+            var cjk = 0, other = 0
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+                let v = scalar.value
+                if (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v) { cjk += 1 } else { other += 1 }
+            }
+            return (cjk, other)
+        }
+        var texts = ["", "ascii only", "政府信息公开，“年报”——2021年。", "é ß ∑ 😀 𠀀 ａｂ　、", "\u{FFFD}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"]
+        var generator = SystemRandomNumberGenerator()
+        let limits: [UInt32] = [0x7F, 0x7FF, 0xFFFF, 0x10FFFF]
+        for _ in 0..<500 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<20 {
+                let limit = limits.randomElement(using: &generator)!
+                if let scalar = Unicode.Scalar(UInt32.random(in: 0...limit, using: &generator)) { scalars.append(scalar) }
+            }
+            texts.append(String(scalars))
+        }
+        // ASCII runs of every length around the eight bytes skipped at once, between other characters.
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<6 {
+                text += String(repeating: "a", count: Int.random(in: 0..<20, using: &generator))
+                text += ["政", "é", "😀", "ａ", "、", "\u{7FF}"].randomElement(using: &generator)!
+            }
+            texts.append(text)
+        }
+        for text in texts {
+            let counts = InputDecoder.cjkAndOtherCounts(text)
+            XCTAssertTrue(counts == reference(text), text)
+        }
+    }
+}
+
+/// `source.sha256` is the lowercase hex of SHA-256 (FIPS 180-2 test vectors).
+final class SHA256HexTests: XCTestCase {
+    func testKnownDigests() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}
+
+/// The binary check counts control bytes eight at a time where it can: the count (given in the error)
+/// must be the byte-by-byte count, for bytes of every kind at every position.
+final class ControlByteCountTests: XCTestCase {
+    func testCountAgreesWithByteByByteCounting() {
+        var generator = SystemRandomNumberGenerator()
+        let kinds: [UInt8] = [0x41, 0xE5, 0x8C, 0x20, 0x0A, 0x0D, 0x09, 0x0C, 0x01, 0x1B, 0x1F, 0x7F]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 1..<90, using: &generator)).map { _ in kinds.randomElement(using: &generator)! }
+            let expected = bytes.filter { $0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0) }.count
+            do {
+                try InputDecoder.rejectBinary(bytes, name: "t")
+                XCTAssertLessThanOrEqual(expected * 100, bytes.count, "\(bytes)")
+            } catch let error as GirconvError {
+                XCTAssertGreaterThan(expected * 100, bytes.count, "\(bytes)")
+                XCTAssertTrue("\(error)".contains("\(expected) control bytes"), "\(error) for \(bytes)")
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+    }
+}
+
+/// The declared charset is read from the first 8 KB in place: the same answers as reading a lowercased
+/// copy of them, wherever the declaration sits and however it is spelled.
+final class DeclaredCharsetTests: XCTestCase {
+    static func reference(_ bytes: [UInt8]) -> InputDecoder.DeclaredCharset? {
+        let head = InputDecoder.lowercasedPrefix(bytes, 8192)
+        let marker = Array("charset".utf8)
+        guard head.count >= marker.count,
+              let at = (0...(head.count - marker.count)).first(where: { head[$0] == 0x63 && head[$0..<$0 + marker.count].elementsEqual(marker) })
+        else { return nil }
+        var i = at + marker.count
+        while i < head.count, [0x20, 0x3D, 0x22, 0x27].contains(head[i]) { i += 1 }
+        var name = ""
+        while i < head.count, let c = Optional(head[i]), (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F {
+            name.unicodeScalars.append(Unicode.Scalar(c))
+            i += 1
+        }
+        switch name {
+        case "utf-8", "utf8": return .utf8
+        case "gb2312", "gbk", "gb18030", "x-gbk", "euc-cn", "cp936", "windows-936", "gb_2312-80", "x-euc-cn": return .gb
+        default: return nil
+        }
+    }
+
+    func testAgreesWithReadingALowercasedCopy() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["<meta ", "charset", "CharSet", "CHARSET", "chars", "=", "\"", "'", " ", "utf-8", "UTF-8", "gbk", "GB2312", "gb18030",
+                      "x-gbk", "latin1", "公开", "c", "C", ">", "\n"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(text.utf8)
+            XCTAssertEqual(InputDecoder.declaredCharset(bytes), Self.reference(bytes), text)
+        }
+        // At the 8 KB boundary: a declaration cut by it, and one after it.
+        for padding in [8180, 8185, 8187, 8190, 8200] {
+            let bytes = Array((String(repeating: "x", count: padding) + "charset=gbk").utf8)
+            XCTAssertEqual(InputDecoder.declaredCharset(bytes), Self.reference(bytes), "\(padding)")
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import GirconvText
 @testable import GirconvCore
@@ -156,6 +157,49 @@ final class ScalarCountTests: XCTestCase {
             for limit in [0, 1, 2, 3, 4, 39, 40, 41, 90] {
                 XCTAssertEqual(text.hasFewerScalars(than: limit), text.unicodeScalars.count < limit, "\(text) < \(limit)")
             }
+        }
+    }
+}
+
+/// `stripEnumeration` reads keys of whole-character scalars on scalars: the same result as on `Character`s.
+final class StripEnumerationTests: XCTestCase {
+    func testScalarPathAgreesWithCharacterPath() {
+        var keys = ["(一)不予公开", "(1)国家秘密", "[2]其他", "(十一)x", "(一二三四)过长", "()空", "(a)字母", "一、总体情况", "1.网上申请",
+                    "12.当面", "1、信函", "十,其他", "3:三", "2)二", "一", "1", "(", "(一", "一、", "本年新收申请", "", "、开头",
+                    "二十一、合计", "(1)", "(1)(2)嵌套", "1.2.3", "〇、零"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("(一)[1]、.,:十二3申请 ")
+        for _ in 0..<3_000 {
+            keys.append(String((0..<Int.random(in: 0..<8, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for key in keys where key.unicodeScalars.allSatisfy(TextNormalizer.isOwnCharacter) {
+            XCTAssertEqual(TextNormalizer.stripEnumerationOnScalars(key), TextNormalizer.stripEnumerationOnCharacters(key), key)
+        }
+        // Keys with other scalars take the Character path.
+        XCTAssertEqual(TextNormalizer.stripEnumeration("1.e\u{301}tude"), "e\u{301}tude")
+    }
+}
+
+/// Collapsing whitespace on bytes gives what collapsing on scalars gives, for every kind of space.
+final class CollapseOnBytesTests: XCTestCase {
+    static func reference(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if TextNormalizer.isWhitespace(scalar) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    func testAgreesWithCollapsingScalars() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = [" ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}",
+                      "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{3001}", "\u{E000}", "\u{1F600}", "é", "¢", "政", "a", "—", "…"]
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0..<12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(TextNormalizer.collapseWhitespace(text), Self.reference(text), text.debugDescription)
         }
     }
 }
