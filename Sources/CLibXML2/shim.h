@@ -1,7 +1,7 @@
 #ifndef GIRCONV_CLIBXML2_SHIM_H
 #define GIRCONV_CLIBXML2_SHIM_H
 
-// libxml2 as girconv uses it, through libxml2's public API only (the headers below; no parserInternals.h).
+// libxml2 as GirconvXML uses it, through libxml2's public API only (the headers below; no parserInternals.h).
 // The fields of xmlParserCtxt that parser.h declares (sax, _private, userData, linenumbers, options, dict,
 // input) are part of that API.
 
@@ -12,9 +12,7 @@
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
 #include <libxml/dict.h>
@@ -39,11 +37,6 @@ static inline void clibxml2_initialize(void) {
     xmlInitParser();
     xmlSetGenericErrorFunc(NULL, clibxml2_silent_generic_error);
     xmlSetStructuredErrorFunc(NULL, clibxml2_silent_structured_error);
-}
-
-static inline int clibxml2_nodeset_count(xmlNodeSetPtr set) { return set ? set->nodeNr : 0; }
-static inline xmlNodePtr clibxml2_nodeset_item(xmlNodeSetPtr set, int index) {
-    return (set && index >= 0 && index < set->nodeNr) ? set->nodeTab[index] : NULL;
 }
 
 /// The events of one SAX parse, delivered to Swift: `context` is the Swift builder. Names are interned in
