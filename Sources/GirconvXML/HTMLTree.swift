@@ -265,13 +265,13 @@ extension HTMLTree {
         @usableFromInline unowned(unsafe) let tree: HTMLTree
         @usableFromInline let index: Int32
 
-        @usableFromInline
+        @inlinable
         init(tree: HTMLTree, index: Int32) {
             self.tree = tree
             self.index = index
         }
 
-        @usableFromInline
+        @inlinable
         var record: Record { tree.records[Int(index)] }
 
         @inlinable
@@ -353,7 +353,7 @@ extension HTMLTree {
         @usableFromInline unowned(unsafe) let tree: HTMLTree
         @usableFromInline var upcoming: Int32
 
-        @usableFromInline
+        @inlinable
         init(tree: HTMLTree, upcoming: Int32) {
             self.tree = tree
             self.upcoming = upcoming

@@ -27,11 +27,13 @@ package protocol MarkupNode {
     var children: Children { get }
     /// All text below the node, concatenated.
     var textContent: String { get }
+    /// True when an element below this one satisfies `predicate` (depth first, stops at the first). A
+    /// requirement, with one implementation below, so that a call from another module reaches the version
+    /// specialised for the node type rather than the generic one.
+    func hasDescendant(where predicate: (Self) -> Bool) -> Bool
 }
 
 extension MarkupNode {
-    /// True when an element below this one satisfies `predicate` (depth first, stops at the first).
-    @inlinable
     package func hasDescendant(where predicate: (Self) -> Bool) -> Bool {
         Self.firstElement(among: children, where: predicate) != nil
     }
@@ -39,7 +41,6 @@ extension MarkupNode {
     /// The first element among `nodes` and their descendants, in document order (depth first), that
     /// satisfies `predicate`. An explicit stack rather than recursion: elements nest up to libxml2's limit
     /// (256), and worker threads have small stacks.
-    @inlinable
     package static func firstElement(among nodes: Children, where predicate: (Self) -> Bool) -> Self? {
         var stack = [nodes.makeIterator()]
         while !stack.isEmpty {
