@@ -11,9 +11,10 @@ let package = Package(
         .library(name: "GirconvLayouts", targets: ["GirconvLayouts"]),
         // The built-in layouts (layout files shipped as resources), the document readers and their registry.
         .library(name: "GirconvAdapters", targets: ["GirconvAdapters"]),
-        // HTML pages through libxml2: a safe wrapper, tables as grids, the report body without site chrome.
+        // HTML pages (parsed by GirconvXML): tables as grids, the report body without site chrome.
         .library(name: "GirconvHTML", targets: ["GirconvHTML"]),
-        // PDF reports through poppler's pdftotext; Word reports through zlib (ZIPFoundation's CZlib) and libxml2.
+        // PDF reports through poppler's pdftotext; Word reports through zlib (ZIPFoundation's CZlib) and
+        // GirconvXML. (GirconvXML, the one module over libxml2, is no product: its API is package-internal.)
         .library(name: "GirconvPDF", targets: ["GirconvPDF"]),
         .library(name: "GirconvDOCX", targets: ["GirconvDOCX"]),
         // JSON, CSV and XML writers of the canonical record.
@@ -35,18 +36,23 @@ let package = Package(
         // MARK: Core (no I/O beyond decoding bytes, no libxml2)
         .target(name: "GirconvCore", dependencies: ["GirconvText", .product(name: "Crypto", package: "swift-crypto")]),
 
-        // MARK: HTML (libxml2)
+        // MARK: libxml2 (one module for HTML pages and Word's XML parts)
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "CLibXML2"]),
+        // Initialisation, the HTML SAX parse into HTMLTree, the strict bounded XML-part parse and libxml2's own
+        // tree (LibXML2Tree), all read through one node protocol (MarkupNode).
+        .target(name: "GirconvXML", dependencies: ["GirconvCore", "GirconvText", "CLibXML2"]),
 
-        // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + libxml2)
+        // MARK: HTML (grids, chrome removal, the report body)
+        .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "GirconvXML"]),
+
+        // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + GirconvXML)
         .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
-        .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvHTML", "ZIPFoundation"]),
+        .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvXML", "ZIPFoundation"]),
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters
         .target(name: "GirconvLayouts", dependencies: ["GirconvCore", "GirconvText", .product(name: "Yams", package: "Yams")]),
@@ -70,7 +76,7 @@ let package = Package(
         // benchmark and the batch tests.
         .target(name: "GirconvCorpus", dependencies: ["GirconvCore", "GirconvAdapters"]),
         .executableTarget(name: "girconv-bench", dependencies: [
-            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvCorpus",
+            "GirconvCore", "GirconvAdapters", "GirconvExport", "GirconvXML", "GirconvCorpus",
         ]),
 
         // MARK: Fuzzing (docs/robustness.md)
@@ -95,7 +101,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "GirconvTextTests", dependencies: ["GirconvText", "GirconvCore"]),
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore", "GirconvText"]),
-        .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML", "GirconvCorpus"]),
+        .testTarget(name: "GirconvXMLTests", dependencies: ["GirconvXML"]),
+        .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML", "GirconvXML", "GirconvCorpus"]),
         .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvText", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvText", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),

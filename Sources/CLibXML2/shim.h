@@ -1,6 +1,10 @@
 #ifndef GIRCONV_CLIBXML2_SHIM_H
 #define GIRCONV_CLIBXML2_SHIM_H
 
+// libxml2 as GirconvXML uses it, through libxml2's public API only (the headers below; no parserInternals.h).
+// The fields of xmlParserCtxt that parser.h declares (sax, _private, userData, linenumbers, options, dict,
+// input) are part of that API.
+
 // Debian's libxml2 is built with ICU; its headers then pull in the system ICU headers, which clash with
 // the ICU that Foundation ships ("'UErrorCode' has different definitions in different modules") on clean
 // builds. girconv never uses libxml2's ICU support, so hide it before anything else is included.
@@ -8,14 +12,18 @@
 #undef LIBXML_ICU_ENABLED
 
 #include <libxml/HTMLparser.h>
-#include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
-#include <libxml/parserInternals.h>
 #include <libxml/dict.h>
 #include <libxml/SAX2.h>
+#include <string.h>
+
+/// How deep libxml2's tree builder lets elements nest without XML_PARSE_HUGE: it refuses an element when
+/// more than this many are open (nodePush in parser.c compares its node stack with the variable
+/// xmlParserMaxDepth, 256 in libxml2 2.9.14, declared only in parserInternals.h, which is not public API).
+/// The SAX parse stops where the tree builder would; the XML-part parse's default limit is this number.
+#define CLIBXML2_TREE_DEPTH_LIMIT 256
 
 /// xmlFree is a global function pointer, which Swift 6 rejects as not concurrency-safe.
 static inline void clibxml2_free(void *pointer) { xmlFree(pointer); }
@@ -30,13 +38,6 @@ static inline void clibxml2_initialize(void) {
     xmlSetGenericErrorFunc(NULL, clibxml2_silent_generic_error);
     xmlSetStructuredErrorFunc(NULL, clibxml2_silent_structured_error);
 }
-
-static inline int clibxml2_nodeset_count(xmlNodeSetPtr set) { return set ? set->nodeNr : 0; }
-static inline xmlNodePtr clibxml2_nodeset_item(xmlNodeSetPtr set, int index) {
-    return (set && index >= 0 && index < set->nodeNr) ? set->nodeTab[index] : NULL;
-}
-
-#include <string.h>
 
 /// The events of one SAX parse, delivered to Swift: `context` is the Swift builder. Names are interned in
 /// the parser's dictionary (`clibxml2_parse_events` hands that dictionary over); attribute values and text
@@ -55,6 +56,7 @@ typedef struct {
     unsigned int depth;
 } clibxml2_events;
 
+/// The SAX callbacks receive the parser context (its userData); the events travel in its `_private`.
 static inline clibxml2_events *clibxml2_events_of(void *ctx) {
     return (clibxml2_events *)((xmlParserCtxtPtr)ctx)->_private;
 }
@@ -62,11 +64,14 @@ static void clibxml2_on_start(void *ctx, const xmlChar *name, const xmlChar **at
     xmlParserCtxtPtr ctxt = (xmlParserCtxtPtr)ctx;
     /* As xmlSAX2StartElement numbers lines: only when line numbers are on, 65535 at most. */
     int line = 0;
-    if (ctxt->linenumbers && ctxt->input != NULL) line = ctxt->input->line < 65535 ? ctxt->input->line : 65535;
+    if (ctxt->linenumbers) {
+        int current = xmlSAX2GetLineNumber(ctx);
+        line = current < 65535 ? current : 65535;
+    }
     clibxml2_events *events = clibxml2_events_of(ctx);
-    /* libxml2's tree builder stops the parse at an element nested deeper than xmlParserMaxDepth (256)
-       without XML_PARSE_HUGE (nodePush fails, the parser halts): the same here. */
-    if (events->depth > xmlParserMaxDepth && (ctxt->options & XML_PARSE_HUGE) == 0) {
+    /* libxml2's tree builder stops the parse at an element nested deeper than its limit without
+       XML_PARSE_HUGE (nodePush fails, the parser halts): the same here. */
+    if (events->depth > CLIBXML2_TREE_DEPTH_LIMIT && (ctxt->options & XML_PARSE_HUGE) == 0) {
         xmlStopParser(ctxt);
         return;
     }
@@ -103,14 +108,17 @@ static void clibxml2_on_doctype(void *ctx, const xmlChar *name, const xmlChar *e
     events->doctype(events->context);
 }
 
-/// Parses HTML bytes as `htmlReadMemory(buffer, size, NULL, encoding, options)` would (the same context
-/// set-up as libxml2's htmlDoRead: options, then the encoding forced so that a <meta charset> cannot
-/// change it), but with SAX callbacks in place of the tree builder: no libxml2 tree is made. Returns the
-/// parser's name dictionary (interned element names stay valid until the caller frees it with xmlDictFree),
-/// or NULL when no parser could be made.
+/// Parses HTML bytes as `htmlReadMemory(buffer, size, NULL, encoding, options)` would, but with SAX
+/// callbacks in place of the tree builder: no libxml2 tree is made. htmlCtxtReadMemory resets the context
+/// (htmlCtxtReset keeps the SAX handler, `_private`, `userData` and the dictionary) and parses as
+/// htmlReadMemory does (htmlDoRead: the options, then the encoding forced so that a <meta charset> cannot
+/// change it). Returns the parser's name dictionary (interned element names stay valid until the caller
+/// frees it with xmlDictFree), or NULL when nothing could be parsed: an empty buffer (htmlReadMemory
+/// refuses one too) or no memory.
 static inline xmlDictPtr clibxml2_parse_events(const char *buffer, int size, const char *encoding, int options,
                                                clibxml2_events *events) {
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(buffer, size);
+    if (buffer == NULL || size <= 0) return NULL;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (ctxt == NULL) return NULL;
     htmlSAXHandler *sax = ctxt->sax;
     memset(sax, 0, sizeof(*sax));
@@ -125,19 +133,11 @@ static inline xmlDictPtr clibxml2_parse_events(const char *buffer, int size, con
     sax->initialized = 1;
     ctxt->_private = events;
     ctxt->userData = ctxt;
-    htmlCtxtUseOptions(ctxt, options);
-    ctxt->html = 1;
-    if (encoding != NULL) {
-        xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
-        if (handler != NULL) {
-            xmlSwitchToEncoding(ctxt, handler);
-            if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
-            ctxt->input->encoding = xmlStrdup((const xmlChar *)encoding);
-        }
-    }
-    htmlParseDocument(ctxt);
-    if (ctxt->myDoc != NULL) { xmlFreeDoc(ctxt->myDoc); ctxt->myDoc = NULL; }
-    xmlDictPtr dict = ctxt->dict;
+    htmlDocPtr doc = htmlCtxtReadMemory(ctxt, buffer, size, NULL, encoding, options);
+    /* Without the tree builder no document is made; free one all the same if it were. */
+    if (doc != NULL) xmlFreeDoc(doc);
+    /* The input stays on the context after the parse: none means it could not be made (no memory). */
+    xmlDictPtr dict = ctxt->input != NULL ? ctxt->dict : NULL;
     if (dict != NULL) xmlDictReference(dict);
     htmlFreeParserCtxt(ctxt);
     return dict;
@@ -170,7 +170,8 @@ static void clibxml2_xml_part_refuse(void *ctx, clibxml2_xml_part_status status)
     clibxml2_xml_part *part = (clibxml2_xml_part *)ctxt->_private;
     if (part->status == CLIBXML2_XML_PART_OK) {
         part->status = status;
-        if (ctxt->input != NULL) { part->line = ctxt->input->line; part->column = ctxt->input->col; }
+        part->line = xmlSAX2GetLineNumber(ctx);
+        part->column = xmlSAX2GetColumnNumber(ctx);
     }
     xmlStopParser(ctxt);
 }

@@ -1,9 +1,9 @@
 import Foundation
 import GirconvCore
-import GirconvHTML
 import GirconvText
+import GirconvXML
 
-/// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2.
+/// Reads Word (.docx) reports: `word/document.xml` from the ZIP, parsed by libxml2 (GirconvXML's `LibXML2Tree`).
 /// Paragraphs become lines of text; `w:tbl` tables become grids in the shared table model, with
 /// `w:gridSpan` (columns) and `w:vMerge` (rows) expanded so every slot knows its origin cell.
 ///
@@ -24,9 +24,12 @@ public struct DOCXReportReader: DocumentReader {
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
         let xml = try documentXML(decoded.bytes, name: source.name, limit: decoded.limits.maxBytes)
         try xml.withUnsafeBufferPointer { try InputStructure.checkMarkup($0, limits: decoded.limits, path: source.name) }
-        let document = try parse(consume xml, name: source.name)
+        let tree = try parse(consume xml, name: source.name)
         var walker = BodyWalker()
-        if let root = document.root { walker.walk(root) }
+        // The walk sees nodes without references to their tree: the tree lives until it ends.
+        withExtendedLifetime(tree) {
+            if let root = tree.root { walker.walk(root) }
+        }
         var docxSource = source
         docxSource.encoding = "UTF-8 (word/document.xml)"
         let text = walker.lines.joined(separator: "\n")
@@ -34,9 +37,9 @@ public struct DOCXReportReader: DocumentReader {
     }
 
     /// The XML as a tree (the bytes, given up by the caller, are released once it is built).
-    func parse(_ xml: [UInt8], name: String) throws -> HTMLDocument {
+    func parse(_ xml: [UInt8], name: String) throws -> LibXML2Tree {
         do {
-            return try HTMLDocument(xml: xml)
+            return try LibXML2Tree(xmlPart: xml)
         } catch let error as XMLPartError {
             throw GirconvError.undecodable(path: name, reason: "\(Self.documentPart) \(error)")
         }
@@ -83,12 +86,15 @@ public struct DOCXReportReader: DocumentReader {
 
 /// Walks the document body: paragraphs to lines, tables to grids (and their rows to lines). Both walks use
 /// an explicit stack, not recursion: the parser bounds the depth, but a walk should not depend on that.
+/// The nodes are `MarkupNode`s, read as the HTML reader reads its own.
 struct BodyWalker {
+    typealias Node = LibXML2Tree.Node
+
     var lines: [String] = []
     var tables: [TableGrid] = []
 
     /// Paragraphs and tables in document order, wherever they sit below `node` (not inside one another).
-    mutating func walk(_ node: HTMLNode) {
+    mutating func walk(_ node: Node) {
         var elements = DepthFirst(childrenOf: node)
         var noClosingText = ""
         while let child = elements.next(closed: &noClosingText) {
@@ -105,7 +111,7 @@ struct BodyWalker {
 
     /// The text of a paragraph or cell: `w:t` runs; `w:tab`, `w:br` and paragraph ends become spaces;
     /// nested tables are left to the table walk.
-    static func text(of node: HTMLNode) -> String {
+    static func text(of node: Node) -> String {
         var out = ""
         var elements = DepthFirst(childrenOf: node)
         while let child = elements.next(closed: &out) {
@@ -122,14 +128,14 @@ struct BodyWalker {
 
     /// The text of a `w:t`: its text and CDATA children as parsed. Entity references are never expanded
     /// (libxml2's `xmlNodeGetContent` would expand them; the strict parse refuses any DTD, so none can exist).
-    private static func appendText(of run: HTMLNode, to out: inout String) {
+    private static func appendText(of run: Node, to out: inout String) {
         for child in run.children {
-            if let text = child.textValue { out += text }
+            child.withText { out += String(decoding: $0, as: UTF8.self) }
         }
     }
 
     /// A `w:tbl` as a grid. A cell with `w:vMerge` and no "restart" continues the cell above it.
-    static func grid(of table: HTMLNode, tableIndex: Int) -> TableGrid {
+    static func grid(of table: Node, tableIndex: Int) -> TableGrid {
         var rows: [[GridCell]] = []
         for (r, tr) in table.children.filter({ $0.name == "tr" }).enumerated() {
             var slots: [GridCell] = []
@@ -157,35 +163,33 @@ struct BodyWalker {
 /// Element children in document order, depth first, over an explicit stack: after `next` returns an
 /// element, `descend(into:)` makes its children come next, and `closing` text is added when they are done.
 private struct DepthFirst {
-    /// An open element: its children, the next one to look at, the text to add when they are done.
+    typealias Node = BodyWalker.Node
+    /// An open element: its children still to look at, the text to add when they are done.
     private struct Level {
-        var nodes: [HTMLNode]
-        var next = 0
+        var children: Node.Children.Iterator
         var closing: String
     }
     private var levels: [Level] = []
 
-    init(childrenOf node: HTMLNode) {
+    init(childrenOf node: Node) {
         // Paragraphs and cells nest a few levels (w:p > w:r > w:t, w:tc > w:p > …).
         levels.reserveCapacity(8)
-        levels.append(Level(nodes: node.children, closing: ""))
+        levels.append(Level(children: node.children.makeIterator(), closing: ""))
     }
 
-    mutating func descend(into node: HTMLNode, closing: String = "") {
-        levels.append(Level(nodes: node.children, closing: closing))
+    mutating func descend(into node: Node, closing: String = "") {
+        levels.append(Level(children: node.children.makeIterator(), closing: closing))
     }
 
     /// The next element, or nil at the end; `closed` gets the closing text of each element finished on the way.
-    mutating func next(closed: inout String) -> HTMLNode? {
+    mutating func next(closed: inout String) -> Node? {
         while !levels.isEmpty {
-            let top = levels.count - 1, position = levels[top].next
-            guard position < levels[top].nodes.count else {
+            let top = levels.count - 1
+            guard let node = levels[top].children.next() else {
                 if !levels[top].closing.isEmpty { closed += levels[top].closing }
                 levels.removeLast()
                 continue
             }
-            levels[top].next = position + 1
-            let node = levels[top].nodes[position]
             if node.isElement { return node }
         }
         return nil

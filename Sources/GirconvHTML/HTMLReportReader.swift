@@ -1,8 +1,8 @@
-import CLibXML2
 import GirconvCore
 import GirconvText
+import GirconvXML
 
-/// Reads an HTML report page with libxml2 into a `ReportDocument`: every leaf `<table>` as a grid, the
+/// Reads an HTML report page with libxml2 (through GirconvXML's `HTMLTree`) into a `ReportDocument`: every leaf `<table>` as a grid, the
 /// report body as lines of text (one line per block, table rows with cells joined by " | "), and title
 /// hints from headings and `<title>`. Site chrome (navigation, breadcrumbs, related-article lists,
 /// footers) is left out of the text, so it can never become a title or a figure.
@@ -20,27 +20,25 @@ public struct HTMLReportReader: DocumentReader {
         } catch {
             throw GirconvError.undecodable(path: source.name, reason: "\(error)")
         }
-        // The walk sees nodes without references to their tree: the tree lives until it ends.
-        return withExtendedLifetime(tree) {
-            let root = tree.root
-            // <html><head>…<body>: found among the root's children; else the first in the document.
-            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? tree.first(named: "body")
-            let title = root.flatMap { Self.child(of: $0, named: "head") }.flatMap { Self.child(of: $0, named: "title") }
-                ?? tree.first(named: "title")
-            return Self.document(root: root, body: body, title: title, source: source)
-        }
+        return Self.document(of: tree, source: source)
     }
 
     /// The same reading over libxml2's own tree (`htmlReadMemory`): the reference `HTMLTree` is tested
     /// against (`HTMLTreeEquivalenceTests`).
     func readWithLibxml2Tree(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let document = try HTMLDocument(utf8: decoded.text)
-        return withExtendedLifetime(document) {
-            let root = document.root?.raw
-            let body = root.flatMap { Self.child(of: $0, named: "body") } ?? document.select("//body").first?.raw
-            let title = root.flatMap { Self.child(of: $0, named: "head") }.flatMap { Self.child(of: $0, named: "title") }
-                ?? document.select("//title").first?.raw
-            return Self.document(root: root, body: body, title: title, source: source)
+        Self.document(of: try LibXML2Tree(html: decoded.text), source: source)
+    }
+
+    /// The document of a parsed page: its body, its `<title>`.
+    static func document<Tree: MarkupTree>(of tree: Tree, source: SourceInfo) -> ReportDocument {
+        // The walk sees nodes without references to their tree: the tree lives until it ends.
+        withExtendedLifetime(tree) {
+            let root = tree.root
+            // <html><head>…<body>: found among the root's children; else the first in the document.
+            let body = root.flatMap { child(of: $0, named: "body") } ?? tree.first(named: "body")
+            let title = root.flatMap { child(of: $0, named: "head") }.flatMap { child(of: $0, named: "title") }
+                ?? tree.first(named: "title")
+            return document(root: root, body: body, title: title, source: source)
         }
     }
 

@@ -1,18 +1,15 @@
 import GirconvCore
 import GirconvText
+import GirconvXML
 
 /// Turns an HTML `<table>` into a `TableGrid`: every row a list of slots, rowspan/colspan expanded so that
 /// each slot knows the cell it came from. Rows of nested tables are not rows of this table.
 ///
 /// Spans are clamped (colspan ≤ 64, rowspan ≤ 256; 0 or junk means 1). Where a span would cover a slot
 /// another cell already holds (overlapping spans in broken markup), the earlier cell keeps the slot.
-public enum HTMLTableGridBuilder {
+enum HTMLTableGridBuilder {
     static let maxColspan = 64
     static let maxRowspan = 256
-
-    public static func grid(of table: HTMLNode, tableIndex: Int) -> TableGrid {
-        withExtendedLifetime(table.document) { grid(of: HTMLTableCells(table.raw), tableIndex: tableIndex) }
-    }
 
     /// The grid of a table whose cells and their texts are already read.
     static func grid<Node: MarkupNode>(of table: HTMLTableCells<Node>, tableIndex: Int) -> TableGrid {
@@ -71,10 +68,6 @@ public enum HTMLTableGridBuilder {
 
     /// The visible text of a cell: `<br>`, paragraphs and other blocks become spaces; whitespace (NBSP
     /// included) is collapsed. Word-export markup (`<p class=MsoNormal><span>…`, `<o:p>`) is just nesting.
-    public static func cellText(_ cell: HTMLNode) -> String {
-        withExtendedLifetime(cell.document) { cellText(cell.raw) }
-    }
-
     static func cellText<Node: MarkupNode>(_ cell: Node) -> String {
         var out = UTF8Builder(capacity: 64)
         func walk(_ node: Node) {

@@ -25,7 +25,7 @@ import GirconvAdapters
 import GirconvCore
 import GirconvCorpus
 import GirconvExport
-import GirconvHTML
+import GirconvXML
 
 struct Options {
     enum Source { case realistic, samples, directory(String) }
@@ -182,7 +182,7 @@ for _ in 0..<3 {
     for chunk in stride(from: 0, to: corpus.count, by: 50) {
         let range = chunk..<min(chunk + 50, corpus.count)
         parseTime += seconds {
-            for index in range { _ = try? HTMLDocument(bytes: corpus[index].bytes, encoding: encodings[index]) }
+            for index in range { _ = try? LibXML2Tree(html: corpus[index].bytes, encoding: encodings[index]) }
         }
         girconvTime += seconds {
             // As `girconv DIR --to json` writes each record: JSON Lines bytes.

@@ -11,23 +11,25 @@ import GirconvText
 /// placed as libxml2 places them, whitespace-only text kept); `HTMLTreeEquivalenceTests` compares the two
 /// readings of every sample and fuzz seed. Only what the report reader needs is kept: element names,
 /// text, the `class`, `id`, `colspan` and `rowspan` attributes, and line numbers.
-final class HTMLTree {
+package final class HTMLTree: MarkupTree {
+    @usableFromInline
     enum Kind: UInt8 { case document, element, text, cdata, other }
 
+    @usableFromInline
     struct Record {
-        var kind: Kind
+        @usableFromInline var kind: Kind
         /// The element's name, interned in `dictionary` (one pointer per distinct name).
-        var name: UnsafePointer<xmlChar>?
-        var firstChild: Int32 = -1
-        var lastChild: Int32 = -1
-        var next: Int32 = -1
+        @usableFromInline var name: UnsafePointer<xmlChar>?
+        @usableFromInline var firstChild: Int32 = -1
+        @usableFromInline var lastChild: Int32 = -1
+        @usableFromInline var next: Int32 = -1
         /// Text and CDATA: the bytes in `text`.
-        var textStart: Int32 = 0
-        var textCount: Int32 = 0
+        @usableFromInline var textStart: Int32 = 0
+        @usableFromInline var textCount: Int32 = 0
         /// Elements: the line libxml2 would record (0 when unknown).
-        var line: Int32 = 0
+        @usableFromInline var line: Int32 = 0
         /// Elements with any of the kept attributes: their index in `attributes`.
-        var attributes: Int32 = -1
+        @usableFromInline var attributes: Int32 = -1
     }
 
     /// The kept attributes of an element, as byte ranges in `attributeBytes` (count -1: absent).
@@ -58,22 +60,17 @@ final class HTMLTree {
     }
 
     /// Copied out of the builder into buffers this tree owns: a node reads them without reference counting.
-    let records: UnsafeMutableBufferPointer<Record>
-    let text: UnsafeMutableBufferPointer<UInt8>
+    @usableFromInline let records: UnsafeMutableBufferPointer<Record>
+    @usableFromInline let text: UnsafeMutableBufferPointer<UInt8>
     let attributeBytes: [UInt8]
     let attributes: [Attributes]
     private let dictionary: xmlDictPtr?
 
-    /// Parses UTF-8 text (the charset is forced, as `HTMLDocument(utf8:)` does).
-    convenience init(utf8 text: String, options: HTMLParseOptions = .default) throws {
+    /// Parses UTF-8 text (the charset is forced, as `LibXML2Tree(html:)` does).
+    package convenience init(utf8 text: String, options: HTMLParseOptions = .default) throws {
         var text = text
-        let parsed: Builder? = text.withUTF8 { buffer -> Builder? in
-            guard buffer.count <= Int(Int32.max), let base = buffer.baseAddress else { return nil }
-            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                Builder.parse(chars, count: Int32(buffer.count), encoding: "UTF-8", options: options)
-            }
-        }
-        guard let parsed else { throw HTMLParseError(description: "libxml2 could not parse the page") }
+        let parsed = text.withLibxml2Buffer { Builder.parse($0, count: $1, encoding: "UTF-8", options: options) }
+        guard let parsed else { throw HTMLParseError.notParsed }
         self.init(parsed)
     }
 
@@ -93,18 +90,15 @@ final class HTMLTree {
         if let dictionary { xmlDictFree(dictionary) }
     }
 
-    /// The document node (its children: a DTD, comments, the root element).
-    var document: TreeNode { TreeNode(tree: self, index: 0) }
-
-    /// The root element (`<html>`), as libxml2's `xmlDocGetRootElement` finds it.
-    var root: TreeNode? { document.children.first { $0.isElement } }
+    /// The document node's children: a DTD, comments, the root element.
+    package var topLevelNodes: Children { Node(tree: self, index: 0).children }
 
     /// The first element of a name in document order (what the XPath `//name` selects first). Records
     /// are made in document order (a late element joins the end of the root, after everything else), so
     /// this is a scan, not a recursive search: pages nest 100,000 deep.
-    func first(named name: StaticString) -> TreeNode? {
+    package func first(named name: StaticString) -> Node? {
         for index in records.indices where records[index].kind == .element {
-            let node = TreeNode(tree: self, index: Int32(index))
+            let node = Node(tree: self, index: Int32(index))
             if node.hasName(name) { return node }
         }
         return nil
@@ -265,91 +259,113 @@ final class HTMLTree {
     }
 }
 
-/// A node of an `HTMLTree`, without a reference count: valid while its tree is alive (the reader keeps
-/// the tree alive around its walk).
-struct TreeNode {
-    unowned(unsafe) let tree: HTMLTree
-    let index: Int32
+extension HTMLTree {
+    /// A node of an `HTMLTree`, without a reference count (see `MarkupNode`). The accessors a walk calls
+    /// for every node are inlinable, so that the readers' walks in other modules read the records directly.
+    package struct Node: MarkupNode {
+        @usableFromInline unowned(unsafe) let tree: HTMLTree
+        @usableFromInline let index: Int32
 
-    private var record: HTMLTree.Record { tree.records[Int(index)] }
-}
+        @inlinable
+        init(tree: HTMLTree, index: Int32) {
+            self.tree = tree
+            self.index = index
+        }
 
-extension TreeNode: MarkupNode {
-    var isElement: Bool { record.kind == .element }
-    var isText: Bool { record.kind == .text || record.kind == .cdata }
+        @inlinable
+        var record: Record { tree.records[Int(index)] }
 
-    var name: String {
-        guard isElement, let name = record.name else { return "" }
-        return String(cString: name)
-    }
+        @inlinable
+        package var isElement: Bool { record.kind == .element }
+        @inlinable
+        package var isText: Bool { record.kind == .text || record.kind == .cdata }
 
-    func hasName(_ name: StaticString) -> Bool {
-        guard isElement, let own = record.name else { return false }
-        return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
-                      UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
-    }
+        package var name: String {
+            guard isElement, let name = record.name else { return "" }
+            return String(cString: name)
+        }
 
-    var namePointer: UnsafeRawPointer? { isElement ? record.name.map(UnsafeRawPointer.init) : nil }
+        @inlinable
+        package func hasName(_ name: StaticString) -> Bool {
+            guard isElement, let own = record.name else { return false }
+            return strcmp(UnsafeRawPointer(own).assumingMemoryBound(to: CChar.self),
+                          UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        }
 
-    private func attribute(slot: Int) -> String? {
-        let index = record.attributes
-        guard index >= 0 else { return nil }
-        let range = tree.attributes[Int(index)][slot]
-        guard range.count >= 0 else { return nil }
-        return tree.attributeBytes.withUnsafeBufferPointer { bytes in
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.start + range.count)]), as: UTF8.self)
+        @inlinable
+        package var namePointer: UnsafeRawPointer? { isElement ? record.name.map(UnsafeRawPointer.init) : nil }
+
+        private func attribute(slot: Int) -> String? {
+            let index = record.attributes
+            guard index >= 0 else { return nil }
+            let range = tree.attributes[Int(index)][slot]
+            guard range.count >= 0 else { return nil }
+            return tree.attributeBytes.withUnsafeBufferPointer { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.start + range.count)]), as: UTF8.self)
+            }
+        }
+
+        package var classAndID: (class: String?, id: String?) {
+            guard isElement, record.attributes >= 0 else { return (nil, nil) }
+            return (attribute(slot: 0), attribute(slot: 1))
+        }
+
+        /// One of the kept attributes (`class`, `id`, `colspan`, `rowspan`); asking for another is a bug.
+        package func attribute(_ name: String) -> String? {
+            guard isElement else { return nil }
+            switch name {
+            case "class": return attribute(slot: 0)
+            case "id": return attribute(slot: 1)
+            case "colspan": return attribute(slot: 2)
+            case "rowspan": return attribute(slot: 3)
+            default: preconditionFailure("HTMLTree keeps only class, id, colspan and rowspan")
+            }
+        }
+
+        package var line: Int? {
+            let line = Int(record.line)
+            return isElement && line > 0 ? line : nil
+        }
+
+        @inlinable
+        package func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+            let record = record
+            guard record.kind == .text || record.kind == .cdata else { return nil }
+            return body(UnsafeBufferPointer(start: tree.text.baseAddress! + Int(record.textStart), count: Int(record.textCount)))
+        }
+
+        @inlinable
+        package var children: Children { Children(tree: tree, upcoming: record.firstChild) }
+
+        /// All text below the node, concatenated (as libxml2's `xmlNodeGetContent`), without recursion.
+        package var textContent: String {
+            var out = UTF8Builder(capacity: 64)
+            var pending: [Children] = [children]
+            while !pending.isEmpty {
+                guard let child = pending[pending.count - 1].next() else { pending.removeLast(); continue }
+                if child.isText { child.withText { out.append(bytes: $0) } } else if child.isElement { pending.append(child.children) }
+            }
+            return out.string
         }
     }
 
-    var classAndID: (class: String?, id: String?) {
-        guard isElement, record.attributes >= 0 else { return (nil, nil) }
-        return (attribute(slot: 0), attribute(slot: 1))
-    }
+    /// The children of a node, following the `next` indices.
+    package struct Children: Sequence, IteratorProtocol {
+        @usableFromInline unowned(unsafe) let tree: HTMLTree
+        @usableFromInline var upcoming: Int32
 
-    func attribute(_ name: String) -> String? {
-        guard isElement else { return nil }
-        switch name {
-        case "class": return attribute(slot: 0)
-        case "id": return attribute(slot: 1)
-        case "colspan": return attribute(slot: 2)
-        case "rowspan": return attribute(slot: 3)
-        default: preconditionFailure("HTMLTree keeps only class, id, colspan and rowspan")
+        @inlinable
+        init(tree: HTMLTree, upcoming: Int32) {
+            self.tree = tree
+            self.upcoming = upcoming
         }
-    }
 
-    var line: Int? {
-        let line = Int(record.line)
-        return isElement && line > 0 ? line : nil
-    }
-
-    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let record = record
-        guard record.kind == .text || record.kind == .cdata else { return nil }
-        return body(UnsafeBufferPointer(start: tree.text.baseAddress! + Int(record.textStart), count: Int(record.textCount)))
-    }
-
-    var children: TreeChildren { TreeChildren(tree: tree, upcoming: record.firstChild) }
-
-    /// All text below the node, concatenated (as libxml2's `xmlNodeGetContent`), without recursion.
-    var textContent: String {
-        var out = UTF8Builder(capacity: 64)
-        var pending: [TreeChildren] = [children]
-        while !pending.isEmpty {
-            guard let child = pending[pending.count - 1].next() else { pending.removeLast(); continue }
-            if child.isText { child.withText { out.append(bytes: $0) } } else if child.isElement { pending.append(child.children) }
+        @inlinable
+        package mutating func next() -> Node? {
+            guard upcoming >= 0 else { return nil }
+            let node = Node(tree: tree, index: upcoming)
+            upcoming = tree.records[Int(upcoming)].next
+            return node
         }
-        return out.string
-    }
-}
-
-/// The children of a `TreeNode`, following the `next` indices.
-struct TreeChildren: Sequence, IteratorProtocol {
-    unowned(unsafe) let tree: HTMLTree
-    var upcoming: Int32
-    mutating func next() -> TreeNode? {
-        guard upcoming >= 0 else { return nil }
-        let node = TreeNode(tree: tree, index: upcoming)
-        upcoming = tree.records[Int(upcoming)].next
-        return node
     }
 }

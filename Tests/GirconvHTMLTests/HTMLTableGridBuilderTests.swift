@@ -1,46 +1,20 @@
 import XCTest
 import GirconvCore
+import GirconvXML
 @testable import GirconvHTML
 
-final class HTMLDocumentTests: XCTestCase {
-    func testNodeOutlivesItsDocumentReference() throws {
-        var node: HTMLNode?
-        do {
-            let document = try HTMLDocument(utf8: "<html><body><p id='x'>政府信息公开</p></body></html>")
-            node = document.select("//p").first
+/// HTML tables as grids: cell texts, spans, nested tables. Each table is read from libxml2's own tree and
+/// from the SAX `HTMLTree`, which must agree.
+final class HTMLTableGridBuilderTests: XCTestCase {
+    /// `read` applied to the first table of the page in both trees (the same result required of both).
+    func withTable<R: Equatable>(_ html: String, file: StaticString = #filePath, line: UInt = #line,
+                                 _ read: (any MarkupNode) throws -> R) throws -> R {
+        func first<Tree: MarkupTree>(_ tree: Tree) throws -> R {
+            try withExtendedLifetime(tree) { try read(XCTUnwrap(tree.first(named: "table"), file: file, line: line)) }
         }
-        // The only reference to the document is now the node's; the tree must still be alive.
-        XCTAssertEqual(node?.attribute("id"), "x")
-        XCTAssertEqual(node?.textContent, "政府信息公开")
-        XCTAssertEqual(node?.line, 1)
-        node = nil
-    }
-
-    func testManyDocumentsAreFreed() throws {
-        // Parse and drop many documents: with leaks or double frees this crashes or grows without bound.
-        for i in 0..<2_000 {
-            let document = try HTMLDocument(utf8: "<table><tr><td>\(i)</td></tr></table>")
-            XCTAssertEqual(document.select("//td").count, 1)
-        }
-    }
-
-    func testMalformedMarkupIsRecovered() throws {
-        let document = try HTMLDocument(utf8: "<table><tr><td>规章<td>0<tr><td>规范性文件<td>6</table><p>unclosed <b>bold <i>italic")
-        let rows = document.select("//tr")
-        XCTAssertEqual(rows.count, 2)
-        XCTAssertEqual(document.select("//td").map(\.textContent), ["规章", "0", "规范性文件", "6"])
-    }
-
-    func testEmptyAndJunkInputsDoNotCrash() throws {
-        for input in ["", "<", "<<<>>>", "\u{0}\u{1}", String(repeating: "<div>", count: 5_000), "</table></tr></td>"] {
-            _ = (try? HTMLDocument(utf8: input))?.select("//td")
-        }
-    }
-
-    func testExplicitUTF8WinsOverAMetaThatLies() throws {
-        let page = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'></head><body><p>朱镕基 政府信息公开</p></body></html>"
-        let document = try HTMLDocument(utf8: page)
-        XCTAssertEqual(document.select("//p").first?.textContent, "朱镕基 政府信息公开")
+        let fromLibxml2 = try first(LibXML2Tree(html: html))
+        XCTAssertEqual(try first(HTMLTree(utf8: html)), fromLibxml2, file: file, line: line)
+        return fromLibxml2
     }
 
     func testCellTextFlattensWordMarkupAndBreaks() throws {
@@ -48,14 +22,18 @@ final class HTMLDocumentTests: XCTestCase {
         <table><tr><td width=64><p class=MsoNormal align=center><span lang=EN-US style='font-size:10.5pt'>本年新<br/>制作数量<o:p></o:p></span></p></td>
         <td>&nbsp;</td><td> 商业 企业 </td><td><p>1</p><p>2</p></td></tr></table>
         """
-        let document = try HTMLDocument(utf8: html)
-        let cells = document.select("//td").map(HTMLTableGridBuilder.cellText)
+        let cells = try withTable(html) { cellTexts(of: $0) }
         XCTAssertEqual(cells, ["本年新 制作数量", "", "商业 企业", "1 2"])
     }
 
     func grid(_ html: String) throws -> TableGrid {
-        let document = try HTMLDocument(utf8: html)
-        return HTMLTableGridBuilder.grid(of: try XCTUnwrap(document.select("//table").first), tableIndex: 1)
+        try withTable(html) { grid(of: $0) }
+    }
+
+    func grid<Node: MarkupNode>(of table: Node) -> TableGrid { HTMLTableGridBuilder.grid(of: HTMLTableCells(table), tableIndex: 1) }
+
+    func cellTexts<Node: MarkupNode>(of table: Node) -> [String] {
+        HTMLTableCells(table).cells.joined().map { HTMLTableGridBuilder.cellText($0) }
     }
 
     func texts(_ grid: TableGrid) -> [[String]] { grid.rows.map { $0.cells.map(\.text) } }

@@ -1,6 +1,8 @@
-/// Why an XML part (a .docx's `word/document.xml`) was refused by `HTMLDocument(xml:maxDepth:)`.
+import CLibXML2
+
+/// Why an XML part (a .docx's `word/document.xml`) was refused by `LibXML2Tree(xmlPart:maxDepth:)`.
 /// The part is parsed strictly, as Word reads it: a part Word would refuse is not guessed at.
-public enum XMLPartError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum XMLPartError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The part declares a DTD (`<!DOCTYPE …>`). Word never writes one; a DTD is where entities are
     /// declared, and expanding them is how a few kilobytes become gigabytes ("billion laughs").
     case declaresDTD
@@ -11,11 +13,11 @@ public enum XMLPartError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Larger than libxml2 can be given in one call (2 GiB).
     case tooLarge(bytes: Int)
 
-    /// The default nesting limit: libxml2's own without XML_PARSE_HUGE (it refuses an element below 257
-    /// open ones), as a number of girconv's so that the refusal can say what it is.
-    public static let defaultMaxDepth = 256
+    /// The default nesting limit: libxml2's own without XML_PARSE_HUGE (its tree builder refuses an element
+    /// below 257 open ones), checked by girconv so that the refusal can say what it is.
+    package static let defaultMaxDepth = Int(CLIBXML2_TREE_DEPTH_LIMIT)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .declaresDTD:
             return "declares a DTD (<!DOCTYPE …>), which Word never writes and which could declare entities that expand without bound"
