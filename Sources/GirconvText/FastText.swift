@@ -105,7 +105,7 @@ extension FastText {
 extension String {
     /// True when the text has fewer than `limit` Unicode scalars; stops counting at the limit (a scalar
     /// is one to four UTF-8 bytes, and every byte but a continuation byte starts one).
-    @inline(__always)
+    @inlinable @inline(__always)
     package func hasFewerScalars(than limit: Int) -> Bool {
         let bytes = utf8.count
         if bytes < limit { return true }
@@ -124,9 +124,6 @@ extension String {
 }
 
 extension FastText {
-    /// The scalar whose UTF-8 sequence starts at `i` (a lead byte) and the sequence's length; nil when the
-    /// buffer ends inside it. For byte loops over valid UTF-8 that need each scalar's value.
-    @inline(__always)
     /// `text.unicodeScalars.count`, counted on the UTF-8 bytes (every byte but a continuation byte starts a
     /// scalar).
     package static func scalarCount(_ text: String) -> Int {
@@ -150,6 +147,9 @@ extension FastText {
         }
     }
 
+    /// The scalar whose UTF-8 sequence starts at `i` (a lead byte) and the sequence's length; nil when the
+    /// buffer ends inside it. For byte loops over valid UTF-8 that need each scalar's value.
+    @inlinable @inline(__always)
     package static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int)? {
         let byte = bytes[i]
         if byte < 0x80 { return (UInt32(byte), 1) }
@@ -166,25 +166,25 @@ extension FastText {
     /// below a bound, or equal to a value. Exact for "any" (they may misplace which byte, never miss or
     /// invent one); used to skip runs of uninteresting bytes eight at a time.
     package enum Word {
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-        static let highs: UInt64 = 0x8080_8080_8080_8080
+        @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+        @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 
         /// The eight bytes at `offset` (no alignment needed).
-        @inline(__always)
+        @inlinable @inline(__always)
         package static func load(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
             UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self)
         }
 
         /// No byte has its high bit set.
-        @inline(__always) package static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
+        @inlinable @inline(__always) package static func isASCII(_ word: UInt64) -> Bool { word & highs == 0 }
 
         /// Some byte is below `bound` (which must be at most 128).
-        @inline(__always) package static func hasByte(below bound: UInt8, in word: UInt64) -> Bool {
+        @inlinable @inline(__always) package static func hasByte(below bound: UInt8, in word: UInt64) -> Bool {
             (word &- ones &* UInt64(bound)) & ~word & highs != 0
         }
 
         /// Some byte equals `byte`.
-        @inline(__always) package static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        @inlinable @inline(__always) package static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
             let x = word ^ (ones &* UInt64(byte))
             return (x &- ones) & ~x & highs != 0
         }

@@ -99,7 +99,7 @@ package enum TextNormalizer {
     /// The folded form of one scalar, or nil for a zero-width character. This is the rule itself: the
     /// byte-level fast paths (`foldedKey`, the narrative prefilters) use tables derived from it by
     /// `FoldRules`, so a case added here is followed everywhere without further change.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
         let v = scalar.value
         if v < 0x80 { return scalar }
@@ -249,6 +249,7 @@ package enum TextNormalizer {
     /// Any Unicode white space (a fast table-free test: ASCII, NBSP, U+2000…U+200A, ideographic …). The
     /// rule itself: byte-level whitespace tests use `ByteTables.whitespace`, derived from it.
     @inline(__always)
+    @inlinable
     package static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
@@ -259,6 +260,7 @@ package enum TextNormalizer {
     /// Whitespace after folding (NBSP, ideographic and other spaces are already " "). Part of the rule
     /// `FoldRules` derives its tables from.
     @inline(__always)
+    @inlinable
     package static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x85 || v == 0x1680 || v == 0x2028 || v == 0x2029

@@ -4,11 +4,11 @@
 package struct UTF8Builder {
     package private(set) var bytes: [UInt8] = []
 
-    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    @inlinable package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-    package var isEmpty: Bool { bytes.isEmpty }
+    @inlinable package var isEmpty: Bool { bytes.isEmpty }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(_ scalar: Unicode.Scalar) {
         let v = scalar.value
         switch v {
@@ -29,15 +29,15 @@ package struct UTF8Builder {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(_ string: String) { bytes.append(contentsOf: string.utf8) }
 
     /// Appends bytes that are valid UTF-8 (text read from a parser).
-    @inline(__always)
+    @inlinable @inline(__always)
     package mutating func append(bytes more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
 
     package mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
     /// The string built so far (the bytes are valid UTF-8 by construction).
-    package var string: String { String(decoding: bytes, as: UTF8.self) }
+    @inlinable package var string: String { String(decoding: bytes, as: UTF8.self) }
 }

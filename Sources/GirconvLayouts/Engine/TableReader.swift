@@ -318,17 +318,21 @@ struct TableReader {
     /// Which of `candidates` is a figure path or a dotted prefix of one, so that "a figure at or below this
     /// path" is one lookup: each figure path's prefixes (up to each dot, and the whole) are looked up.
     static func presentPrefixes(of figures: [String: Figure], among candidates: [String]) -> Set<String> {
-        let wanted = Set(candidates.map { Substring($0) })
-        var found = Set<String>()
+        var indexOf: [Substring: Int] = [:]
+        for (index, candidate) in candidates.enumerated() { indexOf[Substring(candidate)] = index }
+        // A candidate found once ("requests" is a prefix of most paths) is not looked for again.
+        var found = [Bool](repeating: false, count: candidates.count)
         for path in figures.keys {
-            var end = path.startIndex
-            while let dot = path[end...].firstIndex(of: ".") {
-                if wanted.contains(path[..<dot]) { found.insert(String(path[..<dot])) }
-                end = path.index(after: dot)
+            // Dots are ASCII: their UTF-8 positions are character boundaries.
+            let bytes = path.utf8
+            var i = bytes.startIndex
+            while i != bytes.endIndex {
+                if bytes[i] == UInt8(ascii: "."), let index = indexOf[path[..<i]] { found[index] = true }
+                i = bytes.index(after: i)
             }
-            if wanted.contains(path[...]) { found.insert(path) }
+            if let index = indexOf[path[...]] { found[index] = true }
         }
-        return found
+        return Set(candidates.indices.lazy.filter { found[$0] }.map { candidates[$0] })
     }
 
     /// The rows of the table that gave no figure at all, named "表二 规章".
