@@ -5,8 +5,13 @@ import GirconvText
 /// lists, share bars, footers. Pure data, matched against tag names and `id`/`class` values.
 enum ChromeRules {
     /// Elements never part of the report text.
+    /// Struck-out text (`<del>`, `<s>`, `<strike>`: "<del>12</del>57" is 57) is not report text either.
     static let invisibleTags: Set<String> = ["script", "style", "noscript", "template", "head", "iframe", "select",
-                                             "option", "textarea", "button", "svg", "object", "embed", "map"]
+                                             "option", "textarea", "button", "svg", "object", "embed", "map",
+                                             "del", "s", "strike"]
+    /// Inline elements whose text never joins the text around it: a footnote marker or index (`57<sup>1</sup>`,
+    /// `57<sub>2</sub>`) or a link (`57<a href="#fn1">1</a>`) beside a number is not more of its digits.
+    static let setApartTags: Set<String> = ["sup", "sub", "a"]
     /// Elements that are chrome by their tag.
     static let chromeTags: Set<String> = ["nav", "footer", "aside"]
     /// Fragments of `id`/`class` values that mark chrome (English and the pinyin abbreviations Chinese
@@ -28,6 +33,8 @@ enum ChromeRules {
         /// h1–h3: a block whose text is a title candidate.
         case heading
         case block, inline
+        /// Inline, but set apart from the text around it by a space on either side.
+        case setApart
     }
 
     static func role(of name: String) -> Role {
@@ -37,7 +44,9 @@ enum ChromeRules {
         case "br": return .lineBreak
         case "table": return .table
         case "h1", "h2", "h3": return .heading
-        default: return blockTags.contains(name) ? .block : .inline
+        default:
+            if setApartTags.contains(name) { return .setApart }
+            return blockTags.contains(name) ? .block : .inline
         }
     }
 

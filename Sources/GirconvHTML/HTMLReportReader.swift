@@ -114,11 +114,13 @@ struct BodyExtractor<Node: MarkupNode> {
     /// Walks the children of `top` in document order. An explicit stack, not recursion: a page nests
     /// elements up to libxml2's limit (256), and worker threads have small stacks.
     mutating func walk(_ top: Node) {
-        // Each open element: its remaining children, and whether it is a block (a line ends after it).
-        var stack: [(children: Node.Children.Iterator, block: Bool)] = [(top.children.makeIterator(), false)]
+        // Each open element: its remaining children, and whether it is a block (a line ends after it) or set
+        // apart (a space follows it).
+        var stack: [(children: Node.Children.Iterator, block: Bool, setApart: Bool)] = [(top.children.makeIterator(), false, false)]
         while !stack.isEmpty {
             guard let child = stack[stack.count - 1].children.next() else {
-                if stack.removeLast().block { endLine() }
+                let closed = stack.removeLast()
+                if closed.block { endLine() } else if closed.setApart { current.append(" ") }
                 continue
             }
             if child.isText {
@@ -134,7 +136,7 @@ struct BodyExtractor<Node: MarkupNode> {
             if role == .table {
                 endLine()
                 // A layout table is walked for its content, as any other element (no line ends after it).
-                if let layout = readTable(child) { stack.append((layout.children.makeIterator(), false)) }
+                if let layout = readTable(child) { stack.append((layout.children.makeIterator(), false, false)) }
                 continue
             }
             let block = role == .block || role == .heading
@@ -143,7 +145,8 @@ struct BodyExtractor<Node: MarkupNode> {
                 let text = HTMLTableGridBuilder.cellText(child)
                 if text.utf8.count >= 6, case let count = text.count, count >= 6 && count <= 100 { headings.append(text) }
             }
-            stack.append((child.children.makeIterator(), block))
+            if role == .setApart { current.append(" ") }
+            stack.append((child.children.makeIterator(), block, role == .setApart))
         }
     }
 

@@ -66,20 +66,20 @@ enum HTMLTableGridBuilder {
         return min(n, limit)
     }
 
-    /// The visible text of a cell: `<br>`, paragraphs and other blocks become spaces; whitespace (NBSP
-    /// included) is collapsed. Word-export markup (`<p class=MsoNormal><span>…`, `<o:p>`) is just nesting.
+    /// The visible text of a cell: `<br>`, paragraphs and other blocks become spaces, footnote markers and
+    /// links are set apart by spaces (never more digits of a number), struck-out text is left out;
+    /// whitespace (NBSP included) is collapsed. Word-export markup (`<p class=MsoNormal><span>…`, `<o:p>`) is just nesting.
     static func cellText<Node: MarkupNode>(_ cell: Node) -> String {
         var out = UTF8Builder(capacity: 64)
         func walk(_ node: Node) {
             for child in node.children {
                 if child.isText { child.withText { out.append(bytes: $0) }; continue }
                 guard child.isElement else { continue }
-                switch child.name {
-                case "script", "style", "table": continue
-                case "br": out.append(" ")
-                case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6":
-                    out.append(" "); walk(child); out.append(" ")
-                default: walk(child)
+                switch ChromeRules.role(of: child.name) {
+                case .invisible, .table: continue
+                case .lineBreak: out.append(" ")
+                case .block, .heading, .setApart: out.append(" "); walk(child); out.append(" ")
+                case .chromeTag, .inline: walk(child)
                 }
             }
         }

@@ -26,6 +26,18 @@ final class HTMLReportReaderTests: XCTestCase {
     </body></html>
     """
 
+    /// Only the number is the number (issue #15): a footnote marker, an index or a link beside a number is
+    /// never more of its digits, and struck-out text is not text, in a table cell as in a sentence.
+    func testFootnotesIndexesLinksAndStruckOutTextNeverJoinADigit() throws {
+        let cells = ["57<sup>1</sup>", "57<a href=\"#fn1\">1</a>", "57<sub>2</sub>", "<del>12</del>57", "<s>9</s>57", "<strike>9</strike>57",
+                     "<a href=\"detail.html\">57</a>", "<span>5</span><span>7</span>"]
+        let rows = cells.map { "<tr><td>规章</td><td>\($0)</td></tr>" }.joined()
+        let document = try read("<html><body><table>\(rows)</table><p>全年收到申请57<sup>1</sup>件，其中<del>12</del>57件。</p></body></html>")
+        let texts = try XCTUnwrap(document.tables.first).rows.map { $0.cells.last?.text }
+        XCTAssertEqual(texts, ["57 1", "57 1", "57 2", "57", "57", "57", "57", "57"])
+        XCTAssertTrue(document.lines.contains { $0.text.contains("全年收到申请57 1 件，其中57件。") }, document.lines.map(\.text).joined(separator: "\n"))
+    }
+
     func testBodyTextLeavesChromeOut() throws {
         let document = try read(page)
         let text = document.lines.map(\.text).joined(separator: "\n")
