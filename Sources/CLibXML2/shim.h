@@ -54,6 +54,8 @@ typedef struct {
     void (*doctype)(void *context);
     /// Open elements (libxml2's node stack depth), kept by the callbacks below.
     unsigned int depth;
+    /// Set when the parse stopped at an element nested too deep: the line it stopped at (at least 1).
+    int stoppedAtLine;
 } clibxml2_events;
 
 /// The SAX callbacks receive the parser context (its userData); the events travel in its `_private`.
@@ -72,6 +74,8 @@ static void clibxml2_on_start(void *ctx, const xmlChar *name, const xmlChar **at
     /* libxml2's tree builder stops the parse at an element nested deeper than its limit without
        XML_PARSE_HUGE (nodePush fails, the parser halts): the same here. */
     if (events->depth > CLIBXML2_TREE_DEPTH_LIMIT && (ctxt->options & XML_PARSE_HUGE) == 0) {
+        int stopped = xmlSAX2GetLineNumber(ctx);
+        events->stoppedAtLine = stopped > 0 ? stopped : 1;
         xmlStopParser(ctxt);
         return;
     }

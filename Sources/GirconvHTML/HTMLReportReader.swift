@@ -20,7 +20,13 @@ public struct HTMLReportReader: DocumentReader {
         } catch {
             throw GirconvError.undecodable(path: source.name, reason: "\(error)")
         }
-        return Self.document(of: tree, source: source)
+        var document = Self.document(of: tree, source: source)
+        if let line = tree.truncatedAtLine {
+            document.warnings.append(ReportWarning(
+                code: "document-truncated",
+                message: "the page nests elements more than 256 deep at line \(line) (unclosed tags, such as hundreds of <span> or <font>); libxml2 stops there, so nothing after line \(line) was read"))
+        }
+        return document
     }
 
     /// The same reading over libxml2's own tree (`htmlReadMemory`): the reference `HTMLTree` is tested

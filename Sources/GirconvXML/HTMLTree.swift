@@ -65,6 +65,10 @@ package final class HTMLTree: MarkupTree {
     let attributeBytes: [UInt8]
     let attributes: [Attributes]
     private let dictionary: xmlDictPtr?
+    /// The line at which the parse stopped because elements nested deeper than libxml2's limit (256; a
+    /// page with hundreds of unclosed `<span>` or `<font>` tags): nothing after it is in the tree. Nil when
+    /// the whole page was read.
+    package let truncatedAtLine: Int?
 
     /// Parses UTF-8 text (the charset is forced, as `LibXML2Tree(html:)` does).
     package convenience init(utf8 text: String, options: HTMLParseOptions = .default) throws {
@@ -82,6 +86,7 @@ package final class HTMLTree: MarkupTree {
         attributeBytes = builder.attributeBytes
         attributes = builder.attributes
         dictionary = builder.dictionary
+        truncatedAtLine = builder.stoppedAtLine
     }
 
     deinit {
@@ -119,6 +124,8 @@ package final class HTMLTree: MarkupTree {
         /// Attribute names interned by the parser → their index in `Attributes.kept` (-1: not kept).
         var attributeSlots: [UnsafeRawPointer: Int] = [:]
         var hasDoctype = false
+        /// The line the parse stopped at, nested too deep (`HTMLTree.truncatedAtLine`).
+        var stoppedAtLine: Int?
 
         init(capacity: Int) {
             records.reserveCapacity(capacity / 24)
@@ -139,8 +146,11 @@ package final class HTMLTree: MarkupTree {
                     cdata: { context, bytes, count in Builder.at(context).pointee.characters(bytes, count, kind: .cdata) },
                     otherNode: { context in Builder.at(context).pointee.otherNode() },
                     doctype: { context in Builder.at(context).pointee.doctype() },
-                    depth: 0)
-                return clibxml2_parse_events(bytes, count, encoding, options.rawValue, &events)
+                    depth: 0,
+                    stoppedAtLine: 0)
+                let dictionary = clibxml2_parse_events(bytes, count, encoding, options.rawValue, &events)
+                if events.stoppedAtLine > 0 { pointer.pointee.stoppedAtLine = Int(events.stoppedAtLine) }
+                return dictionary
             }
             guard let dictionary else { return nil }
             builder.dictionary = dictionary

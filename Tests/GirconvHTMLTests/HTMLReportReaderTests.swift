@@ -38,6 +38,18 @@ final class HTMLReportReaderTests: XCTestCase {
         XCTAssertTrue(document.lines.contains { $0.text.contains("全年收到申请57 1 件，其中57件。") }, document.lines.map(\.text).joined(separator: "\n"))
     }
 
+    /// Hundreds of unclosed tags stop libxml2 (nesting deeper than 256): what follows is not read, and the
+    /// document says so instead of ending silently (issue #15).
+    func testUnclosedTagsThatStopTheParseAreReported() throws {
+        let spans = String(repeating: "<span>", count: 300)
+        let cut = try read("<html><body><p>一、总体情况</p>\n\(spans)<p>三、收到和处理政府信息公开申请情况</p></body></html>")
+        XCTAssertEqual(cut.warnings.map(\.code), ["document-truncated"])
+        XCTAssertTrue(cut.warnings[0].message.contains("line 2"), cut.warnings[0].message)
+        let whole = try read("<html><body><p>一、总体情况</p>\(String(repeating: "<span>", count: 200))<p>三、情况</p></body></html>")
+        XCTAssertEqual(whole.warnings.count, 0)
+        XCTAssertTrue(whole.lines.contains { $0.text.contains("三、情况") })
+    }
+
     func testBodyTextLeavesChromeOut() throws {
         let document = try read(page)
         let text = document.lines.map(\.text).joined(separator: "\n")

@@ -89,7 +89,7 @@ public struct Converter: Sendable {
                 .map { DetectionCandidate(adapter: $0.id, confidence: ($0.score.confidence * 100).rounded() / 100) })
         let checks = IdentityChecker.finish(&extraction, adapter: adapter, strict: strict)
         return CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
-                               figures: extraction.figures, checks: checks, warnings: extraction.warnings)
+                               figures: extraction.figures, checks: checks, warnings: document.warnings + extraction.warnings)
     }
 
     /// A one-line account of what was seen, for "no known layout" errors.

@@ -38,6 +38,9 @@ public struct ReportDocument: Sendable {
     /// For traditional-script documents: each line of `lines` in simplified characters (one ICU pass over
     /// the whole text); nil for simplified documents.
     package let simplifiedLines: [String]?
+    /// What the reader could not read of the input (`document-truncated`): every record made from the
+    /// document carries these warnings.
+    public var warnings: [ReportWarning] = []
     /// Memo of readings shared by detectors and adapters.
     package let cache = DocumentCache()
 
