@@ -45,6 +45,10 @@ public struct LayoutAdapter: ReportAdapter {
             }
             guard present else { return .none }
         }
+        if let reportEvidence = rules.reportEvidence,
+           let lacking = document.cache.value("report-evidence:" + spec.id, { reportEvidence.lacking(in: document) }) {
+            return DetectionScore(confidence: 0, evidence: ["not a report: " + lacking], notAReport: lacking)
+        }
         for item in rules.evidence where item.keys.contains(where: document.mentions) {
             score += item.weight; evidence.append(item.name)
         }

@@ -85,6 +85,23 @@ public struct DetectionSpec: Sendable {
     public var narrativeFigures: Increment?
     /// A title year at or after this year halves the score (evidence against, never the deciding evidence for).
     public var yearsBefore: Int?
+    /// Where only prose speaks for the layout: what makes a document a report at all. Without it the
+    /// layout does not apply, and a document no other layout claims is refused as `not-a-report`.
+    public var reportEvidence: ReportEvidenceSpec?
+}
+
+/// A report's own evidence (`detect.reportEvidence`): a heading or title naming the report, or enough of the
+/// report's section headings; and a year stated anywhere.
+public struct ReportEvidenceSpec: @unchecked Sendable {
+    /// A heading or title is a short line printing one of `headingWords` and one of `headingSubjects`
+    /// (normalised keys).
+    public var headingWords: [String]
+    public var headingSubjects: [String]
+    /// Section headings: regular expressions run on the document's normalised text (simplified script,
+    /// half-width punctuation, no whitespace).
+    public var sections: [(pattern: String, expression: NSRegularExpression)]
+    /// How many different section headings stand for a heading.
+    public var sectionsNeeded: Int
 }
 
 /// A phrase (or any of several phrases) that adds a weight when the document prints it.

@@ -76,6 +76,9 @@ public struct Converter: Sendable {
         }
         let decision = detect(document, forcing: forcedID)
         guard let adapter = decision.chosen else {
+            if let reason = decision.candidates.lazy.compactMap(\.score.notAReport).first {
+                throw GirconvError.notAReport(path: document.source.name, reason: reason)
+            }
             throw GirconvError.noLayoutRecognised(path: document.source.name, seen: describe(document, decision))
         }
         var extraction = try adapter.extract(from: document)

@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+@testable import GirconvAdapters
+import GirconvCore
+
+/// Issue #15, "Never a wrong figure": documents that are not reports, sentences about another subject,
+/// reports with nothing to read and forms nobody filled in. Every expected value here is typed from the text.
+final class PrecisionTests: XCTestCase {
+    let registry = BuiltinAdapters.registry()
+
+    func convert(_ text: String, name: String = "t.txt") throws -> CanonicalRecord {
+        try registry.convert(RawInput(name: name, bytes: Array(text.utf8)))
+    }
+
+    /// The error converting `text` throws.
+    func refusal(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> GirconvError? {
+        do {
+            let record = try convert(text)
+            XCTFail("converted as \(record.detection.adapter) with \(record.figures.count) figures", file: file, line: line)
+            return nil
+        } catch {
+            return error as? GirconvError
+        }
+    }
+
+    // MARK: Only reports are reports
+
+    static let readme = """
+    # girconv
+
+    girconv 把政府信息公开工作年度报告转换为统一的记录。示例：共收到政府信息公开申请12件，不予公开3件，
+    行政复议2件。运行 swift test 即可。
+    """
+
+    static let safetyNotice = """
+    关于开展2023年安全生产大检查的通知
+
+    各乡镇人民政府，县直各单位：
+    为切实做好安全生产工作，现将有关事项通知如下。一、全县共排查隐患127件，已整改98件。
+    二、各单位要做好信息公开，按时在政府网站主动公开政府信息12条，并受理政府信息公开申请3件。
+    三、未发生较大安全生产事故。
+    县安全生产委员会办公室
+    """
+
+    func testAReadmeMentioningDisclosureIsNotAReport() {
+        let error = refusal(Self.readme)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertEqual(error?.exitCode, 65)
+        XCTAssertTrue(error?.description.contains("not an annual report") ?? false, "\(String(describing: error))")
+    }
+
+    func testASafetyNoticeWithCountsIsNotAReport() {
+        let error = refusal(Self.safetyNotice)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertEqual(error?.exitCode, 65)
+    }
+
+    func testANarrativeReportWithItsTitleConverts() throws {
+        let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n\n全年共收到政府信息公开申请12件，同意公开9件。\n")
+        XCTAssertEqual(r.detection.adapter, "pre2019-narrative")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 12)
+        XCTAssertEqual(r.figures["requests.granted.total"]?.value, 9)
+    }
+
+    func testTraditionalTitlesAndOtherReportWordsCount() throws {
+        for title in ["葫蘆島市2017年度政府信息公開工作報告", "示例市政府資訊公開年報（二〇一六年）", "示例局2015年信息公开工作报告"] {
+            let r = try convert(title + "\n\n全年共受理政府信息公开申请7件。\n")
+            XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 7, title)
+        }
+    }
+
+    func testTwoSectionHeadingsAndAYearStandForATitle() throws {
+        let text = """
+        本报告所列数据统计期限为2016年度。
+        二、主动公开政府信息情况
+        全年主动公开政府信息45条。
+        三、依申请公开政府信息情况
+        全年共收到政府信息公开申请6件。
+        """
+        let r = try convert(text)
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 6)
+        XCTAssertEqual(r.figures["proactive.total"]?.value, 45)
+    }
+
+    func testOneSectionHeadingIsNotEnough() {
+        let text = "2016年工作总结\n二、主动公开政府信息情况\n全年主动公开政府信息45条。\n"
+        XCTAssertEqual(refusal(text)?.kind, "not-a-report")
+    }
+
+    func testATitleWithoutAnyYearIsNotEnough() {
+        let text = "政府信息公开工作年度报告\n全年共收到政府信息公开申请6件。\n"
+        let error = refusal(text)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertTrue(error?.description.contains("no year") ?? false, "\(String(describing: error))")
+    }
+}
