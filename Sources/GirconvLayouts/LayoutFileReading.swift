@@ -316,7 +316,8 @@ extension NodeReader {
     }
 
     func patternSet(_ node: Node, owner: String, known: KnownPaths) -> NarrativePatternSet? {
-        guard let fields = mapping(node, "patterns", allowed: ["triggers", "scopes", "connectives", "zeroStatements", "shares"], required: ["triggers"])
+        guard let fields = mapping(node, "patterns", allowed: ["triggers", "scopes", "connectives", "zeroStatements", "shares", "subjects"],
+                                 required: ["triggers"])
         else { return nil }
         let scopes: [NarrativePatternSet.Scope] = list(fields["scopes"], "patterns.scopes").compactMap { item in
             guard let f = mapping(item, "a scope", allowed: ["phrase", "scope"], required: ["phrase", "scope"]),
@@ -352,6 +353,13 @@ extension NodeReader {
         var set = NarrativePatternSet(owner: owner, triggers: triggers, scopes: scopes, connectives: Set(connectives.unicodeScalars),
                                       zeroStatements: zeros, shares: shares)
         set.extraKinds = known.kinds
+        set.subjects = list(fields["subjects"], "patterns.subjects").compactMap { item in
+            guard let f = mapping(item, "a subject", allowed: ["phrases", "excludes"], required: ["phrases", "excludes"]),
+                  let phrases = strings(f["phrases"], "subject phrases"), let excludes = strings(f["excludes"], "subject excludes"),
+                  !phrases.isEmpty, !excludes.isEmpty else { return nil }
+            for pattern in excludes where !pattern.hasSuffix(".*") { known.check(pattern, at: f["excludes"], in: self) }
+            return NarrativePatternSet.Subject(phrases: phrases.map(TextNormalizer.foldWidthAndPunctuation), excludes: excludes)
+        }
         return set
     }
 }

@@ -93,4 +93,25 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(error?.kind, "not-a-report")
         XCTAssertTrue(error?.description.contains("no year") ?? false, "\(String(describing: error))")
     }
+
+    // MARK: Statements bound to their subject
+
+    static let itemsMade = "2011年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402条。"
+
+    func testABreakdownOfInformationMadeIsNoRequestOutcome() throws {
+        for sentence in [Self.itemsMade, Self.itemsMade.replacingOccurrences(of: "1402条", with: "1402")] {
+            let r = try convert("示例县2011年政府信息公开工作年度报告\n" + sentence + "全年共收到政府信息公开申请12件，不予公开2件。\n")
+            XCTAssertEqual(r.figures["requests.denied.total"]?.value, 2, "the denied requests, not the 1402 items: \(sentence)")
+            XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 12)
+            XCTAssertNil(r.figures.values.first { $0.value == 1402 }, "1402 is no figure of the record")
+            XCTAssertFalse(r.warnings.contains { $0.code == "stated-twice" }, "\(r.warnings)")
+        }
+    }
+
+    func testTheSubjectEndsWithItsSentence() throws {
+        let r = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "\n")
+        XCTAssertNil(r.figures["requests.denied.total"])
+        let next = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "不予公开5件。\n")
+        XCTAssertEqual(next.figures["requests.denied.total"]?.value, 5)
+    }
 }
