@@ -114,4 +114,47 @@ final class PrecisionTests: XCTestCase {
         let next = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "不予公开5件。\n")
         XCTAssertEqual(next.figures["requests.denied.total"]?.value, 5)
     }
+
+    // MARK: Nothing silently cut; blank is zero only in a filled report
+
+    func testAReportWithNoReadableFigureSaysSo() throws {
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件。\n")
+        XCTAssertNil(r.figures["requests.newReceived.total"]?.value)
+        XCTAssertTrue(r.hasNoFigures)
+        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings)")
+    }
+
+    func testAReportWithFiguresHasNoNoFiguresWarning() throws {
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请0件。\n")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 0)
+        XCTAssertFalse(r.warnings.contains { $0.code == "no-figures" })
+    }
+
+    /// The 2021 sample with every value cell blanked: a form nobody filled in.
+    static func blankForm() throws -> String {
+        let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2021-county-transport.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        // A cell line is spaces and a number or a dash (full-width too); it becomes a line of spaces.
+        let cell = try NSRegularExpression(pattern: "^[ \\t\\u3000]*[0-9０-９.,．，—－-]+[ \\t\\u3000]*$", options: .anchorsMatchLines)
+        let blanked = cell.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "  ")
+        // The prose states figures of its own; a blank form has none.
+        return blanked.components(separatedBy: "\n").filter { !$0.contains("主动公开政府信息312条") && !$0.contains("信息处理费共计0元") }
+            .joined(separator: "\n")
+    }
+
+    func testABlankFormIsNotAReportOfZeros() throws {
+        let r = try convert(try Self.blankForm(), name: "blank-2021.txt")
+        XCTAssertEqual(r.detection.adapter, "2021-revised")
+        XCTAssertTrue(r.warnings.contains { $0.code == "blank-form" }, "\(r.warnings.map(\.code))")
+        XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
+        XCTAssertNil(r.figures["requests.newReceived.total"])
+        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" })
+    }
+
+    func testAFilledReportWithBlankCellsIsNoBlankForm() throws {
+        let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2021-county-transport.txt")
+        let r = try registry.convert(RawInput(name: "t.txt", bytes: [UInt8](try Data(contentsOf: url))))
+        XCTAssertFalse(r.warnings.contains { $0.code == "blank-form" })
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 13)
+    }
 }

@@ -72,6 +72,10 @@ public struct CanonicalRecord: Sendable, Equatable {
         self.figures = figures; self.checks = checks; self.warnings = warnings
     }
 
+    /// True when no figure could be read (none emitted, or every one null): nothing in the record can be
+    /// checked (it carries a `no-figures` warning).
+    public var hasNoFigures: Bool { !figures.values.contains { $0.value != nil } }
+
     /// The figure paths in canonical order (catalog order first, then any others sorted).
     public var orderedPaths: [String] { FigureCatalog.ordered(figures.keys) }
 }
