@@ -64,7 +64,7 @@ final class PrecisionTests: XCTestCase {
 
     func testTraditionalTitlesAndOtherReportWordsCount() throws {
         for title in ["葫蘆島市2017年度政府信息公開工作報告", "示例市政府資訊公開年報（二〇一六年）", "示例局2015年信息公开工作报告"] {
-            let r = try convert(title + "\n\n全年共受理政府信息公开申请7件。\n")
+            let r = try convert(title + "\n\n全年共受理政府信息公开申请7件，同意公开5件。\n")
             XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 7, title)
         }
     }
@@ -83,7 +83,7 @@ final class PrecisionTests: XCTestCase {
     }
 
     func testOneSectionHeadingIsNotEnough() {
-        let text = "2016年工作总结\n二、主动公开政府信息情况\n全年主动公开政府信息45条。\n"
+        let text = "2016年政务公开工作总结\n二、主动公开政府信息情况\n全年主动公开政府信息45条，同意公开3件。\n"
         XCTAssertEqual(refusal(text)?.kind, "not-a-report")
     }
 
@@ -109,7 +109,7 @@ final class PrecisionTests: XCTestCase {
     }
 
     func testTheSubjectEndsWithItsSentence() throws {
-        let r = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "\n")
+        let r = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "全年共收到政府信息公开申请12件。\n")
         XCTAssertNil(r.figures["requests.denied.total"])
         let next = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "不予公开5件。\n")
         XCTAssertEqual(next.figures["requests.denied.total"]?.value, 5)
@@ -118,37 +118,51 @@ final class PrecisionTests: XCTestCase {
     // MARK: Nothing silently cut; blank is zero only in a filled report
 
     func testAReportWithNoReadableFigureSaysSo() throws {
-        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件。\n")
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件，同意公开2.000件。\n")
         XCTAssertNil(r.figures["requests.newReceived.total"]?.value)
         XCTAssertTrue(r.hasNoFigures)
         XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings)")
     }
 
     func testAReportWithFiguresHasNoNoFiguresWarning() throws {
-        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请0件。\n")
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请0件，同意公开0件。\n")
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 0)
         XCTAssertFalse(r.warnings.contains { $0.code == "no-figures" })
     }
 
-    /// The 2021 sample with every value cell blanked: a form nobody filled in.
-    static func blankForm() throws -> String {
-        let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2021-county-transport.txt")
+    /// A 2021 sample with every value cell blanked (a number or a dash becomes nothing): a form nobody filled in.
+    static func blanked(_ name: String, cell pattern: String, template: String) throws -> String {
+        let url = GoldenSampleTests.samples.appendingPathComponent(name)
         let text = try String(contentsOf: url, encoding: .utf8)
-        // A cell line is spaces and a number or a dash (full-width too); it becomes a line of spaces.
-        let cell = try NSRegularExpression(pattern: "^[ \\t\\u3000]*[0-9０-９.,．，—－-]+[ \\t\\u3000]*$", options: .anchorsMatchLines)
-        let blanked = cell.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "  ")
+        let cell = try NSRegularExpression(pattern: pattern, options: .anchorsMatchLines)
+        let blanked = cell.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
         // The prose states figures of its own; a blank form has none.
         return blanked.components(separatedBy: "\n").filter { !$0.contains("主动公开政府信息312条") && !$0.contains("信息处理费共计0元") }
             .joined(separator: "\n")
     }
 
+    static let value = "[0-9０-９.,．，—－-]+"
+
     func testABlankFormIsNotAReportOfZeros() throws {
-        let r = try convert(try Self.blankForm(), name: "blank-2021.txt")
+        // Each <td> holding a number (inside any inline markup) is emptied.
+        let html = try Self.blanked("constructed-2022-city-hrss-spans.html",
+                                    cell: "(<td[^>]*>(?:\\s*<[^>]+>)*)\\s*\(Self.value)\\s*((?:<[^>]+>\\s*)*</td>)", template: "$1$2")
+        let r = try convert(html, name: "blank-2021.html")
         XCTAssertEqual(r.detection.adapter, "2021-revised")
         XCTAssertTrue(r.warnings.contains { $0.code == "blank-form" }, "\(r.warnings.map(\.code))")
         XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
         XCTAssertNil(r.figures["requests.newReceived.total"])
-        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" })
+        XCTAssertNil(r.figures.keys.first { $0.hasPrefix("requests.") || $0.hasPrefix("proactive.") || $0.hasPrefix("appeals.") })
+    }
+
+    func testABlankFlattenedFormGivesNoZeros() throws {
+        // One cell a line: each number or dash becomes a blank cell (a line of spaces and NBSP).
+        let text = try Self.blanked("constructed-2021-county-transport.txt",
+                                    cell: "^[ \\t\\u3000]*\(Self.value)[ \\t\\u3000]*$", template: "  \u{00A0}")
+        let r = try convert(text, name: "blank-2021.txt")
+        XCTAssertEqual(r.detection.adapter, "2021-revised")
+        XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
+        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings.map(\.code))")
     }
 
     func testAFilledReportWithBlankCellsIsNoBlankForm() throws {

@@ -3,7 +3,7 @@ import XCTest
 
 /// Issue #15 at the command line: not-a-report refusals, and reports with no readable figure.
 final class PrecisionCLITests: CLITestCase {
-    let noFigure = Array("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件。\n".utf8)
+    let noFigure = Array("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件，同意公开2.000件。\n".utf8)
 
     func testANoticeIsRefusedAsNotAReport() throws {
         let result = try run(["--no-user-layouts", sample("not-a-report-notice.txt")])
