@@ -1,7 +1,7 @@
 /// Every way a conversion can fail, each with a stable exit code and a one-line message.
 ///
 /// Exit codes (also in README and `girconv --help`):
-/// 0 success · 64 usage error · 65 no known layout · 66 input unreadable or undecodable ·
+/// 0 success · 64 usage error · 65 no known layout, or not a report · 66 input unreadable or undecodable ·
 /// 73 output could not be written · 78 a layout file has errors · 70 internal error.
 public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     case usage(String)
@@ -17,6 +17,9 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A PDF without a text layer (a scan): nothing can be read without OCR.
     case noTextLayer(path: String)
     case noLayoutRecognised(path: String, seen: String)
+    /// A document that only a layout needing a report's own evidence (a title or section headings, and a
+    /// year) would read, without that evidence: a notice, a README, not an annual report.
+    case notAReport(path: String, reason: String)
     case outputUnwritable(path: String, reason: String)
     /// A layout file (or layout directory) that cannot be used: every problem, "file:line:column: message".
     case layoutFile(String)
@@ -29,7 +32,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .noLayoutRecognised, .unsupportedMediaType: return 65
+        case .noLayoutRecognised, .notAReport, .unsupportedMediaType: return 65
         case .inputUnreadable, .emptyInput, .binaryInput, .undecodable, .inputTooLarge, .inputTooComplex, .noTextLayer, .encrypted: return 66
         case .outputUnwritable: return 73
         case .layoutFile: return 78
@@ -50,6 +53,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unsupportedMediaType: return "unsupported-media-type"
         case .noTextLayer: return "pdf-no-text-layer"
         case .noLayoutRecognised: return "no-layout"
+        case .notAReport: return "not-a-report"
         case .outputUnwritable: return "output-unwritable"
         case .layoutFile: return "layout-file"
         case .internalError: return "internal"
@@ -71,6 +75,7 @@ public enum GirconvError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unsupportedMediaType(path, mediaType):
             return "\(Self.shown(path)): no reader for \(mediaType) input in this build"
         case let .noLayoutRecognised(path, seen): return "\(Self.shown(path)): no known layout: \(Self.shown(seen))"
+        case let .notAReport(path, reason): return "\(Self.shown(path)): not an annual report: \(Self.shown(reason))"
         case .noTextLayer(let path):
             return "\(Self.shown(path)): a PDF with no text layer (a scanned document?): no figures can be read without OCR, which girconv does not do"
         case let .outputUnwritable(path, reason): return "\(Self.shown(path)): cannot write output: \(reason)"

@@ -45,6 +45,10 @@ public struct LayoutAdapter: ReportAdapter {
             }
             guard present else { return .none }
         }
+        if let reportEvidence = rules.reportEvidence,
+           let lacking = document.cache.value("report-evidence:" + spec.id, { reportEvidence.lacking(in: document) }) {
+            return DetectionScore(confidence: 0, evidence: ["not a report: " + lacking], notAReport: lacking)
+        }
         for item in rules.evidence where item.keys.contains(where: document.mentions) {
             score += item.weight; evidence.append(item.name)
         }
@@ -117,21 +121,29 @@ public struct LayoutAdapter: ReportAdapter {
             shares = narrative.shares.filter { usable($0.path) }
         }
         warnings += FigureSink.worded(tables.pendingWarnings)
+        // Blank is zero only in a filled report: tables none of whose cells prints anything are a blank form.
+        var tableFigures = tables.figures
+        if !tableFigures.isEmpty, tableFigures.values.allSatisfy({ $0.provenance.how == .blankAsZero }) {
+            warnings.append(ReportWarning(
+                code: "blank-form",
+                message: "every value cell of the statistics tables is blank (\(tableFigures.count) cells): a form nobody filled in, not a report of zeros; no table figure is emitted"))
+            tableFigures = [:]
+        }
         // Tables win over sentences; a sentence stating a table's figure is kept to be checked against it.
         var textStatements: [String: Figure] = [:]
         // Figures only the tables state are taken as they are; those the text states too are compared in
         // canonical order (their warnings come out in that order).
         var statedInText: [String] = []
-        for (path, tableFigure) in tables.figures {
+        for (path, tableFigure) in tableFigures {
             if let narrative, narrative.figures[path] != nil { statedInText.append(path) } else { figures[path] = tableFigure }
         }
         for path in FigureCatalog.ordered(statedInText) {
-            let tableFigure = tables.figures[path]!
+            let tableFigure = tableFigures[path]!
             if let told = narrative?.figures[path] {
                 // A table cell that could not be read does not hide a figure the text states.
                 if tableFigure.value == nil, told.value != nil, usable(path) { continue }
                 textStatements[path] = told
-                if usable(path), told.value != tableFigure.value, tableFigure.value != nil {
+                if told.value != tableFigure.value, tableFigure.value != nil {
                     warnings.append(ReportWarning(
                         code: "narrative-table-disagree",
                         message: "\(path): the \(tableFigure.provenance.location.table ?? "table") row \"\(tableFigure.provenance.location.row ?? "")\" gives \(Self.describe(tableFigure.value)) but the text says \(Self.describe(told.value)) (\"\(told.provenance.location.sentence ?? told.provenance.raw)\", line \(told.provenance.location.line ?? 0)); the table is kept",

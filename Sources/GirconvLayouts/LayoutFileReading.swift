@@ -36,7 +36,7 @@ extension NodeReader {
             fail(top["narrative"], "narrative: this file defines no patterns; name the file whose patterns to use with \"patterns: <layout id>\"")
         }
         let detection = top["detect"].flatMap(detection) ?? DetectionSpec(required: [], evidence: [], against: [], tableRows: nil,
-                                                                          narrativeFigures: nil, yearsBefore: nil)
+                                                                          narrativeFigures: nil, yearsBefore: nil, reportEvidence: nil)
         if top["detect"] == nil { fail(root, "\"detect\" is required: without it the layout is never chosen") }
         if detection.narrativeFigures != nil && narrative == nil {
             fail(top["detect"], "detect.narrativeFigures needs \"narrative\" (which patterns to read sentences with)")
@@ -118,7 +118,8 @@ extension NodeReader {
     // MARK: Detection
 
     func detection(_ node: Node) -> DetectionSpec? {
-        guard let fields = mapping(node, "detect", allowed: ["requireAll", "required", "evidence", "against", "tableRows", "narrativeFigures", "yearsBefore"])
+        guard let fields = mapping(node, "detect", allowed: ["requireAll", "required", "evidence", "against", "tableRows", "narrativeFigures", "yearsBefore",
+                                                             "reportEvidence"])
         else { return nil }
         var spec = DetectionSpec(
             required: list(fields["required"], "detect.required").compactMap { weighted($0, "detect.required") },
@@ -130,10 +131,30 @@ extension NodeReader {
         spec.requireAll = (strings(fields["requireAll"], "detect.requireAll") ?? []).map {
             WeightedPhrase(phrases: [$0], keys: [TextNormalizer.matchKey($0)], weight: 0, name: $0)
         }
+        spec.reportEvidence = fields["reportEvidence"].flatMap(reportEvidence)
         if spec.required.isEmpty && spec.evidence.isEmpty && spec.tableRows == nil && spec.narrativeFigures == nil {
             fail(node, "detect: give at least one of required, evidence, tableRows, narrativeFigures")
         }
         return spec
+    }
+
+    func reportEvidence(_ node: Node) -> ReportEvidenceSpec? {
+        let what = "detect.reportEvidence"
+        guard let fields = mapping(node, what, allowed: ["headingWords", "headingSubjects", "sections", "sectionsNeeded"],
+                                   required: ["headingWords", "headingSubjects"]) else { return nil }
+        let words = strings(fields["headingWords"], "\(what).headingWords") ?? []
+        let subjects = strings(fields["headingSubjects"], "\(what).headingSubjects") ?? []
+        let sections: [(pattern: String, expression: NSRegularExpression)] = (strings(fields["sections"], "\(what).sections") ?? []).compactMap { pattern in
+            do { return (pattern, try NSRegularExpression(pattern: pattern)) } catch {
+                fail(fields["sections"], "\(what).sections: \"\(pattern)\" is not a valid regular expression"); return nil
+            }
+        }
+        let needed = integer(fields["sectionsNeeded"], "\(what).sectionsNeeded") ?? 2
+        if !sections.isEmpty && (needed < 1 || needed > sections.count) {
+            fail(fields["sectionsNeeded"] ?? node, "\(what).sectionsNeeded must be between 1 and the number of sections (\(sections.count))")
+        }
+        return ReportEvidenceSpec(headingWords: words.map { TextNormalizer.matchKey($0) }, headingSubjects: subjects.map { TextNormalizer.matchKey($0) },
+                                  sections: sections, sectionsNeeded: needed)
     }
 
     func weighted(_ node: Node, _ what: String) -> WeightedPhrase? {
@@ -295,7 +316,8 @@ extension NodeReader {
     }
 
     func patternSet(_ node: Node, owner: String, known: KnownPaths) -> NarrativePatternSet? {
-        guard let fields = mapping(node, "patterns", allowed: ["triggers", "scopes", "connectives", "zeroStatements", "shares"], required: ["triggers"])
+        guard let fields = mapping(node, "patterns", allowed: ["triggers", "scopes", "connectives", "zeroStatements", "shares", "subjects"],
+                                 required: ["triggers"])
         else { return nil }
         let scopes: [NarrativePatternSet.Scope] = list(fields["scopes"], "patterns.scopes").compactMap { item in
             guard let f = mapping(item, "a scope", allowed: ["phrase", "scope"], required: ["phrase", "scope"]),
@@ -331,6 +353,13 @@ extension NodeReader {
         var set = NarrativePatternSet(owner: owner, triggers: triggers, scopes: scopes, connectives: Set(connectives.unicodeScalars),
                                       zeroStatements: zeros, shares: shares)
         set.extraKinds = known.kinds
+        set.subjects = list(fields["subjects"], "patterns.subjects").compactMap { item in
+            guard let f = mapping(item, "a subject", allowed: ["phrases", "excludes"], required: ["phrases", "excludes"]),
+                  let phrases = strings(f["phrases"], "subject phrases"), let excludes = strings(f["excludes"], "subject excludes"),
+                  !phrases.isEmpty, !excludes.isEmpty else { return nil }
+            for pattern in excludes where !pattern.hasSuffix(".*") { known.check(pattern, at: f["excludes"], in: self) }
+            return NarrativePatternSet.Subject(phrases: phrases.map(TextNormalizer.foldWidthAndPunctuation), excludes: excludes)
+        }
         return set
     }
 }

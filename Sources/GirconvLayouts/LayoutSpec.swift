@@ -85,6 +85,23 @@ public struct DetectionSpec: Sendable {
     public var narrativeFigures: Increment?
     /// A title year at or after this year halves the score (evidence against, never the deciding evidence for).
     public var yearsBefore: Int?
+    /// Where only prose speaks for the layout: what makes a document a report at all. Without it the
+    /// layout does not apply, and a document no other layout claims is refused as `not-a-report`.
+    public var reportEvidence: ReportEvidenceSpec?
+}
+
+/// A report's own evidence (`detect.reportEvidence`): a heading or title naming the report, or enough of the
+/// report's section headings; and a year stated anywhere.
+public struct ReportEvidenceSpec: @unchecked Sendable {
+    /// A heading or title is a short line printing one of `headingWords` and one of `headingSubjects`
+    /// (normalised keys).
+    public var headingWords: [String]
+    public var headingSubjects: [String]
+    /// Section headings: regular expressions run on the document's normalised text (simplified script,
+    /// half-width punctuation, no whitespace).
+    public var sections: [(pattern: String, expression: NSRegularExpression)]
+    /// How many different section headings stand for a heading.
+    public var sectionsNeeded: Int
 }
 
 /// A phrase (or any of several phrases) that adds a weight when the document prints it.
@@ -237,6 +254,15 @@ public struct NarrativePatternSet: Sendable {
     }
     /// A printed percentage of a figure matching `match` ("requests.channels.*") is a share of `whole`.
     public struct Share: Sendable { public var match: String; public var whole: String }
+    /// A phrase that makes the rest of its sentence about another subject (the information items an agency
+    /// made, not requests): after it, up to the sentence's end, no figure is taken for a path matching one
+    /// of `excludes` ("requests.*" or a path).
+    public struct Subject: Sendable {
+        public var phrases: [String]
+        public var excludes: [String]
+        public init(phrases: [String], excludes: [String]) { self.phrases = phrases; self.excludes = excludes }
+        public func excludes(_ path: String) -> Bool { excludes.contains { NarrativePatternSet.path(path, matches: $0) } }
+    }
 
     /// The id of the layout file that defines the set (its cache key).
     public var owner: String
@@ -250,6 +276,7 @@ public struct NarrativePatternSet: Sendable {
     public var connectives: Set<Unicode.Scalar>
     public var zeroStatements: [ZeroStatement]
     public var shares: [Share]
+    public var subjects: [Subject] = []
     /// The kind of a figure path (count, amount …).
     public func kind(of path: String) -> FigureKind {
         extraKinds[path] ?? FigureCatalog.spec(for: path)?.kind ?? .count
@@ -258,12 +285,12 @@ public struct NarrativePatternSet: Sendable {
     /// What a printed percentage of `path` is a share of: the first share whose `match` is the path, or
     /// ends in ".*" and prefixes it; a whole is never a share of itself.
     public func wholeOf(_ path: String) -> String? {
-        for share in shares where share.whole != path {
-            if share.match.hasSuffix(".*") ? path.hasPrefix(share.match.dropLast()) : share.match == path {
-                return share.whole
-            }
-        }
-        return nil
+        shares.first { $0.whole != path && Self.path(path, matches: $0.match) }?.whole
+    }
+
+    /// A path matches a pattern that is the path itself, or ends in ".*" and prefixes it.
+    public static func path(_ path: String, matches pattern: String) -> Bool {
+        pattern.hasSuffix(".*") ? path.hasPrefix(pattern.dropLast()) : pattern == path
     }
 }
 
@@ -276,6 +303,7 @@ extension NarrativePatternSet {
                                          connectives: connectives.union(base.connectives),
                                          zeroStatements: zeroStatements + base.zeroStatements, shares: shares + base.shares)
         merged.extraKinds = base.extraKinds.merging(extraKinds) { $1 }
+        merged.subjects = subjects + base.subjects
         return merged
     }
 

@@ -30,10 +30,11 @@ struct Girconv: ParsableCommand {
 
         Exit codes:
           0   success
-          1   validate: an identity or continuity check failed
+          1   validate: an identity or continuity check failed, or a report gave no figure
           2   several inputs: some could not be converted (see --errors)
           64  usage error (bad option or argument)
-          65  no known layout recognised (or no reader for the input's media type)
+          65  no known layout recognised, not an annual report (not-a-report), or no reader for the
+              input's media type
           66  input unreadable: missing, empty, binary, encrypted, undecodable, over --max-bytes,
               more lines/tags/fields than a report has, no data for --input-timeout, a PDF over
               --pdf-timeout or --pdf-text-limit

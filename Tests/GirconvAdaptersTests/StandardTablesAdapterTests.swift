@@ -44,9 +44,14 @@ final class StandardTablesAdapterTests: XCTestCase {
     }
 
     func testOtherLayoutsAreRefusedWithWhatWasSeen() throws {
-        XCTAssertThrowsError(try convert(try sample("not-a-report-notice.txt"))) { error in
+        XCTAssertThrowsError(try convert("A letter about nothing in particular.\nSecond line.\n")) { error in
             guard case let .noLayoutRecognised(_, seen)? = error as? GirconvError else { return XCTFail("\(error)") }
             XCTAssertTrue(seen.contains("lines, text/plain"), seen)
+        }
+        // A notice that mentions 政务公开 is no report at all (#15): it says what it lacks.
+        XCTAssertThrowsError(try convert(try sample("not-a-report-notice.txt"))) { error in
+            guard case let .notAReport(_, reason)? = error as? GirconvError else { return XCTFail("\(error)") }
+            XCTAssertTrue(reason.contains("section headings"), reason)
         }
     }
 

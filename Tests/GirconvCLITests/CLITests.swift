@@ -134,7 +134,7 @@ final class CLITests: CLITestCase {
             ([try file("junk.bin", [0x00, 0x01, 0x02, 0xFF, 0x00, 0x10])], 66, "binary"),
             ([try file("report.pdf", Array("%PDF-1.4\n%âãÏÓ\n".utf8))], 66, "PDF"),
             ([try file("broken.pdf", Array("%PDF\u{0}\u{1}".utf8))], 66, "PDF"),
-            ([sample("not-a-report-notice.txt")], 65, "no known layout"),
+            ([sample("not-a-report-notice.txt")], 65, "not an annual report"),
             ([sample("enping-2019-office.txt"), "--max-bytes", "100"], 66, "over the limit"),
             ([sample("enping-2019-office.txt"), "-o", "/nonexistent-dir/x.json"], 73, "cannot write output"),
             ([sample("enping-2019-office.txt"), "--adapter", "nope"], 64, "unknown adapter"),

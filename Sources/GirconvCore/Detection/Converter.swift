@@ -76,6 +76,9 @@ public struct Converter: Sendable {
         }
         let decision = detect(document, forcing: forcedID)
         guard let adapter = decision.chosen else {
+            if let reason = decision.candidates.lazy.compactMap(\.score.notAReport).first {
+                throw GirconvError.notAReport(path: document.source.name, reason: reason)
+            }
             throw GirconvError.noLayoutRecognised(path: document.source.name, seen: describe(document, decision))
         }
         var extraction = try adapter.extract(from: document)
@@ -88,8 +91,12 @@ public struct Converter: Sendable {
             candidates: decision.candidates.filter { $0.id != adapter.id && $0.score.confidence > 0 }
                 .map { DetectionCandidate(adapter: $0.id, confidence: ($0.score.confidence * 100).rounded() / 100) })
         let checks = IdentityChecker.finish(&extraction, adapter: adapter, strict: strict)
-        return CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
-                               figures: extraction.figures, checks: checks, warnings: document.warnings + extraction.warnings)
+        var record = CanonicalRecord(source: document.source, detection: detection, report: extraction.report,
+                                     figures: extraction.figures, checks: checks, warnings: document.warnings + extraction.warnings)
+        if record.hasNoFigures {
+            record.warnings.append(ReportWarning(code: "no-figures", message: "no figure could be read from the report: nothing could be checked"))
+        }
+        return record
     }
 
     /// A one-line account of what was seen, for "no known layout" errors.

@@ -4,8 +4,11 @@ public struct DetectionScore: Sendable, Equatable {
     public var confidence: Double
     /// The labels or phrases that decided, quoted as matched.
     public var evidence: [String]
-    public init(confidence: Double, evidence: [String]) {
-        self.confidence = min(1, max(0, confidence)); self.evidence = evidence
+    /// Why the document is not a report at all, when the detector needs a report's own evidence and found
+    /// none (confidence 0): the conversion fails as `not-a-report` if no other layout is chosen.
+    public var notAReport: String?
+    public init(confidence: Double, evidence: [String], notAReport: String? = nil) {
+        self.confidence = min(1, max(0, confidence)); self.evidence = evidence; self.notAReport = notAReport
     }
     public static let none = DetectionScore(confidence: 0, evidence: [])
 }

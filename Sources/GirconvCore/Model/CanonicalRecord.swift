@@ -55,7 +55,7 @@ public struct ReportInfo: Sendable, Equatable {
 /// exporter writes out (see `docs/schema.md`).
 public struct CanonicalRecord: Sendable, Equatable {
     /// Bumped in its major number on any breaking rename of a field.
-    public static let currentSchemaVersion = "1.1"
+    public static let currentSchemaVersion = "1.2"
 
     public var schemaVersion: String = CanonicalRecord.currentSchemaVersion
     public var source: SourceInfo
@@ -71,6 +71,10 @@ public struct CanonicalRecord: Sendable, Equatable {
         self.source = source; self.detection = detection; self.report = report
         self.figures = figures; self.checks = checks; self.warnings = warnings
     }
+
+    /// True when no figure could be read (none emitted, or every one null): nothing in the record can be
+    /// checked (it carries a `no-figures` warning).
+    public var hasNoFigures: Bool { !figures.values.contains { $0.value != nil } }
 
     /// The figure paths in canonical order (catalog order first, then any others sorted).
     public var orderedPaths: [String] { FigureCatalog.ordered(figures.keys) }

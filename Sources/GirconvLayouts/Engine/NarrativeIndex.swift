@@ -7,9 +7,11 @@ struct NarrativeIndex: Sendable {
     /// A phrase to look for, as scalars, and what it means.
     struct IndexedPhrase: Sendable {
         var scalars: [Unicode.Scalar]
-        /// Index into the set's `triggers`, or -1 for a scope word.
+        /// Index into the set's `triggers`, or -1 for a scope word or a subject.
         var trigger: Int
         var scope: String?
+        /// Index into the set's `subjects`.
+        var subject: Int? = nil
     }
 
     /// Every trigger and scope phrase by its first scalar, so one pass over a line finds them all.
@@ -35,6 +37,12 @@ struct NarrativeIndex: Sendable {
         for scope in patterns.scopes where !scope.phrase.isEmpty {
             let scalars = Array(scope.phrase.unicodeScalars)
             index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: scope.scope))
+        }
+        for (i, subject) in patterns.subjects.enumerated() {
+            for phrase in subject.phrases where !phrase.isEmpty {
+                let scalars = Array(phrase.unicodeScalars)
+                index[scalars[0].value, default: []].append(IndexedPhrase(scalars: scalars, trigger: -1, scope: nil, subject: i))
+            }
         }
         phrasesByFirstScalar = index
         firstScalars = ScalarBitSet(index.keys)

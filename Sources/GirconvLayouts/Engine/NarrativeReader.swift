@@ -126,6 +126,7 @@ struct NarrativeReader: Sendable {
         let chars = text.scalars
         var matches: [Match] = []
         var scopes: [(position: Int, key: String)] = []
+        var subjects: [(position: Int, subject: Int)] = []
         for i in chars.indices {
             guard index.mayStartPhrase(chars[i].value), let candidates = index.phrasesByFirstScalar[chars[i].value] else { continue }
             for phrase in candidates where i + phrase.scalars.count <= chars.count {
@@ -133,6 +134,7 @@ struct NarrativeReader: Sendable {
                 for (k, s) in phrase.scalars.enumerated() where chars[i + k] != s { equal = false; break }
                 guard equal else { continue }
                 if let scope = phrase.scope { scopes.append((i, scope)) }
+                if let subject = phrase.subject { subjects.append((i, subject)) }
                 if phrase.trigger >= 0 { matches.append(Match(start: i, end: i + phrase.scalars.count, trigger: phrase.trigger)) }
             }
         }
@@ -150,6 +152,14 @@ struct NarrativeReader: Sendable {
             if trigger.scoped {
                 guard let scope = scopes.last(where: { $0.position < m.start })?.key else { continue }
                 path = FastText.replacing(path, "{scope}", with: scope)
+            }
+            // A sentence about another subject ("制作、获取政府信息总数…，其中…不予公开信息数N条") gives none of
+            // the figures that subject excludes.
+            if !subjects.isEmpty {
+                let sentenceStart = sentenceRange(around: m.start, in: chars).lowerBound
+                if subjects.contains(where: { $0.position >= sentenceStart && $0.position < m.start && patterns.subjects[$0.subject].excludes(path) }) {
+                    continue
+                }
             }
             // The number must come before the next trigger.
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count

@@ -11,7 +11,8 @@ struct BatchConverter {
     /// The outcome of one input: its record's bytes in the output format (or why they could not be made),
     /// or why the input could not be converted. Only the bytes wait for the ordered writer, not the record.
     enum Outcome: Sendable {
-        case record(rendered: Result<[UInt8], GirconvError>)
+        /// `noFigures`: the record holds no readable figure (`CanonicalRecord.hasNoFigures`).
+        case record(rendered: Result<[UInt8], GirconvError>, noFigures: Bool)
         case failure(GirconvError)
     }
 
@@ -46,7 +47,7 @@ struct BatchConverter {
                     } catch {
                         rendered = .failure((error as? GirconvError) ?? .internalError("\(error)"))
                     }
-                    outcome = .record(rendered: rendered)
+                    outcome = .record(rendered: rendered, noFigures: record.hasNoFigures)
                 } catch let error as GirconvError {
                     outcome = .failure(error)
                 } catch {

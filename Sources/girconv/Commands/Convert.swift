@@ -154,7 +154,7 @@ struct Convert: ParsableCommand {
     private func convert(_ collector: InputCollector, into stream: StreamingOutput?, errors: StreamingOutput?) throws {
         let items = collector.items
         var progress = ProgressBar(total: items.count)
-        var converted = 0, failed = 0
+        var converted = 0, failed = 0, withoutFigures = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
         let writer = self.writer
@@ -185,7 +185,7 @@ struct Convert: ParsableCommand {
         }
         try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
             switch outcome {
-            case .record(let rendered):
+            case let .record(rendered, noFigures):
                 let bytes: [UInt8]
                 switch rendered {
                 case .success(let made): bytes = made
@@ -221,6 +221,7 @@ struct Convert: ParsableCommand {
                     }
                 }
                 converted += 1
+                if noFigures { withoutFigures += 1 }
             case .failure(let error):
                 try fail(item, error)
             }
@@ -236,6 +237,7 @@ struct Convert: ParsableCommand {
         var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
                              converted, failed, items.count + collector.unreadableFolders.count, seconds,
                              Double(items.count) / max(seconds, 0.001))
+        if withoutFigures > 0 { summary += "; \(withoutFigures) converted with no readable figure (warning no-figures)" }
         if !failureCodes.isEmpty {
             summary += "; exit codes " + failureCodes.keys.sorted().map { "\($0): \(failureCodes[$0]!)" }.joined(separator: ", ")
         }

@@ -13,7 +13,8 @@ struct Validate: ParsableCommand {
         consecutive years, also checks that last year's 结转下年度 equals this year's 上年结转 and that \
         现行有效件数 carries forward by 制发 − 废止.
 
-        Exit status: 0 when nothing failed (warnings allowed), 1 when any identity or continuity check failed, \
+        Exit status: 0 when nothing failed (warnings allowed), 1 when any identity or continuity check failed \
+        or a report gave no figure (nothing could be checked), \
         otherwise the exit code of the first input that could not be read (65, 66).
         """)
 
@@ -38,7 +39,7 @@ struct Validate: ParsableCommand {
                 let record = try reading.convert(file)
                 records.append(record)
                 let failed = record.checks.filter { $0.status == .fail }
-                anyFailure = anyFailure || !failed.isEmpty
+                anyFailure = anyFailure || !failed.isEmpty || record.hasNoFigures
                 reports.append(Self.summaryTree(record))
                 lines += Self.summaryLines(record)
             } catch {
@@ -95,6 +96,7 @@ struct Validate: ParsableCommand {
         let c = counts(record)
         var lines = ["\(record.source.name): \(record.report.layout.rawValue), \(record.report.agency ?? "agency unknown"), \(record.report.year.map(String.init) ?? "year unknown")",
                      "  checks: \(c.pass) passed, \(c.fail) failed, \(c.notAssessable) not assessable; \(record.warnings.count) warnings"]
+        if record.hasNoFigures { lines.append("  FAIL no figure could be read: nothing could be checked") }
         for check in record.checks where check.status == .fail {
             lines.append("  FAIL \(check.rule): \(check.totalPaths.joined(separator: " + ")) expected \(text(check.expected)), found \(text(check.found)) — \(check.description)")
         }

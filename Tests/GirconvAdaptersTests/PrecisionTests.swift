@@ -1,0 +1,174 @@
+import Foundation
+import XCTest
+@testable import GirconvAdapters
+import GirconvCore
+
+/// Issue #15, "Never a wrong figure": documents that are not reports, sentences about another subject,
+/// reports with nothing to read and forms nobody filled in. Every expected value here is typed from the text.
+final class PrecisionTests: XCTestCase {
+    let registry = BuiltinAdapters.registry()
+
+    func convert(_ text: String, name: String = "t.txt") throws -> CanonicalRecord {
+        try registry.convert(RawInput(name: name, bytes: Array(text.utf8)))
+    }
+
+    /// The error converting `text` throws.
+    func refusal(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> GirconvError? {
+        do {
+            let record = try convert(text)
+            XCTFail("converted as \(record.detection.adapter) with \(record.figures.count) figures", file: file, line: line)
+            return nil
+        } catch {
+            return error as? GirconvError
+        }
+    }
+
+    // MARK: Only reports are reports
+
+    static let readme = """
+    # girconv
+
+    girconv 把政府信息公开工作年度报告转换为统一的记录。示例：共收到政府信息公开申请12件，不予公开3件，
+    行政复议2件。运行 swift test 即可。
+    """
+
+    static let safetyNotice = """
+    关于开展2023年安全生产大检查的通知
+
+    各乡镇人民政府，县直各单位：
+    为切实做好安全生产工作，现将有关事项通知如下。一、全县共排查隐患127件，已整改98件。
+    二、各单位要做好信息公开，按时在政府网站主动公开政府信息12条，并受理政府信息公开申请3件。
+    三、未发生较大安全生产事故。
+    县安全生产委员会办公室
+    """
+
+    func testAReadmeMentioningDisclosureIsNotAReport() {
+        let error = refusal(Self.readme)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertEqual(error?.exitCode, 65)
+        XCTAssertTrue(error?.description.contains("not an annual report") ?? false, "\(String(describing: error))")
+    }
+
+    func testASafetyNoticeWithCountsIsNotAReport() {
+        let error = refusal(Self.safetyNotice)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertEqual(error?.exitCode, 65)
+    }
+
+    func testANarrativeReportWithItsTitleConverts() throws {
+        let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n\n全年共收到政府信息公开申请12件，同意公开9件。\n")
+        XCTAssertEqual(r.detection.adapter, "pre2019-narrative")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 12)
+        XCTAssertEqual(r.figures["requests.granted.total"]?.value, 9)
+    }
+
+    func testTraditionalTitlesAndOtherReportWordsCount() throws {
+        for title in ["葫蘆島市2017年度政府信息公開工作報告", "示例市政府資訊公開年報（二〇一六年）", "示例局2015年信息公开工作报告"] {
+            let r = try convert(title + "\n\n全年共受理政府信息公开申请7件，同意公开5件。\n")
+            XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 7, title)
+        }
+    }
+
+    func testTwoSectionHeadingsAndAYearStandForATitle() throws {
+        let text = """
+        本报告所列数据统计期限为2016年度。
+        二、主动公开政府信息情况
+        全年主动公开政府信息45条。
+        三、依申请公开政府信息情况
+        全年共收到政府信息公开申请6件。
+        """
+        let r = try convert(text)
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 6)
+        XCTAssertEqual(r.figures["proactive.total"]?.value, 45)
+    }
+
+    func testOneSectionHeadingIsNotEnough() {
+        let text = "2016年政务公开工作总结\n二、主动公开政府信息情况\n全年主动公开政府信息45条，同意公开3件。\n"
+        XCTAssertEqual(refusal(text)?.kind, "not-a-report")
+    }
+
+    func testATitleWithoutAnyYearIsNotEnough() {
+        let text = "政府信息公开工作年度报告\n全年共收到政府信息公开申请6件。\n"
+        let error = refusal(text)
+        XCTAssertEqual(error?.kind, "not-a-report")
+        XCTAssertTrue(error?.description.contains("no year") ?? false, "\(String(describing: error))")
+    }
+
+    // MARK: Statements bound to their subject
+
+    static let itemsMade = "2011年制作、获取政府信息总数1873条，其中主动公开政府信息425条，作为依申请公开信息数46条，不予公开信息数1402条。"
+
+    func testABreakdownOfInformationMadeIsNoRequestOutcome() throws {
+        for sentence in [Self.itemsMade, Self.itemsMade.replacingOccurrences(of: "1402条", with: "1402")] {
+            let r = try convert("示例县2011年政府信息公开工作年度报告\n" + sentence + "全年共收到政府信息公开申请12件，不予公开2件。\n")
+            XCTAssertEqual(r.figures["requests.denied.total"]?.value, 2, "the denied requests, not the 1402 items: \(sentence)")
+            XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 12)
+            XCTAssertNil(r.figures.values.first { $0.value == 1402 }, "1402 is no figure of the record")
+            XCTAssertFalse(r.warnings.contains { $0.code == "stated-twice" }, "\(r.warnings)")
+        }
+    }
+
+    func testTheSubjectEndsWithItsSentence() throws {
+        let r = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "全年共收到政府信息公开申请12件。\n")
+        XCTAssertNil(r.figures["requests.denied.total"])
+        let next = try convert("示例县2011年政府信息公开工作年度报告\n" + Self.itemsMade + "不予公开5件。\n")
+        XCTAssertEqual(next.figures["requests.denied.total"]?.value, 5)
+    }
+
+    // MARK: Nothing silently cut; blank is zero only in a filled report
+
+    func testAReportWithNoReadableFigureSaysSo() throws {
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请1.000件，同意公开2.000件。\n")
+        XCTAssertNil(r.figures["requests.newReceived.total"]?.value)
+        XCTAssertTrue(r.hasNoFigures)
+        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings)")
+    }
+
+    func testAReportWithFiguresHasNoNoFiguresWarning() throws {
+        let r = try convert("示例县2016年政府信息公开工作年度报告\n全年共收到政府信息公开申请0件，同意公开0件。\n")
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 0)
+        XCTAssertFalse(r.warnings.contains { $0.code == "no-figures" })
+    }
+
+    /// A 2021 sample with every value cell blanked (a number or a dash becomes nothing): a form nobody filled in.
+    static func blanked(_ name: String, cell pattern: String, template: String) throws -> String {
+        let url = GoldenSampleTests.samples.appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let cell = try NSRegularExpression(pattern: pattern, options: .anchorsMatchLines)
+        let blanked = cell.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+        // The prose states figures of its own; a blank form has none.
+        return blanked.components(separatedBy: "\n").filter { !$0.contains("主动公开政府信息312条") && !$0.contains("信息处理费共计0元") }
+            .joined(separator: "\n")
+    }
+
+    static let value = "[0-9０-９.,．，—－-]+"
+
+    func testABlankFormIsNotAReportOfZeros() throws {
+        // Each <td> holding a number (inside any inline markup) is emptied.
+        let html = try Self.blanked("constructed-2022-city-hrss-spans.html",
+                                    cell: "(<td[^>]*>(?:\\s*<[^>]+>)*)\\s*\(Self.value)\\s*((?:<[^>]+>\\s*)*</td>)", template: "$1$2")
+        let r = try convert(html, name: "blank-2021.html")
+        XCTAssertEqual(r.detection.adapter, "2021-revised")
+        XCTAssertTrue(r.warnings.contains { $0.code == "blank-form" }, "\(r.warnings.map(\.code))")
+        XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
+        XCTAssertNil(r.figures["requests.newReceived.total"])
+        XCTAssertNil(r.figures.keys.first { $0.hasPrefix("requests.") || $0.hasPrefix("proactive.") || $0.hasPrefix("appeals.") })
+    }
+
+    func testABlankFlattenedFormGivesNoZeros() throws {
+        // One cell a line: each number or dash becomes a blank cell (a line of spaces and NBSP).
+        let text = try Self.blanked("constructed-2021-county-transport.txt",
+                                    cell: "^[ \\t\\u3000]*\(Self.value)[ \\t\\u3000]*$", template: "  \u{00A0}")
+        let r = try convert(text, name: "blank-2021.txt")
+        XCTAssertEqual(r.detection.adapter, "2021-revised")
+        XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
+        XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings.map(\.code))")
+    }
+
+    func testAFilledReportWithBlankCellsIsNoBlankForm() throws {
+        let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2021-county-transport.txt")
+        let r = try registry.convert(RawInput(name: "t.txt", bytes: [UInt8](try Data(contentsOf: url))))
+        XCTAssertFalse(r.warnings.contains { $0.code == "blank-form" })
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 13)
+    }
+}
