@@ -288,6 +288,10 @@ public struct NarrativePatternSet: Sendable {
         shares.first { $0.whole != path && Self.path(path, matches: $0.match) }?.whole
     }
 
+    /// True when `path` is the whole of some share ("proactive.total" for "proactive.categories.*"): a
+    /// figure others are parts of.
+    public func isWhole(_ path: String) -> Bool { shares.contains { $0.whole == path } }
+
     /// A path matches a pattern that is the path itself, or ends in ".*" and prefixes it.
     public static func path(_ path: String, matches pattern: String) -> Bool {
         pattern.hasSuffix(".*") ? path.hasPrefix(pattern.dropLast()) : pattern == path

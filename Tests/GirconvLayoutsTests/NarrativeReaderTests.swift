@@ -50,6 +50,35 @@ final class NarrativeReaderTests: XCTestCase {
         XCTAssertEqual(value("2012年共收到政府信息公开申请1,000件。", "requests.newReceived.total"), 1000)
     }
 
+    /// Breakdown sentences are parts, not second values of the total (issue #15; the Pingtan reports): a
+    /// whole stated with its share of itself is a part of it.
+    func testABreakdownWithAShareIsAPartNotTheTotal() {
+        let text = "2014年全区共主动公开政府信息2543条。其中，区管委会及区直各部门主动公开政府信息1687条，占66%。各乡镇主动公开政府信息856条，占34%。"
+        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+        let reading = NarrativeReader(patterns: Self.patterns).read(document)
+        XCTAssertEqual(reading.figures["proactive.total"]?.value, 2543)
+        XCTAssertFalse(reading.warnings.contains { $0.code == "stated-twice" }, "\(reading.warnings)")
+        // A part of another whole keeps its share (网上申请 … 占57.25% of the applications).
+        XCTAssertEqual(value("全年共收到政府信息公开申请3467宗,其中网上申请1985宗,占57.25%。", "requests.channels.online"), 1985)
+    }
+
+    /// Two sentences giving one figure two values: neither is kept, and the warning says so (issue #15).
+    func testTwoDifferentStatementsOfOneFigureKeepNeither() {
+        let text = "全年共收到政府信息公开申请12件。全年共收到政府信息公开申请15件。全年共收到政府信息公开申请12件。"
+        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
+        let reading = NarrativeReader(patterns: Self.patterns).read(document)
+        let figure = reading.figures["requests.newReceived.total"]
+        XCTAssertNotNil(figure)
+        XCTAssertNil(figure?.value)
+        XCTAssertEqual(figure?.provenance.how, .unreadable)
+        XCTAssertEqual(reading.warnings.filter { $0.code == "stated-twice" }.count, 2, "\(reading.warnings)")
+        XCTAssertTrue(reading.warnings[0].message.hasSuffix("neither is kept"))
+        // The same value twice is one figure.
+        XCTAssertEqual(value("全年共收到政府信息公开申请12件。共收到政府信息公开申请12件。", "requests.newReceived.total"), 12)
+    }
+
     func testOnlyAPrintedMinusSignMakesAFigureNegative() {
         XCTAssertEqual(value("全年收取费用-50元。", "fees.collectedYuan"), -50)
         XCTAssertEqual(value("全年收取费用－50元。", "fees.collectedYuan"), -50)

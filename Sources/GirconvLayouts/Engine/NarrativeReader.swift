@@ -39,6 +39,8 @@ struct NarrativeReader: Sendable {
     private func readUncached(_ document: ReportDocument) -> Reading {
         var reading = Reading()
         var zeros: [(String, Figure)] = []
+        /// The first value of each path stated twice with different values (its figure is then null).
+        var firstStatements: [String: Decimal] = [:]
         let zeroPrefilter = ZeroPrefilter(patterns)
         for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero. A digit is one
@@ -61,12 +63,20 @@ struct NarrativeReader: Sendable {
             let aligned = document.alignedLine(lineIndex)
             if hasDigit {
                 for found in numbers(in: aligned, line: line) {
+                    // A whole stated with a share ("各乡镇主动公开政府信息122条，占28.7%") is a part of it (the
+                    // townships' share of the total), never the whole itself: no second value of the total.
+                    if found.share != nil, patterns.wholeOf(found.path) == nil, patterns.isWhole(found.path) { continue }
                     if let existing = reading.figures[found.path] {
-                        if existing.value != found.figure.value {
+                        // Two sentences giving one figure two values: which is right cannot be told, so
+                        // neither is kept (a table's figure, where the report prints one, still is).
+                        if existing.value != found.figure.value, let first = firstStatements[found.path] ?? existing.value {
+                            firstStatements[found.path] = first
                             reading.warnings.append(ReportWarning(
                                 code: "stated-twice",
-                                message: "\(found.path) is stated as \(existing.value.map { "\($0)" } ?? "null") and later as \(found.figure.value.map { "\($0)" } ?? "null") (\"\(found.figure.provenance.location.sentence ?? "")\"); the first is kept",
+                                message: "\(found.path) is stated as \(first) and later as \(found.figure.value.map { "\($0)" } ?? "null") (\"\(found.figure.provenance.location.sentence ?? "")\"); neither is kept",
                                 path: found.path, location: found.figure.provenance.location))
+                            reading.figures[found.path] = Figure(value: nil, provenance: Provenance(
+                                how: .unreadable, raw: existing.provenance.raw, location: existing.provenance.location))
                         }
                         continue
                     }
