@@ -104,6 +104,27 @@ public struct LayoutAdapter: ReportAdapter {
         }
     }
 
+    /// Inside a filled report, a table all of whose value cells are blank (table 四 left empty when nothing
+    /// happened) is read as zeros, and said so: one `table-blank` warning per such table, in the order the
+    /// tables are printed.
+    static func blankTableWarnings(_ figures: [String: Figure]) -> [ReportWarning] {
+        var byTable: [String: (cells: Int, blank: Bool, line: Int)] = [:]
+        for figure in figures.values {
+            guard let table = figure.provenance.location.table else { continue }
+            var entry = byTable[table] ?? (0, true, Int.max)
+            entry.cells += 1
+            entry.blank = entry.blank && figure.provenance.how == .blankAsZero
+            entry.line = min(entry.line, figure.provenance.location.line ?? Int.max)
+            byTable[table] = entry
+        }
+        return byTable.filter { $0.value.blank && $0.value.cells >= 2 }
+            .sorted { ($0.value.line, $0.key) < ($1.value.line, $1.key) }
+            .map { table, entry in
+                ReportWarning(code: "table-blank",
+                              message: "\(table): every value cell is blank (\(entry.cells) cells), read as 0: the report left the table empty, which usually means none")
+            }
+    }
+
     public func extract(from document: ReportDocument) throws -> Extraction {
         var (report, warnings) = ReportMetadataReader.read(document, layout: layout)
         let tables = readTables(document)
@@ -128,6 +149,8 @@ public struct LayoutAdapter: ReportAdapter {
                 code: "blank-form",
                 message: "every value cell of the statistics tables is blank (\(tableFigures.count) cells): a form nobody filled in, not a report of zeros; no table figure is emitted"))
             tableFigures = [:]
+        } else {
+            warnings += Self.blankTableWarnings(tableFigures)
         }
         // Tables win over sentences; a sentence stating a table's figure is kept to be checked against it.
         var textStatements: [String: Figure] = [:]

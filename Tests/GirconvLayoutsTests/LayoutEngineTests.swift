@@ -350,3 +350,25 @@ final class PresentPrefixesTests: XCTestCase {
         }
     }
 }
+
+/// Inside a filled report, a table left entirely blank reads as zeros and says so (issue #15).
+final class BlankTableTests: XCTestCase {
+    func figure(_ how: ReadingRule, table: String, line: Int) -> Figure {
+        Figure(value: how == .printed ? 3 : 0, provenance: Provenance(how: how, raw: how == .printed ? "3" : "",
+                                                                     location: SourceLocation(table: table, line: line)))
+    }
+
+    func testOnlyTablesBlankInEveryCellAreNamed() {
+        let figures: [String: Figure] = [
+            "requests.newReceived.total": figure(.printed, table: "表三", line: 40),
+            "requests.granted.total": figure(.blankAsZero, table: "表三", line: 41),
+            "appeals.review.upheld": figure(.blankAsZero, table: "表四", line: 60),
+            "appeals.review.total": figure(.blankAsZero, table: "表四", line: 60),
+            "proactive.rules.made": figure(.blankAsZero, table: "表二", line: 20),
+            "proactive.rules.inForce": figure(.dashAsZero, table: "表二", line: 20),
+        ]
+        let warnings = LayoutAdapter.blankTableWarnings(figures)
+        XCTAssertEqual(warnings.map(\.code), ["table-blank"])
+        XCTAssertTrue(warnings[0].message.hasPrefix("表四: every value cell is blank (2 cells), read as 0"), warnings[0].message)
+    }
+}
