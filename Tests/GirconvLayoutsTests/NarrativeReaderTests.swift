@@ -65,7 +65,8 @@ final class NarrativeReaderTests: XCTestCase {
 
     /// Two sentences giving one figure two values: neither is kept, and the warning says so (issue #15).
     func testTwoDifferentStatementsOfOneFigureKeepNeither() {
-        let text = "全年共收到政府信息公开申请12件。全年共收到政府信息公开申请15件。全年共收到政府信息公开申请12件。"
+        // 12, then 15 and 20 (each differs from the first: a warning each), then 12 again (no new conflict).
+        let text = "全年共收到政府信息公开申请12件。全年共收到政府信息公开申请15件。全年共收到政府信息公开申请12件。全年共收到政府信息公开申请20件。"
         let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
         let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
         let reading = NarrativeReader(patterns: Self.patterns).read(document)

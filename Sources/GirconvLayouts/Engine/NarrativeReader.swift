@@ -39,8 +39,9 @@ struct NarrativeReader: Sendable {
     private func readUncached(_ document: ReportDocument) -> Reading {
         var reading = Reading()
         var zeros: [(String, Figure)] = []
-        /// The first value of each path stated twice with different values (its figure is then null).
-        var firstStatements: [String: Decimal] = [:]
+        /// The first value (nil: unreadable) of each path stated twice with different values (its figure is
+        /// then null).
+        var firstStatements: [String: Decimal?] = [:]
         let zeroPrefilter = ZeroPrefilter(patterns)
         for (lineIndex, line) in document.lines.enumerated() {
             // Only lines with a digit can state a number, only lines with a negation a zero. A digit is one
@@ -69,11 +70,13 @@ struct NarrativeReader: Sendable {
                     if let existing = reading.figures[found.path] {
                         // Two sentences giving one figure two values: which is right cannot be told, so
                         // neither is kept (a table's figure, where the report prints one, still is).
-                        if existing.value != found.figure.value, let first = firstStatements[found.path] ?? existing.value {
+                        if existing.value != found.figure.value || firstStatements[found.path] != nil {
+                            let first = firstStatements[found.path] ?? existing.value
                             firstStatements[found.path] = first
+                            guard first != found.figure.value else { continue }
                             reading.warnings.append(ReportWarning(
                                 code: "stated-twice",
-                                message: "\(found.path) is stated as \(first) and later as \(found.figure.value.map { "\($0)" } ?? "null") (\"\(found.figure.provenance.location.sentence ?? "")\"); neither is kept",
+                                message: "\(found.path) is stated as \(first.map { "\($0)" } ?? "null") and later as \(found.figure.value.map { "\($0)" } ?? "null") (\"\(found.figure.provenance.location.sentence ?? "")\"); neither is kept",
                                 path: found.path, location: found.figure.provenance.location))
                             reading.figures[found.path] = Figure(value: nil, provenance: Provenance(
                                 how: .unreadable, raw: existing.provenance.raw, location: existing.provenance.location))
