@@ -76,7 +76,7 @@ public struct HTMLReportReader: DocumentReader {
     static func pageTitleParts(_ title: String) -> [String] {
         let separators: Set<Character> = ["_", "|", "｜", "-", "—"]
         return title.split(whereSeparator: { separators.contains($0) })
-            .map { HTMLTableGridBuilder.collapseWhitespace(String($0)) }
+            .map { TextNormalizer.collapseWhitespace(String($0)) }
             .filter { !$0.isEmpty }
     }
 }
@@ -102,7 +102,7 @@ struct BodyExtractor<Node: MarkupNode> {
     }
 
     mutating func endLine() {
-        let line = current.isEmpty ? "" : HTMLTableGridBuilder.collapseWhitespace(current.string)
+        let line = current.isEmpty ? "" : TextNormalizer.collapseWhitespace(current.string)
         current.removeAll()
         guard !line.isEmpty else { return }
         if ChromeLines.isChrome(line) { return }

@@ -84,11 +84,7 @@ enum HTMLTableGridBuilder {
             }
         }
         walk(cell)
-        return collapseWhitespace(out.string)
-    }
-
-    static func collapseWhitespace(_ text: String) -> String {
-        TextNormalizer.collapseWhitespace(text)
+        return TextNormalizer.collapseWhitespace(out.string)
     }
 }
 

@@ -13,11 +13,14 @@ final class NarrativeReaderTests: XCTestCase {
         return library.layouts.first { $0.spec.id == "pre2019-narrative" }!.spec.patterns!
     }()
 
-    func read(_ text: String) -> [String: Figure] {
+    /// The narrative reading of a text: figures, warnings and shares.
+    func reading(_ text: String) -> NarrativeReader.Reading {
         let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
         let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
-        return NarrativeReader(patterns: Self.patterns).read(document).figures
+        return NarrativeReader(patterns: Self.patterns).read(document)
     }
+
+    func read(_ text: String) -> [String: Figure] { reading(text).figures }
 
     func value(_ text: String, _ path: String) -> Decimal? { read(text)[path]?.value }
 
@@ -54,9 +57,7 @@ final class NarrativeReaderTests: XCTestCase {
     /// whole stated with its share of itself is a part of it.
     func testABreakdownWithAShareIsAPartNotTheTotal() {
         let text = "2014年全区共主动公开政府信息2543条。其中，区管委会及区直各部门主动公开政府信息1687条，占66%。各乡镇主动公开政府信息856条，占34%。"
-        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
-        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
-        let reading = NarrativeReader(patterns: Self.patterns).read(document)
+        let reading = self.reading(text)
         XCTAssertEqual(reading.figures["proactive.total"]?.value, 2543)
         XCTAssertFalse(reading.warnings.contains { $0.code == "stated-twice" }, "\(reading.warnings)")
         // A part of another whole keeps its share (网上申请 … 占57.25% of the applications).
@@ -67,9 +68,7 @@ final class NarrativeReaderTests: XCTestCase {
     func testTwoDifferentStatementsOfOneFigureKeepNeither() {
         // 12, then 15 and 20 (each differs from the first: a warning each), then 12 again (no new conflict).
         let text = "全年共收到政府信息公开申请12件。全年共收到政府信息公开申请15件。全年共收到政府信息公开申请12件。全年共收到政府信息公开申请20件。"
-        let source = SourceInfo(name: "t", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
-        let document = ReportDocument(source: source, text: text, lines: ReportDocument.splitLines(text), tables: [])
-        let reading = NarrativeReader(patterns: Self.patterns).read(document)
+        let reading = self.reading(text)
         let figure = reading.figures["requests.newReceived.total"]
         XCTAssertNotNil(figure)
         XCTAssertNil(figure?.value)
