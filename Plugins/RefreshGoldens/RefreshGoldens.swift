@@ -19,14 +19,20 @@ struct RefreshGoldens: CommandPlugin {
         for file in files {
             let name = file.deletingPathExtension().lastPathComponent
             // Run from the package root with the path as a user types it: the record's source.path is "Samples/<file>".
-            let (status, stdout, stderr) = try run(girconv, ["Samples/" + file.lastPathComponent], in: context.package.directoryURL)
+            // Only the built-in layouts.
+            let arguments = ["--no-user-layouts", "Samples/" + file.lastPathComponent]
+            let (status, stdout, stderr) = try run(girconv, arguments, in: context.package.directoryURL)
             let json = expected.appending(path: name + ".json"), error = expected.appending(path: name + ".error")
             if status == 0 {
                 changed += try write(stdout, to: json)
                 try? FileManager.default.removeItem(at: error)
             } else {
                 // The error kind is what the golden test compares; girconv prints the message on stderr.
-                let kind = status == 65 ? "no-layout" : "exit-\(status)"
+                // Its kind, from girconv's own error list (exit 65 is `no-layout` or `not-a-report`).
+                let errors = context.pluginWorkDirectoryURL.appending(path: "errors.jsonl")
+                try? FileManager.default.removeItem(at: errors)
+                _ = try run(girconv, arguments + ["--errors", errors.path], in: context.package.directoryURL)
+                let kind = Self.errorKind(in: errors) ?? "exit-\(status)"
                 changed += try write(Data(kind.utf8), to: error)
                 try? FileManager.default.removeItem(at: json)
                 print("\(name): \(String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
@@ -48,6 +54,14 @@ struct RefreshGoldens: CommandPlugin {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, stdout, stderr)
+    }
+
+    /// The `kind` of the one failure in a `--errors` file (JSON Lines), if there is one.
+    static func errorKind(in file: URL) -> String? {
+        guard let data = try? Data(contentsOf: file),
+              let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first,
+              let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+        return object["kind"] as? String
     }
 
     /// Writes the file if its content differs; returns 1 when it changed.
