@@ -120,10 +120,39 @@ struct BodyWalker {
             case "tab", "br", "cr": out += " "
             case "p": elements.descend(into: child, closing: " ")
             case "tbl": continue
+            case "r":
+                switch RunFormat(child) {
+                case .hidden: continue
+                // A footnote marker or index (superscript, subscript) is never more digits of a number.
+                case .raisedOrLowered: out += " "; elements.descend(into: child, closing: " ")
+                case .plain: elements.descend(into: child)
+                }
             default: elements.descend(into: child)
             }
         }
         return out
+    }
+
+    /// What a run's properties (`w:rPr`) make of its text: hidden text (`w:vanish`, Word's "hidden" font
+    /// effect) is not shown; superscript and subscript (`w:vertAlign`) are set apart like HTML's `<sup>`.
+    enum RunFormat {
+        case plain, hidden, raisedOrLowered
+
+        init(_ run: Node) {
+            self = .plain
+            guard let properties = run.children.first(where: { $0.name == "rPr" }) else { return }
+            for property in properties.children where property.isElement {
+                switch property.name {
+                case "vanish", "specVanish":
+                    // A toggle: absent val, "true", "1" or "on" switch it on.
+                    let value = property.attribute("val")
+                    if value == nil || ["true", "1", "on"].contains(value!) { self = .hidden; return }
+                case "vertAlign":
+                    if let value = property.attribute("val"), value == "superscript" || value == "subscript" { self = .raisedOrLowered }
+                default: continue
+                }
+            }
+        }
     }
 
     /// The text of a `w:t`: its text and CDATA children as parsed. Entity references are never expanded

@@ -135,7 +135,7 @@ struct BodyExtractor<Node: MarkupNode> {
             }
             guard child.isElement else { continue }
             let role = role(of: child)
-            if role == .invisible { continue }
+            if role == .invisible || child.isHidden { continue }
             let (className, id) = child.classAndID
             if isChrome(child, role: role, className: className, id: id) { endLine(); continue }
             if role == .lineBreak { endLine(); continue }

@@ -51,7 +51,8 @@ enum HTMLTableGridBuilder {
     static func rowElements<Node: MarkupNode>(of table: Node) -> [Node] {
         var rows: [Node] = []
         func walk(_ node: Node) {
-            for child in node.children where child.isElement {
+            // A hidden row or group of rows is not drawn: it is not a row of the table.
+            for child in node.children where child.isElement && !child.isHidden {
                 if child.hasName("tr") { rows.append(child) } else if !child.hasName("table") { walk(child) }
             }
         }
@@ -74,7 +75,7 @@ enum HTMLTableGridBuilder {
         func walk(_ node: Node) {
             for child in node.children {
                 if child.isText { child.withText { out.append(bytes: $0) }; continue }
-                guard child.isElement else { continue }
+                guard child.isElement, !child.isHidden else { continue }
                 switch ChromeRules.role(of: child.name) {
                 case .invisible, .table: continue
                 case .lineBreak: out.append(" ")
@@ -97,7 +98,8 @@ struct HTMLTableCells<Node: MarkupNode> {
     init(_ element: Node) {
         self.element = element
         cells = HTMLTableGridBuilder.rowElements(of: element).map { row in
-            row.children.filter { $0.hasName("td") || $0.hasName("th") }
+            // A hidden cell is not drawn: the cells after it take its place, as a browser shows them.
+            row.children.filter { ($0.hasName("td") || $0.hasName("th")) && !$0.isHidden }
         }
         texts = cells.map { row in row.map { HTMLTableGridBuilder.cellText($0) } }
     }

@@ -18,6 +18,9 @@ package final class HTMLTree: MarkupTree {
     @usableFromInline
     struct Record {
         @usableFromInline var kind: Kind
+        /// Elements: hidden by their own markup (`hidden`, an inline `display:none` or `visibility:hidden`).
+        /// Kept beside `kind`, in the padding before `name`: the record grows by nothing.
+        @usableFromInline var hidden = false
         /// The element's name, interned in `dictionary` (one pointer per distinct name).
         @usableFromInline var name: UnsafePointer<xmlChar>?
         @usableFromInline var firstChild: Int32 = -1
@@ -193,6 +196,13 @@ package final class HTMLTree: MarkupTree {
                     let value = list[i + 1]
                     i += 2
                     let slot = slotOf(attributeName)
+                    if slot == Self.hiddenSlot { record.hidden = true; continue }
+                    if slot == Self.styleSlot {
+                        if let value, InlineStyle.hides(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))) {
+                            record.hidden = true
+                        }
+                        continue
+                    }
                     guard slot >= 0, kept[slot].count < 0 else { continue }
                     let start = Int32(attributeBytes.count)
                     if let value {
@@ -214,13 +224,18 @@ package final class HTMLTree: MarkupTree {
         private mutating func slotOf(_ name: UnsafePointer<xmlChar>) -> Int {
             let key = UnsafeRawPointer(name)
             if let known = attributeSlots[key] { return known }
-            let slot = Attributes.kept.firstIndex { kept in
+            func named(_ candidate: StaticString) -> Bool {
                 strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                       UnsafeRawPointer(kept.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
-            } ?? -1
+                       UnsafeRawPointer(candidate.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+            }
+            let slot = Attributes.kept.firstIndex(where: named)
+                ?? (named("hidden") ? Self.hiddenSlot : named("style") ? Self.styleSlot : -1)
             attributeSlots[key] = slot
             return slot
         }
+
+        /// `slotOf` for the attributes read only to tell whether an element is hidden.
+        static let hiddenSlot = -2, styleSlot = -3
 
         mutating func endElement() {
             if !open.isEmpty { open.removeLast() }
@@ -331,6 +346,9 @@ extension HTMLTree {
             default: preconditionFailure("HTMLTree keeps only class, id, colspan and rowspan")
             }
         }
+
+        @inlinable
+        package var isHidden: Bool { record.hidden }
 
         package var line: Int? {
             let line = Int(record.line)

@@ -94,6 +94,14 @@ package final class LibXML2Tree: MarkupTree {
             return String(cString: value)
         }
 
+        package var isHidden: Bool {
+            guard isElement else { return false }
+            if xmlHasProp(pointer, "hidden") != nil { return true }
+            guard let style = attribute("style") else { return false }
+            var bytes = Array(style.utf8)
+            return bytes.withUnsafeMutableBufferPointer { InlineStyle.hides(UnsafeBufferPointer($0)) }
+        }
+
         package var line: Int? {
             let line = Int(xmlGetLineNo(pointer))
             return line > 0 ? line : nil

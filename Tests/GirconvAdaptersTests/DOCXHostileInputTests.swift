@@ -65,6 +65,16 @@ final class DOCXHostileInputTests: XCTestCase {
         XCTAssertEqual(document.text, "一&<二> 三")
     }
 
+    /// Hidden text (Word's `w:vanish`) is not on the page; a superscript or subscript run (a footnote marker, an
+    /// index) is set apart, never more digits of the number beside it (issue #15).
+    func testHiddenRunsAreLeftOutAndRaisedRunsSetApart() throws {
+        let body = "<w:p><w:r><w:t>收到申请</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r><w:r><w:t>57</w:t></w:r>"
+            + "<w:r><w:rPr><w:vertAlign w:val='superscript'/></w:rPr><w:t>1</w:t></w:r><w:r><w:t>件，</w:t></w:r>"
+            + "<w:r><w:rPr><w:vanish w:val='false'/></w:rPr><w:t>办结</w:t></w:r><w:r><w:rPr><w:vertAlign w:val='baseline'/></w:rPr><w:t>12件</w:t></w:r></w:p>"
+        let document = try registry.document(from: RawInput(name: "a.docx", bytes: try Self.docx(Self.document(body: body))))
+        XCTAssertEqual(document.text, "收到申请57 1 件，办结12件")
+    }
+
     func testTheSampleStillReads() throws {
         let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2019-district-office.docx")
         let record = try registry.convert(RawInput(name: "sample.docx", bytes: [UInt8](try Data(contentsOf: url))))

@@ -38,6 +38,27 @@ final class HTMLReportReaderTests: XCTestCase {
         XCTAssertTrue(document.lines.contains { $0.text.contains("全年收到申请57 1 件，其中57件。") }, document.lines.map(\.text).joined(separator: "\n"))
     }
 
+    /// Hidden elements (the `hidden` attribute, an inline `display:none` or `visibility:hidden`) are not on the
+    /// page a reader sees: their digits never join a cell's, a hidden row or cell is no row or cell, and a hidden
+    /// sentence is no sentence (issue #15). Other style properties (`mso-display`) hide nothing.
+    func testHiddenElementsAreNotRead() throws {
+        let document = try read("""
+        <html><body><p style="display:none">全年收到申请99件。</p><p hidden>共收到申请98件。</p>
+        <p style="Visibility : Hidden !important">收到申请97件。</p><p style="mso-display:none;color:red">全年收到申请12件。</p>
+        <table>
+        <tr><td>规章</td><td>57<span style="display: none">1</span></td></tr>
+        <tr style="display:none"><td>规范性文件</td><td>8</td></tr>
+        <tr><td>行政许可</td><td hidden>3</td><td>6</td></tr>
+        <tbody hidden><tr><td>行政处罚</td><td>4</td></tr></tbody>
+        </table></body></html>
+        """)
+        let rows = try XCTUnwrap(document.tables.first).rows.map { $0.cells.map(\.text) }
+        XCTAssertEqual(rows, [["规章", "57"], ["行政许可", "6"]])
+        let text = document.lines.map(\.text).joined(separator: "\n")
+        XCTAssertFalse(text.contains("99") || text.contains("98") || text.contains("97"), text)
+        XCTAssertTrue(text.contains("全年收到申请12件。"), text)
+    }
+
     /// Hundreds of unclosed tags stop libxml2 (nesting deeper than 256): what follows is not read, and the
     /// document says so instead of ending silently (issue #15).
     func testUnclosedTagsThatStopTheParseAreReported() throws {

@@ -54,6 +54,9 @@ final class HTMLTreeEquivalenceTests: XCTestCase {
             "<body><frameset><frame src=x></frameset><noscript><p>no script</p></noscript></body>",
             "<!DOCTYPE html><!DOCTYPE html><html><body><p>a</p><!DOCTYPE x><table><tr><td>b</td></tr></table></body></html><p>c</p>",
             "<!-- c --><!DOCTYPE html><p>comment before the doctype</p>",
+            "<html><body><p style='DISPLAY : None'>hidden</p><p hidden>also</p><p style=\"color:red;visibility:hidden !important\">too</p>"
+                + "<p style='mso-display:none'>shown</p><table><tr style='display:none'><td>规章</td><td>9</td></tr><tr><td>规章</td>"
+                + "<td hidden>9</td><td>57<span style='display:none'>1</span></td></tr></table></body></html>",
         ]
         for (index, page) in pages.enumerated() { assertSameDocument(Array(page.utf8), name: "awkward-\(index)") }
     }
