@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import GirconvAdapters
 import GirconvCore
+import ZIPFoundation
 
 /// Issue #15, "Never a wrong figure": documents that are not reports, sentences about another subject,
 /// reports with nothing to read and forms nobody filled in. Every expected value here is typed from the text.
@@ -9,7 +10,11 @@ final class PrecisionTests: XCTestCase {
     let registry = BuiltinAdapters.registry()
 
     func convert(_ text: String, name: String = "t.txt") throws -> CanonicalRecord {
-        try registry.convert(RawInput(name: name, bytes: Array(text.utf8)))
+        try convert(bytes: Array(text.utf8), name: name)
+    }
+
+    func convert(bytes: [UInt8], name: String) throws -> CanonicalRecord {
+        try registry.convert(RawInput(name: name, bytes: bytes))
     }
 
     /// The error converting `text` throws.
@@ -163,6 +168,26 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(r.detection.adapter, "2021-revised")
         XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
         XCTAssertTrue(r.warnings.contains { $0.code == "no-figures" }, "\(r.warnings.map(\.code))")
+    }
+
+    /// The Word sample with every value cell emptied (its `w:t` runs holding a number, a sign, a dash or an amount in 元) and its
+    /// one prose figure removed: a Word form nobody filled in gives no figures, not a report of zeros.
+    func testABlankWordFormIsNotAReportOfZeros() throws {
+        let url = GoldenSampleTests.samples.appendingPathComponent("constructed-2019-district-office.docx")
+        let archive = try XCTUnwrap(Archive(url: url, accessMode: .read))
+        let entry = try XCTUnwrap(archive["word/document.xml"])
+        var xml = Data()
+        _ = try archive.extract(entry) { xml.append($0) }
+        var text = String(decoding: xml, as: UTF8.self)
+        let cell = try NSRegularExpression(pattern: "(<w:t(?: [^>]*)?>)\\s*[-+]?\(Self.value)(?:万?元)?\\s*(</w:t>)")
+        text = cell.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2")
+        text = text.replacingOccurrences(of: "我区共收到政府信息公开申请21件，同比增长31.25%。", with: "")
+        let r = try convert(bytes: DOCXHostileInputTests.docx(text), name: "blank-2019.docx")
+        XCTAssertEqual(r.detection.adapter, "2019-trial")
+        XCTAssertTrue(r.warnings.contains { $0.code == "blank-form" }, "\(r.warnings.map(\.code))")
+        XCTAssertNil(r.figures.values.first { $0.provenance.how == .blankAsZero }, "no blank read as 0")
+        XCTAssertNil(r.figures.keys.first { $0.hasPrefix("requests.") || $0.hasPrefix("proactive.") || $0.hasPrefix("appeals.") },
+                     "\(r.figures.keys.sorted())")
     }
 
     func testAFilledReportWithBlankCellsIsNoBlankForm() throws {
