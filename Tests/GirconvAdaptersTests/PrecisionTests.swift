@@ -120,6 +120,30 @@ final class PrecisionTests: XCTestCase {
         XCTAssertEqual(next.figures["requests.denied.total"]?.value, 5)
     }
 
+    /// A negation scopes to its own clause; a list joined by 、/或/和/及 shares it; a sentence's other clause keeps
+    /// its own subject and figure. Every expected value is typed from the sentence.
+    func testNegationsScopeToTheirClauseAndListsShareThem() throws {
+        let cases: [(sentence: String, expected: [String: Decimal])] = [
+            ("没有收到政府信息公开申请，但收到行政复议申请2件。", ["requests.newReceived.total": 0, "appeals.review.total": 2]),
+            ("收到依申请公开申请5件，无行政复议、诉讼。",
+             ["requests.newReceived.total": 5, "appeals.review.total": 0, "appeals.litigation.total": 0]),
+            ("本年度没有发生针对本机关的政府信息公开行政诉讼案件，收到行政复议申请1件。",
+             ["appeals.review.total": 1, "appeals.litigation.total": 0]),
+            ("未发生行政复议，但有行政诉讼案件1起。", ["appeals.review.total": 0, "appeals.litigation.total": 1]),
+            ("全年未收到行政复议和诉讼。", ["appeals.review.total": 0, "appeals.litigation.total": 0]),
+            ("无涉及政府信息公开的行政复议案件和行政诉讼案件。", ["appeals.review.total": 0, "appeals.litigation.total": 0]),
+            ("本机关未收到有关政府信息公开行政复议申请。", ["appeals.review.total": 0]),
+            // Table 四's header "未经复议直接起诉" (lawsuits without a review first) states no zero.
+            ("未经复议直接起诉的行政诉讼2件。", ["appeals.litigation.total": 2]),
+        ]
+        for (sentence, expected) in cases {
+            let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n全年主动公开政府信息100条。\n\(sentence)\n")
+            var got = r.figures.compactMapValues(\.value)
+            got["proactive.total"] = nil
+            XCTAssertEqual(got, expected, sentence)
+        }
+    }
+
     // MARK: Nothing silently cut; blank is zero only in a filled report
 
     func testAReportWithNoReadableFigureSaysSo() throws {
