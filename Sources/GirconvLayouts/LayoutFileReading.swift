@@ -354,11 +354,13 @@ extension NodeReader {
                                       zeroStatements: zeros, shares: shares)
         set.extraKinds = known.kinds
         set.subjects = list(fields["subjects"], "patterns.subjects").compactMap { item in
-            guard let f = mapping(item, "a subject", allowed: ["phrases", "excludes"], required: ["phrases", "excludes"]),
+            guard let f = mapping(item, "a subject", allowed: ["phrases", "excludes", "scope"], required: ["phrases", "excludes"]),
                   let phrases = strings(f["phrases"], "subject phrases"), let excludes = strings(f["excludes"], "subject excludes"),
                   !phrases.isEmpty, !excludes.isEmpty else { return nil }
             for pattern in excludes where !pattern.hasSuffix(".*") { known.check(pattern, at: f["excludes"], in: self) }
-            return NarrativePatternSet.Subject(phrases: phrases.map(TextNormalizer.foldWidthAndPunctuation), excludes: excludes)
+            let scope = choice(f["scope"], "subject scope", NarrativePatternSet.Subject.Reach.self) ?? .sentence
+            return NarrativePatternSet.Subject(phrases: phrases.map(TextNormalizer.foldWidthAndPunctuation), excludes: excludes,
+                                               reach: scope)
         }
         return set
     }

@@ -256,11 +256,16 @@ public struct NarrativePatternSet: Sendable {
     public struct Share: Sendable { public var match: String; public var whole: String }
     /// A phrase that makes the rest of its sentence about another subject (the information items an agency
     /// made, not requests): after it, up to the sentence's end, no figure is taken for a path matching one
-    /// of `excludes` ("requests.*" or a path).
+    /// of `excludes` ("requests.*" or a path). With reach `clause`, only up to its clause's end (a comma or
+    /// 、): a part of the reporting body ("区直各部门…1509条，各乡镇…613条") speaks for its own clause.
     public struct Subject: Sendable {
+        public enum Reach: String, Sendable, CaseIterable { case sentence, clause }
         public var phrases: [String]
         public var excludes: [String]
-        public init(phrases: [String], excludes: [String]) { self.phrases = phrases; self.excludes = excludes }
+        public var reach: Reach
+        public init(phrases: [String], excludes: [String], reach: Reach = .sentence) {
+            self.phrases = phrases; self.excludes = excludes; self.reach = reach
+        }
         public func excludes(_ path: String) -> Bool { excludes.contains { NarrativePatternSet.path(path, matches: $0) } }
     }
 

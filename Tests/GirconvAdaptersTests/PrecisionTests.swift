@@ -144,6 +144,23 @@ final class PrecisionTests: XCTestCase {
         }
     }
 
+    /// A part of the reporting body (区直各部门, 各乡镇, 县直各单位) states its share of a figure in its own clause: not
+    /// a second value of the total (which would make the total "stated twice" and null).
+    func testPartsOfTheReportingBodyAreNotSecondTotals() throws {
+        let cases: [(sentence: String, expected: [String: Decimal])] = [
+            ("全年主动公开政府信息2122条，其中区直各部门1509条，各乡镇613条。", ["proactive.total": 2122]),
+            ("2017年全区主动公开政府信息2122条。区直各部门主动公开政府信息1509条，各乡镇主动公开政府信息613条。", ["proactive.total": 2122]),
+            ("全年共收到政府信息公开申请75件，其中县直各单位收到政府信息公开申请17件。", ["requests.newReceived.total": 75]),
+            // The part's clause ends at its comma: the next clause's figure is read.
+            ("各乡镇主动公开政府信息613条，全年共收到政府信息公开申请9件。", ["requests.newReceived.total": 9]),
+        ]
+        for (sentence, expected) in cases {
+            let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n全年同意公开3件。\n\(sentence)\n")
+            XCTAssertEqual(r.figures.compactMapValues(\.value), expected.merging(["requests.granted.total": 3]) { a, _ in a }, sentence)
+            XCTAssertFalse(r.warnings.contains { $0.code == "stated-twice" }, sentence)
+        }
+    }
+
     // MARK: Nothing silently cut; blank is zero only in a filled report
 
     func testAReportWithNoReadableFigureSaysSo() throws {

@@ -170,9 +170,12 @@ struct NarrativeReader: Sendable {
             // the figures that subject excludes.
             if !subjects.isEmpty {
                 let sentenceStart = sentenceRange(around: m.start, in: chars).lowerBound
-                if subjects.contains(where: { $0.position >= sentenceStart && $0.position < m.start && patterns.subjects[$0.subject].excludes(path) }) {
-                    continue
+                let aboutAnother = subjects.contains { found in
+                    let subject = patterns.subjects[found.subject]
+                    guard found.position >= sentenceStart, found.position < m.start, subject.excludes(path) else { return false }
+                    return subject.reach == .sentence || !chars[found.position..<m.start].contains(where: Class.clauseBreak)
                 }
+                if aboutAnother { continue }
             }
             // The number must come before the next trigger.
             let limit = k + 1 < kept.count ? kept[k + 1].start : chars.count
