@@ -189,7 +189,9 @@ public struct LayoutAdapter: ReportAdapter {
         if !missing.isEmpty {
             warnings.append(ReportWarning(code: "not-stated", message: "the report states no figure for: " + missing.joined(separator: ", ")))
         }
-        return Extraction(report: report, figures: figures, warnings: warnings, shares: shares, textStatements: textStatements)
+        let statedTwice = narrative?.statedTwice.filter { usable($0.path) } ?? []
+        return Extraction(report: report, figures: figures, warnings: warnings, shares: shares, textStatements: textStatements,
+                          statedTwice: statedTwice)
     }
 
     static func describe(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }

@@ -161,6 +161,20 @@ final class PrecisionTests: XCTestCase {
         }
     }
 
+    /// Two sentences giving one figure two values: null, a `stated-twice` warning and a failing `text.*` check
+    /// (so `validate` reports it); where a table prints the figure, the table's value is kept and the check
+    /// still fails.
+    func testAFigureStatedTwiceFailsItsTextCheck() throws {
+        let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n全年同意公开3件。\n全年共收到政府信息公开申请75件。\n本年度收到政府信息公开申请74件。\n")
+        XCTAssertNil(r.figures["requests.newReceived.total"]?.value)
+        XCTAssertTrue(r.warnings.contains { $0.code == "stated-twice" })
+        let check = try XCTUnwrap(r.checks.first { $0.rule == "text.requests.newReceived.total" })
+        XCTAssertEqual(check.status, .fail)
+        XCTAssertEqual(check.expected, 75)
+        XCTAssertEqual(check.found, 74)
+        XCTAssertTrue(check.description.contains("later as 74"), check.description)
+    }
+
     // MARK: Nothing silently cut; blank is zero only in a filled report
 
     func testAReportWithNoReadableFigureSaysSo() throws {

@@ -30,11 +30,13 @@ public struct Extraction: Sendable {
     public var shares: [StatedShare]
     /// Figures the text also states for paths a table gave (checked against the table's figure).
     public var textStatements: [String: Figure]
+    /// Figures the text states twice with different values (each is null, unless a table prints it).
+    public var statedTwice: [StatedTwice]
 
     public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = [],
-                shares: [StatedShare] = [], textStatements: [String: Figure] = [:]) {
+                shares: [StatedShare] = [], textStatements: [String: Figure] = [:], statedTwice: [StatedTwice] = []) {
         self.report = report; self.figures = figures; self.warnings = warnings
-        self.shares = shares; self.textStatements = textStatements
+        self.shares = shares; self.textStatements = textStatements; self.statedTwice = statedTwice
     }
 }
 

@@ -15,7 +15,7 @@ public enum IdentityChecker {
         if !strict { deriveGroups(&extraction.figures, layout: adapter.layout) }
         return evaluate(extraction.figures, identities: adapter.identities(given: extraction.figures))
             + evaluateShares(extraction.shares, extraction.figures)
-            + evaluateText(extraction.textStatements, extraction.figures)
+            + evaluateText(extraction.textStatements, extraction.figures, statedTwice: extraction.statedTwice)
     }
 
     // MARK: Identities
@@ -132,10 +132,20 @@ public enum IdentityChecker {
         }
     }
 
-    /// A figure stated in the text for a path a table also gives: the two must agree.
-    public static func evaluateText(_ statements: [String: Figure], _ figures: [String: Figure]) -> [CheckResult] {
-        FigureCatalog.ordered(statements.keys).map { path in
-            let told = statements[path]!.value, table = figures[path]?.value
+    /// A figure stated in the text for a path a table also gives: the two must agree. A figure the text
+    /// states twice with different values fails its check whatever the table says.
+    public static func evaluateText(_ statements: [String: Figure], _ figures: [String: Figure],
+                                    statedTwice: [StatedTwice] = []) -> [CheckResult] {
+        let twice = Dictionary(statedTwice.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        return FigureCatalog.ordered(Set(statements.keys).union(twice.keys)).map { path in
+            let table = statements[path] == nil ? nil : figures[path]?.value
+            if let twice = twice[path] {
+                let tableSays = statements[path] == nil ? "" : "; the table gives \(table.map { "\($0)" } ?? "?")"
+                return CheckResult(rule: "text.\(path)",
+                                   description: "the text states \(path) as \(twice.first.map { "\($0)" } ?? "?") and later as \(twice.second.map { "\($0)" } ?? "?") (\"\(twice.location.sentence ?? "")\")\(tableSays)",
+                                   totalPaths: [path], partPaths: [], expected: twice.first, found: twice.second, status: .fail)
+            }
+            let told = statements[path]!.value
             let status: CheckStatus = (told != nil && table != nil) ? (told == table ? .pass : .fail) : .notAssessable
             return CheckResult(rule: "text.\(path)",
                                description: "the text states \(path) as \(told.map { "\($0)" } ?? "?") (\"\(statements[path]!.provenance.location.sentence ?? "")\"); the table gives it too",

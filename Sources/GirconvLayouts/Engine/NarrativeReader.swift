@@ -28,6 +28,7 @@ struct NarrativeReader: Sendable {
         var figures: [String: Figure] = [:]
         var warnings: [ReportWarning] = []
         var shares: [StatedShare] = []
+        var statedTwice: [StatedTwice] = []
     }
 
     /// Reads every line of the document; the first statement of a path wins, and a later different
@@ -78,6 +79,8 @@ struct NarrativeReader: Sendable {
                                 code: "stated-twice",
                                 message: "\(found.path) is stated as \(first.map { "\($0)" } ?? "null") and later as \(found.figure.value.map { "\($0)" } ?? "null") (\"\(found.figure.provenance.location.sentence ?? "")\"); neither is kept",
                                 path: found.path, location: found.figure.provenance.location))
+                            reading.statedTwice.append(StatedTwice(path: found.path, first: first, second: found.figure.value,
+                                                                   location: found.figure.provenance.location))
                             reading.figures[found.path] = Figure(value: nil, provenance: Provenance(
                                 how: .unreadable, raw: existing.provenance.raw, location: existing.provenance.location))
                         }
