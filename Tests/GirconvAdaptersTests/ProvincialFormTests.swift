@@ -48,6 +48,31 @@ final class ProvincialFormTests: XCTestCase {
         XCTAssertTrue(r.checks.contains { $0.rule == "dingxi.denied.reasons" && $0.status == .pass }, "\(r.checks)")
     }
 
+    /// The Gansu form flattened to text: one cell per line (a blank cell is a line of NBSP) reads the same
+    /// figures; rows joined by single spaces, where a blank 本期实际 cell left nothing behind, have one number
+    /// too few and give nothing (row-incomplete), never a figure shifted into another column.
+    func testGansuDingxiFormFlattenedToText() throws {
+        let rows = [["指 标 名 称", "计量单位", "代码", "本期实际", "本年累计"], ["甲", "乙", "丙", "1", "2"],
+                    ["主动公开信息数", "条", "01", "86", "1,035"], ["申请总数", "条", "10", "2", "19"],
+                    ["2.传真申请数", "条", "12", "", "1"], ["(5)“免予公开范围1”数", "条", "25", "0", "0"],
+                    ["行政复议数", "件", "32", "", "1"]]
+        let head = "示例县人民政府办公室2012年政府信息公开工作年度报告\n附件：示例县政府信息公开情况统计报表（2012年12月）\n"
+        let oneCellPerLine = head + rows.flatMap { $0.map { ($0.isEmpty ? "\u{00A0}" : $0) + "\n\n" } }.joined()
+        let cells = try registry.convert(RawInput(name: "cells.txt", bytes: Array(oneCellPerLine.utf8)))
+        XCTAssertEqual(cells.detection.adapter, "gansu-dingxi-appendix")
+        assertFigures(cells, ["proactive.total": 1035, "requests.newReceived.total": 19, "requests.channels.fax": 1,
+                              "requests.denied.stateSecret.total": 0, "appeals.review.total": 1])
+
+        let spaced = head + rows.map { $0.filter { !$0.isEmpty }.joined(separator: " ") + "\n" }.joined()
+        let lost = try registry.convert(RawInput(name: "spaced.txt", bytes: Array(spaced.utf8)))
+        assertFigures(lost, ["proactive.total": 1035, "requests.newReceived.total": 19, "requests.denied.stateSecret.total": 0])
+        for (path, row) in [("requests.channels.fax", "2.传真申请数 条"), ("appeals.review.total", "行政复议数 件")] {
+            XCTAssertNil(lost.figures[path]?.value, "\(path): \"12 1\" is not 代码 | 本期实际 | 本年累计")
+            XCTAssertTrue(lost.warnings.contains { $0.code == "row-incomplete" && $0.location?.row == row }, "\(path): \(lost.warnings)")
+        }
+        XCTAssertFalse(lost.warnings.contains { $0.code == "row-unrecognised" }, "the column-number row is passed over: \(lost.warnings)")
+    }
+
     /// Anhui, 政府信息公开情况统计表 (六安市统计局): the combined channel rows are extra figures, never a single
     /// canonical channel (the generic 附表 layout would read "信函及传真申请数" as the fax channel).
     func testAnhuiFormKeepsCombinedChannelsApart() throws {
