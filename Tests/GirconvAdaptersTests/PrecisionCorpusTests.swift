@@ -62,9 +62,21 @@ final class PrecisionCorpusTests: XCTestCase {
         }
     }
 
+    /// Every sample that is a report has its expected file (a new sample comes with one).
+    func testEverySampleHasAnExpectedFile() throws {
+        let samples = try FileManager.default.contentsOfDirectory(atPath: GoldenSampleTests.samples.path)
+        let goldens = Set(try FileManager.default.contentsOfDirectory(atPath: GoldenSampleTests.samples.appendingPathComponent("expected").path))
+        let expected = Set(try Self.expectedFiles().map(\.lastPathComponent))
+        for sample in samples where !sample.hasSuffix(".md") && !sample.hasPrefix(".") {
+            let stem = (sample as NSString).deletingPathExtension
+            guard goldens.contains(stem + ".json") else { continue }   // not a report (an .error golden) or not a sample file
+            XCTAssertTrue(expected.contains(sample + ".json"), "\(sample): no Tests/Fixtures/precision/\(sample).json")
+        }
+    }
+
     func testEveryEmittedFigureIsInTheDocument() throws {
         let files = try Self.expectedFiles()
-        XCTAssertGreaterThanOrEqual(files.count, 27, "the expected files of the samples and the real reports")
+        XCTAssertGreaterThanOrEqual(files.count, 29, "the expected files of the samples and the real reports")
         var checked = 0, matched = 0, expectedCount = 0
         for file in files {
             let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: file))
