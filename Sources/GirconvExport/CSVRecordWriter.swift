@@ -18,9 +18,17 @@ public struct CSVRecordWriter: RecordWriter {
     /// `extra.` figure paths declared by the layout files in use: columns after the catalog's, so that
     /// figures of user layouts reach the wide CSV too (the long CSV carries every figure anyway).
     public var extraColumns: [String]
-    public init(long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = []) {
+    /// Chinese column names in the header (`--labels zh`): each figure's catalog name (本年新收申请·自然人), the
+    /// envelope's and the long layout's own; an `extra.` column its layout file's label (`extraLabels`), else
+    /// its path. Only the header changes.
+    public var chineseLabels: Bool
+    public var extraLabels: [String: String]
+    public init(long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = [], chineseLabels: Bool = false,
+                extraLabels: [String: String] = [:]) {
         self.long = long
         self.guardFormulas = guardFormulas
+        self.chineseLabels = chineseLabels
+        self.extraLabels = extraLabels
         self.extraColumns = extraColumns.filter { FigureCatalog.spec(for: $0) == nil }
     }
 
@@ -85,8 +93,26 @@ public struct CSVRecordWriter: RecordWriter {
 
     /// The header line, ending in a newline.
     package func headerText() throws -> String {
-        try encode([long ? Self.longHeader : Self.header + extraColumns])
+        let names = long ? Self.longHeader : Self.header + extraColumns
+        return try encode([chineseLabels ? names.map { chineseName($0) } : names])
     }
+
+    /// A column's Chinese name: a figure's catalog name, an envelope or long-layout column's below, an `extra.`
+    /// figure's label; any other column keeps its name.
+    func chineseName(_ column: String) -> String {
+        FigureCatalog.spec(for: column)?.name ?? Self.chineseColumnNames[column] ?? extraLabels[column] ?? column
+    }
+
+    static let chineseColumnNames: [String: String] = [
+        "schemaVersion": "记录版本", "source.name": "文件名", "source.path": "文件路径", "source.sha256": "文件SHA-256",
+        "source.mediaType": "文件类型", "source.encoding": "文件编码", "detection.adapter": "识别版式", "detection.confidence": "识别置信度",
+        "report.title": "报告标题", "report.agency": "报告机关", "report.region": "地区", "report.year": "年度",
+        "report.layout": "报告格式", "report.script": "简繁体", "checks.passed": "校验通过数", "checks.failed": "校验未通过数",
+        "checks.notAssessable": "无法校验数", "warnings.count": "警告数",
+        "path": "字段路径", "value": "数值", "how": "读取方式", "raw": "原文", "table": "表", "row": "行", "column": "列",
+        "sentence": "句子", "line": "行号", "offset": "字符偏移", "tableIndex": "表序号", "rowIndex": "行序号",
+        "columnIndex": "列序号", "derivedFrom": "推导自", "checks": "相关校验",
+    ]
 
     /// A record's row (or, in the long layout, rows), each ending in a newline.
     package func rowsText(for record: CanonicalRecord) throws -> String {
@@ -101,16 +127,7 @@ public struct CSVRecordWriter: RecordWriter {
         return try encode(rows)
     }
 
-    private func encode(_ rows: [[String]]) throws -> String {
-        let stream = OutputStream(toMemory: ())
-        let csv = try CSVWriter(stream: stream)
-        for row in rows { try csv.write(row: row) }
-        csv.stream.close()
-        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
-            throw GirconvError.internalError("CSV writer produced no data")
-        }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    private func encode(_ rows: [[String]]) throws -> String { try CSVText.encode(rows) }
 
     /// The rows of one record in the long layout, in canonical path order.
     package func longRows(for record: CanonicalRecord) -> [[String]] {
@@ -138,5 +155,20 @@ public struct CSVRecordWriter: RecordWriter {
         Self.envelope.map { $0.value(record) } + (Self.uniqueFigurePaths + extraColumns).map { path in
             record.figures[path]?.value.map(TreeValue.format) ?? ""
         }
+    }
+}
+
+/// CSV text of rows (RFC 4180 quoting, by CSV.swift), each ending in a newline: the record writer's and any
+/// other table girconv prints as CSV (the data dictionary).
+public enum CSVText {
+    public static func encode(_ rows: [[String]]) throws -> String {
+        let stream = OutputStream(toMemory: ())
+        let csv = try CSVWriter(stream: stream)
+        for row in rows { try csv.write(row: row) }
+        csv.stream.close()
+        guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
+            throw GirconvError.internalError("CSV writer produced no data")
+        }
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

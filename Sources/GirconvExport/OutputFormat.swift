@@ -7,8 +7,13 @@ public struct WriterOptions: Sendable {
     public var long = false
     public var guardFormulas = false
     public var extraColumns: [String] = []
-    public init(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = []) {
+    /// CSV headers in Chinese (`--labels zh`), with the labels the layout files give their `extra.` figures.
+    public var chineseLabels = false
+    public var extraLabels: [String: String] = [:]
+    public init(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = [],
+                chineseLabels: Bool = false, extraLabels: [String: String] = [:]) {
         self.compact = compact; self.long = long; self.guardFormulas = guardFormulas; self.extraColumns = extraColumns
+        self.chineseLabels = chineseLabels; self.extraLabels = extraLabels
     }
 }
 
@@ -25,7 +30,8 @@ public struct OutputFormat: Sendable, Hashable, CustomStringConvertible {
 
     public static let json = OutputFormat(name: "json") { JSONRecordWriter(compact: $0.compact) }
     public static let csv = OutputFormat(name: "csv") {
-        CSVRecordWriter(long: $0.long, guardFormulas: $0.guardFormulas, extraColumns: $0.extraColumns)
+        CSVRecordWriter(long: $0.long, guardFormulas: $0.guardFormulas, extraColumns: $0.extraColumns,
+                        chineseLabels: $0.chineseLabels, extraLabels: $0.extraLabels)
     }
     public static let xml = OutputFormat(name: "xml") { _ in XMLRecordWriter() }
 

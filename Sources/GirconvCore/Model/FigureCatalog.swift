@@ -23,6 +23,8 @@ public struct FigureSpec: Sendable {
     /// The label(s) this path is printed under, for documentation and `explain`.
     public let label: String
     public let layouts: Set<Layout>
+    /// Its one short Chinese name (本年新收申请·自然人): CSV headers with `--labels zh`, the data dictionary.
+    public let name: String
 }
 
 /// Every figure path the canonical record knows, in the fixed canonical order that CSV columns,
@@ -78,7 +80,7 @@ public enum FigureCatalog {
         let both: Set<Layout> = [.trial2019, .revised2021]
         let pre: Set<Layout> = [.pre2019Appendix, .pre2019Narrative]
         func add(_ path: String, _ kind: FigureKind, _ label: String, _ layouts: Set<Layout>) {
-            specs.append(FigureSpec(path: path, kind: kind, label: label, layouts: layouts))
+            specs.append(FigureSpec(path: path, kind: kind, label: label, layouts: layouts, name: ChineseNames.name(of: path) ?? path))
         }
         // Table 二
         add("proactive.total", .count, "主动公开政府信息数", pre)

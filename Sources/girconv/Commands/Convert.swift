@@ -59,8 +59,16 @@ struct Convert: ParsableCommand {
           help: "CSV: prefix text fields starting with = + - @ with ' so spreadsheets show them as text, never run them.")
     var guardFormulas = false
 
+    /// The language of CSV column names.
+    enum HeaderLabels: String, ExpressibleByArgument, CaseIterable { case paths, zh }
+
+    @Option(name: .customLong("labels"),
+            help: "CSV column names: paths (requests.newReceived.naturalPerson, the default) or zh (本年新收申请·自然人; see girconv schema --dictionary).")
+    var labels: HeaderLabels = .paths
+
     func validate() throws {
         if long && format != .csv { throw ValidationError("--long applies to --to csv") }
+        if labels == .zh && format != .csv { throw ValidationError("--labels applies to --to csv") }
         if guardFormulas && format != .csv { throw ValidationError("--guard-formulas applies to --to csv") }
         if output != nil && outDir != nil { throw ValidationError("use either -o or --out-dir, not both") }
         if inputs.contains("-") && inputs.count > 1 { throw ValidationError("- (standard input) must be the only input") }
@@ -78,13 +86,19 @@ struct Convert: ParsableCommand {
 
     /// The writer of the chosen format with its options.
     var writer: any RecordWriter {
-        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns))
+        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns,
+                                    chineseLabels: labels == .zh, extraLabels: extraLabels))
     }
 
     /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
     /// errors is reported by the conversion itself.
     var extraColumns: [String] {
         ((try? reading.layouts.library())?.extraFigures ?? []).map(\.path)
+    }
+
+    /// The labels the layout files in use give their `extra.` figures (their columns' names with `--labels zh`).
+    var extraLabels: [String: String] {
+        Dictionary(((try? reading.layouts.library())?.extraFigures ?? []).map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 
     func run() throws {
