@@ -187,6 +187,20 @@ final class FujianAppendixTests: XCTestCase {
         XCTAssertFalse(r.figures.values.contains { $0.value == 1402 })
     }
 
+    /// A report printing the form whose cells a crawler fused into one line (pingtan-zonghe-2016's table) is
+    /// still of this layout: its sentences are read, and no figure comes from the fused cells.
+    func testAFormWhoseRowsCannotBeCutIsStillThisLayout() throws {
+        let text = """
+            平潭综合实验区2016年度政府信息公开工作年度报告
+            三、政府信息依申请公开工作情况 2016年全区未收到有关政府信息公开申请。四、政府信息公开的收费及减免情况2016年我区各级工作部门依申请提供政府信息暂不收费。
+            七、平潭综合实验区政府信息公开情况统计表 指标名称计量单位2016年度历年累计主动公开文件数条346085376其中：1、政府网站公开数条3460853762、政府公报公开数条00受理依申请公开信息总数条00
+
+            """
+        let r = try fujian(text)
+        XCTAssertEqual(values(r), ["requests.newReceived.total": 0, "fees.collectedYuan": 0])
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.provenance.how, .statedZero)
+    }
+
     /// Other pre-2019 appendices keep their layout: the national template (a 单位 column, no 历年累计) is not
     /// Fujian's form.
     func testOtherAppendicesAreNotFujians() throws {
