@@ -67,6 +67,9 @@ final class FujianAppendixTests: XCTestCase {
         XCTAssertEqual(r.figures["appeals.complaints.total"]?.provenance.location.row, "行政申诉数 条", "申诉 is a complaint, not a review")
         XCTAssertFalse(r.warnings.contains { $0.code == "row-unrecognised" || $0.code == "row-incomplete" }, "\(r.warnings)")
         XCTAssertTrue(r.checks.allSatisfy { $0.status == .pass }, "\(r.checks)")
+        // Header and caption (0.85), and the rows read (0.01 each, at most 0.15).
+        XCTAssertEqual(r.detection.confidence, 1.0, accuracy: 1e-9)
+        XCTAssertTrue(r.detection.evidence.contains("统计表 row 主动公开信息数 条"), "\(r.detection.evidence)")
     }
 
     /// The 2013–2018 form (pingtan-zonghe-2014's rows and prose), saved by a crawler with its header.
@@ -197,6 +200,7 @@ final class FujianAppendixTests: XCTestCase {
 
             """
         let r = try fujian(text)
+        XCTAssertEqual(r.detection.confidence, 0.85, accuracy: 1e-9, "no row is needed: header and caption are evidence enough")
         XCTAssertEqual(values(r), ["requests.newReceived.total": 0, "fees.collectedYuan": 0])
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.provenance.how, .statedZero)
     }
