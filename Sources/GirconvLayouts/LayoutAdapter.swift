@@ -57,14 +57,14 @@ public struct LayoutAdapter: ReportAdapter {
         }
         if let rows = rules.tableRows {
             let matched = readTables(document).matchedRows
-            guard !matched.isEmpty else { return .none }
+            guard !matched.isEmpty || !rows.needed else { return .none }
             score += min(rows.max, rows.base + rows.weight * Double(matched.count))
             evidence += matched.prefix(8)
         }
         if let narrativeTerm = rules.narrativeFigures {
             guard let narrativeReader else { return .none }
             let figures = narrativeReader.read(document).figures
-            guard !figures.isEmpty else { return .none }
+            guard !figures.isEmpty || !narrativeTerm.needed else { return .none }
             score += min(narrativeTerm.max, narrativeTerm.base + narrativeTerm.weight * Double(figures.count))
             evidence += FigureCatalog.ordered(figures.keys).prefix(8).map { "\($0) ← \"\(figures[$0]!.provenance.raw)\"" }
         }

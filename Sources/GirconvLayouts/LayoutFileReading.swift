@@ -168,9 +168,9 @@ extension NodeReader {
     }
 
     func increment(_ node: Node, _ what: String) -> Increment? {
-        guard let fields = mapping(node, what, allowed: ["base", "weight", "max"], required: ["weight", "max"]) else { return nil }
+        guard let fields = mapping(node, what, allowed: ["base", "weight", "max", "needed"], required: ["weight", "max"]) else { return nil }
         return Increment(base: number(fields["base"], "\(what).base") ?? 0, weight: number(fields["weight"], "\(what).weight") ?? 0,
-                         max: number(fields["max"], "\(what).max") ?? 1)
+                         max: number(fields["max"], "\(what).max") ?? 1, needed: bool(fields["needed"], "\(what).needed") ?? true)
     }
 
     // MARK: Tables

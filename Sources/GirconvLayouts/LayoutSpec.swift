@@ -120,6 +120,9 @@ public struct Increment: Sendable {
     public var base: Double
     public var weight: Double
     public var max: Double
+    /// A count of 0 rules the layout out (the default); when false, the term is then only `base`: for a layout
+    /// whose phrases are evidence enough, and whose rows, where they can be read, add to it.
+    public var needed: Bool = true
 }
 
 // MARK: Tables

@@ -73,6 +73,10 @@ struct FoldRules: Sendable {
     /// unfolded text finds it in the folded text only if nothing else folds to it.
     let images: Set<UInt32>
 
+    /// For each non-ASCII character folding produces from other characters (他, from 它), those characters.
+    /// (ASCII images have too many sources to list: every full-width form, dashes, quotes.)
+    let preimages: [UInt32: [Unicode.Scalar]]
+
     /// The rules matching uses.
     static let standard = FoldRules()
 
@@ -83,12 +87,16 @@ struct FoldRules: Sendable {
         self.extra = extra
         var steps = (0...255).map { UInt8(ByteTables.sequenceLength(UInt8($0))) }
         var images: Set<UInt32> = []
+        var preimages: [UInt32: [Unicode.Scalar]] = [:]
         for lead in ByteTables.derivedLeadBytes {
             guard let range = ByteTables.scalars(withLeadByte: UInt8(lead)) else { continue }
             for value in range {
                 guard let scalar = Unicode.Scalar(value) else { continue }
                 let folded = Self.fold(scalar, extra: extra)
-                if let folded, folded != scalar { images.insert(folded.value) }
+                if let folded, folded != scalar {
+                    images.insert(folded.value)
+                    if folded.value >= 0x80 { preimages[folded.value, default: []].append(scalar) }
+                }
                 if folded != scalar || TextNormalizer.isSpace(scalar) { steps[lead] |= Self.decodeFlag }
             }
         }
@@ -96,9 +104,11 @@ struct FoldRules: Sendable {
             guard let scalar = Unicode.Scalar(key), value != scalar else { continue }
             steps[Int(ByteTables.leadByte(of: scalar))] |= Self.decodeFlag
             images.insert(value.value)
+            if value.value >= 0x80, !(preimages[value.value]?.contains(scalar) ?? false) { preimages[value.value, default: []].append(scalar) }
         }
         self.steps = steps
         self.images = images
+        self.preimages = preimages
     }
 
     /// The folded form of one scalar, or nil for one folding removes.
@@ -115,6 +125,22 @@ struct FoldRules: Sendable {
     /// made of such characters is found in unfolded text exactly where it is in folded text.
     func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
         fold(scalar) == scalar && !images.contains(scalar.value)
+    }
+
+    /// `TextNormalizer.unfoldedForms(of:limit:)` under these rules.
+    func unfoldedForms(of phrase: String, limit: Int) -> [String]? {
+        var forms: [String.UnicodeScalarView] = [String.UnicodeScalarView()]
+        for scalar in phrase.unicodeScalars {
+            guard fold(scalar) == scalar, !TextNormalizer.isSpace(scalar) else { return nil }
+            var choices: [Unicode.Scalar] = [scalar]
+            if images.contains(scalar.value) {
+                guard let sources = preimages[scalar.value] else { return nil }
+                choices += sources
+            }
+            guard forms.count * choices.count <= limit else { return nil }
+            forms = forms.flatMap { form in choices.map { var next = form; next.append($0); return next } }
+        }
+        return forms.map { String($0) }
     }
 }
 

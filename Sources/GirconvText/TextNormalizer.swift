@@ -118,6 +118,7 @@ package enum TextNormalizer {
             return "-"
         case 0x3014: return "["                     // 〔
         case 0x3015: return "]"                     // 〕
+        case 0x5B83: return "\u{4ED6}"              // 它 → 他: reports print 其它 for 其他 ("其它形式申请数")
         default:
             return scalar
         }
@@ -128,6 +129,14 @@ package enum TextNormalizer {
     /// it is after folding (provided no zero-width character, which folding removes, stands between).
     package static func foldsOnlyToItself(_ scalar: Unicode.Scalar) -> Bool {
         FoldRules.standard.foldsOnlyToItself(scalar)
+    }
+
+    /// Every text that folds to `phrase` character for character, `phrase` first (its unfolded forms: "其他"
+    /// and "其它"), when each character of it either folds only to itself or is produced by folding from a
+    /// few known non-ASCII characters (`FoldRules.preimages`); nil when some character has other forms
+    /// (ASCII, which full-width characters fold to; spaces) or the forms would be more than `limit`.
+    package static func unfoldedForms(of phrase: String, limit: Int = 16) -> [String]? {
+        FoldRules.standard.unfoldedForms(of: phrase, limit: limit)
     }
 
     /// The key a label is compared by: simplified, folded, with all whitespace removed.

@@ -99,3 +99,63 @@ final class AgencyTrimTests: XCTestCase {
         }
     }
 }
+
+/// A crawler's header (标题 / 发布时间 / 原文链接 … then "==== 正文 ====") is metadata: its 标题 is the title,
+/// and none of its lines is a line of the report (title, agency, sentences, rows).
+final class CrawlerHeaderTests: XCTestCase {
+    static let header = """
+        标题: 平潭综合实验区管委会2014年度政府信息公开工作年度报告
+        发布时间: 2015-01-02 00:00
+        文号: 
+        发布机构: 
+        栏目: 政府信息公开年报
+        原文链接: https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/201501/t20150102_80791.htm
+        本地目录: zwgk/zfxxgk/zfxxgknb/201501/80791_平潭综合实验区管委会2014年度政府信息公开工作年度报告
+        页面链接与图片详见 links.tsv(同目录)
+        ==================== 正文 ====================
+
+        """
+
+    func document(_ text: String) throws -> ReportDocument {
+        let decoded = try InputDecoder.decode(RawInput(name: "t.txt", bytes: Array(text.utf8)))
+        let source = SourceInfo(name: "t.txt", sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0)
+        return try PlainTextReader().read(decoded, source: source)
+    }
+
+    func testTheHeaderGivesTheTitleAndIsNoPartOfTheReport() throws {
+        let body = "平潭综合实验区 2014年度政府信息公开工作年度报告 根据《条例》，编制本报告。\n"
+        let document = try document(Self.header + body)
+        XCTAssertEqual(document.titleHints, ["平潭综合实验区管委会2014年度政府信息公开工作年度报告"])
+        XCTAssertEqual(document.lines.map(\.text), [body.trimmingCharacters(in: .newlines)])
+        XCTAssertEqual(document.lines.first?.number, 10, "lines keep their numbers in the file")
+        let (info, _) = ReportMetadataReader.read(document, layout: .pre2019Narrative)
+        XCTAssertEqual(info.title, "平潭综合实验区管委会2014年度政府信息公开工作年度报告")
+        XCTAssertEqual(info.agency, "平潭综合实验区管委会")
+        XCTAssertEqual(info.year, 2014)
+        XCTAssertFalse(document.tables.flatMap(\.rows).flatMap(\.cells).contains { $0.text.contains("2015") || $0.text.contains("原文链接") },
+                       "no header line is a table row")
+    }
+
+    func testFullWidthColonsAndAnEmptyTitle() throws {
+        let text = "标题：示例县2016年政府信息公开年度报告\n原文链接：http://example.org/a.htm\n==== 正文 ====\n示例县2016年政府信息公开年度报告\n"
+        XCTAssertEqual(try document(text).titleHints, ["示例县2016年政府信息公开年度报告"])
+        XCTAssertEqual(try document(text).lines.count, 1)
+        let empty = try document("标题:\n==== 正文 ====\n正文第一行\n")
+        XCTAssertEqual(empty.titleHints, [])
+        XCTAssertEqual(empty.lines.map(\.text), ["正文第一行"])
+    }
+
+    /// Only the header's structure makes it one: a "标题:" line without the 正文 line, or a 正文 line without a
+    /// 标题 first, leaves the text as it is.
+    func testWithoutItsStructureNothingIsRemoved() throws {
+        for text in ["标题: 示例县2016年政府信息公开年度报告\n发布时间: 2017-01-01\n一、概述\n",
+                     "示例县2016年政府信息公开年度报告\n==== 正文 ====\n一、概述\n",
+                     "报告标题: 示例\n==== 正文 ====\n一、概述\n"] {
+            let document = try document(text)
+            XCTAssertEqual(document.titleHints, [], text)
+            XCTAssertEqual(document.lines.count, 3, text)
+        }
+        XCTAssertFalse(CrawlerHeader.isBodyMarker("==== 正文和附件 ===="))
+        XCTAssertTrue(CrawlerHeader.isBodyMarker("  ====================  正文  ===================="))
+    }
+}

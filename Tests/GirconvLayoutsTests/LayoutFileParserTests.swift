@@ -58,6 +58,16 @@ final class LayoutFileParserTests: XCTestCase {
         XCTAssertEqual(table.rows[2].within, ["review"])
         XCTAssertEqual(spec.detection.requireAll.map(\.name), ["指标名称"])
         XCTAssertEqual(spec.detection.tableRows?.max, 0.8)
+        XCTAssertEqual(spec.detection.tableRows?.needed, true, "by default a row must be read")
+    }
+
+    func testATermCanBeNotNeeded() throws {
+        let text = Self.minimal.replacingOccurrences(of: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8}",
+                                                     with: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8, needed: false}")
+        XCTAssertEqual(try parse(text).detection.tableRows?.needed, false)
+        let wrong = Self.minimal.replacingOccurrences(of: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8}",
+                                                      with: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8, needed: 3}")
+        XCTAssertFalse(problems(wrong).isEmpty)
     }
 
     func testJSONIsAcceptedToo() throws {

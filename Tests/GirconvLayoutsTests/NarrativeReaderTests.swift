@@ -161,6 +161,45 @@ final class NarrativeReaderTests: XCTestCase {
         XCTAssertNil(read("未收到行政复议申请。")["requests.newReceived.total"], "not about disclosure applications")
     }
 
+    /// Fees stated as none in the phrasings of real reports (pingtan 2014–2022): 0, "stated as none", the
+    /// sentence as provenance. An applicant who did not pay (未按收费通知要求缴纳费用) is no statement about fees.
+    func testFeesStatedAsNone() {
+        let cases: [(String, String)] = [
+            ("四、政府信息公开的收费及减免情况 2014年我区各级工作部门依申请提供政府信息暂不收费。", "暂不收费"),
+            ("本机关依申请提供政府信息暂不收费。", "暂不收费"),
+            ("2016年度没有收取任何费用。", "没有收取任何费"),
+            ("本年度未收取信息处理费用。", "未收取信息处理费"),
+            ("六、其他需要报告的事项 2021年，无收取信息处理费情况。", "无收取信息处理费"),
+            ("提供政府信息不收费。", "不收费"),
+        ]
+        for (text, raw) in cases {
+            let figure = read(text)["fees.collectedYuan"]
+            XCTAssertEqual(figure?.value, 0, text)
+            XCTAssertEqual(figure?.provenance.how, .statedZero, text)
+            XCTAssertEqual(figure?.provenance.raw, raw, text)
+            XCTAssertEqual(figure?.provenance.location.sentence.map { text.contains($0) }, true, text)
+        }
+        for text in ["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0", "行政事业性收费信息2条。",
+                     "组织学习《关于做好政府信息公开信息处理费收入收缴管理有关事项的通知》。"] {
+            XCTAssertNil(read(text)["fees.collectedYuan"], text)
+        }
+        // Subjects stay bound: the fees sentence gives no request figure, the appeals sentence no fees.
+        let figures = read("2014年我区各级工作部门依申请提供政府信息暂不收费。未收到有关政府信息公开行政复议的申请。")
+        XCTAssertNil(figures["requests.newReceived.total"])
+        XCTAssertEqual(figures["appeals.review.total"]?.value, 0)
+        XCTAssertEqual(figures.count, 2, "\(figures.keys)")
+    }
+
+    /// 其它 for 其他 (pingtan-county-2011: "6.其它形式申请数"): the fold rule makes the printed 其它 match the
+    /// triggers' 其他, and provenance quotes what was printed.
+    func testQitaPrintedAs其它() {
+        let figures = read("主动公开其它类信息120条，通过其它形式申请3件。")
+        XCTAssertEqual(figures["proactive.categories.other"]?.value, 120)
+        XCTAssertEqual(figures["requests.channels.other"]?.value, 3)
+        XCTAssertEqual(figures["proactive.categories.other"]?.provenance.location.sentence?.contains("其它类信息"), true)
+        XCTAssertTrue(NarrativeIndex(Self.patterns).mayContainTrigger("其它信息12条"), "the byte-level prefilter knows 其它")
+    }
+
     func testPrintedNumberBeatsAZeroStatement() {
         let figures = read("对未答复的申请提起行政复议3宗。")
         XCTAssertEqual(figures["appeals.review.total"]?.value, 3)

@@ -72,7 +72,7 @@ final class ByteTablesTests: XCTestCase {
         XCTAssertEqual(FoldRules.standard.steps.map { $0 & FoldRules.decodeFlag != 0 }, needed)
         XCTAssertEqual(ByteTables.whitespace, white)
         // The hand-written lists these tables replace, for the record.
-        XCTAssertEqual((0x80...0xFF).filter { needed[$0] }, [0xC2, 0xE1, 0xE2, 0xE3, 0xEF])
+        XCTAssertEqual((0x80...0xFF).filter { needed[$0] }, [0xC2, 0xE1, 0xE2, 0xE3, 0xE5, 0xEF], "E5: 它 → 他")
         XCTAssertEqual((0...0xFF).filter { white[$0] }, [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xC2, 0xE1, 0xE2, 0xE3])
         // Lengths are those of the UTF-8 sequences.
         for lead in [0x00, 0x41, 0x7F, 0xC2, 0xDF, 0xE0, 0xE8, 0xEF, 0xF0, 0xF4] {
@@ -81,14 +81,30 @@ final class ByteTablesTests: XCTestCase {
     }
 
     /// The derived "folds only to itself" agrees with the rule it replaces (non-ASCII, unchanged, not
-    /// whitespace) on every non-ASCII scalar: the built-in rules produce only ASCII.
+    /// whitespace) on every non-ASCII scalar but 他: the built-in rules produce only ASCII, and 他 (from 它).
     func testFoldsOnlyToItselfIsTheFormerRuleOnNonASCII() {
-        XCTAssertTrue(FoldRules.standard.images.allSatisfy { $0 < 0x80 })
+        XCTAssertEqual(FoldRules.standard.images.filter { $0 >= 0x80 }, [0x4ED6])
+        XCTAssertEqual(FoldRules.standard.preimages, [0x4ED6: ["它"]])
         let disagreeing = (UInt32(0x80)...0x10FFFF).filter { value in
             guard let scalar = Unicode.Scalar(value), !TextNormalizer.isWhitespace(scalar) else { return false }
             return FoldRules.standard.foldsOnlyToItself(scalar) != (TextNormalizer.fold(scalar) == scalar)
         }
-        XCTAssertEqual(disagreeing, [])
+        XCTAssertEqual(disagreeing, [0x4ED6])
+    }
+
+    /// 其它 is 其他 to matching (reports print both): the keys are equal, labels and phrases match either, and
+    /// the byte-level prefilter looks for both forms of a phrase holding 他.
+    func testQitaIsQita() {
+        XCTAssertEqual(TextNormalizer.matchKey("6.其它形式申请数"), TextNormalizer.matchKey("6.其他形式申请数"))
+        XCTAssertEqual(TextNormalizer.labelKey("（四）其它"), "其他")
+        XCTAssertEqual(Self.reference("其它类信息", rules: .standard), "其他类信息")
+        XCTAssertEqual(TextNormalizer.foldedKey("其它类信息 它", rules: .standard).string, "其他类信息他")
+        XCTAssertEqual(TextNormalizer.unfoldedForms(of: "其他信息"), ["其他信息", "其它信息"])
+        XCTAssertEqual(TextNormalizer.unfoldedForms(of: "主动公开"), ["主动公开"])
+        XCTAssertNil(TextNormalizer.unfoldedForms(of: "a公开"), "ASCII has too many sources (full-width forms)")
+        XCTAssertNil(TextNormalizer.unfoldedForms(of: "他他他他他", limit: 16), "more than 16 forms")
+        // What is shown is what was printed: folding is for matching only.
+        XCTAssertEqual(AlignedText("其它类信息12条").originalText(0..<5), "其它类信息")
     }
 
     /// What the narrative prefilters rely on: a literal made of characters that fold only to themselves

@@ -21,9 +21,10 @@ struct NarrativeIndex: Sendable {
     private let firstScalars: ScalarBitSet
     /// Every trigger phrase, looked for in a line's bytes.
     private let triggerPhrases: UTF8PhraseSet
-    /// Every trigger phrase is made of characters that folding neither changes nor produces from others:
-    /// a trigger then occurs in a folded line exactly when its bytes occur in the line (given no
-    /// zero-width characters, which folding removes).
+    /// Every trigger phrase is made of characters that folding does not change and produces from no other
+    /// character or from a few known ones (他 from 它: `TextNormalizer.unfoldedForms`): a trigger then occurs
+    /// in a folded line exactly when the bytes of one of its forms occur in the line (given no zero-width
+    /// characters, which folding removes).
     let triggersFoldInvariant: Bool
 
     init(_ patterns: NarrativePatternSet) {
@@ -46,8 +47,10 @@ struct NarrativeIndex: Sendable {
         }
         phrasesByFirstScalar = index
         firstScalars = ScalarBitSet(index.keys)
-        triggerPhrases = UTF8PhraseSet(patterns.triggers.flatMap(\.phrases))
-        triggersFoldInvariant = patterns.triggers.allSatisfy { $0.phrases.allSatisfy { $0.unicodeScalars.allSatisfy(Self.foldsOnlyToItself) } }
+        // A trigger is looked for in a line's bytes in every form that folds to it ("其他信息" and "其它信息").
+        let forms = patterns.triggers.flatMap(\.phrases).map { TextNormalizer.unfoldedForms(of: $0) }
+        triggerPhrases = UTF8PhraseSet(forms.flatMap { $0 ?? [] })
+        triggersFoldInvariant = forms.allSatisfy { $0 != nil }
     }
 
     /// True when some trigger phrase's bytes occur in `text` (one pass over the bytes, a bit test per
