@@ -13,7 +13,10 @@ final class DataDictionaryCLITests: CLITestCase {
         XCTAssertEqual(header.count, pathLines[0].split(separator: ",").count)
         XCTAssertTrue(header.contains("本年新收申请·自然人"))
         XCTAssertTrue(header.contains("报告机关"))
-        XCTAssertEqual(header.filter { $0.contains(".") }, [], "every column is named in Chinese")
+        let pathLike = header.filter { column in
+            ["extra.", "proactive.", "requests.", "appeals.", "fees.", "source.", "report.", "checks."].contains(where: column.hasPrefix)
+        }
+        XCTAssertEqual(pathLike, [], "every column is named in Chinese")
     }
 
     func testChineseLabelsOfTheLongLayout() throws {

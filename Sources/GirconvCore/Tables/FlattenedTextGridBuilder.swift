@@ -115,10 +115,12 @@ package enum FlattenedTextGridBuilder {
 
     /// True for a cell text that is a value rather than a label. An over-long number is a value too: it
     /// stands in a value's place, and taking it for a label would start a new row and lose its row's cells.
+    /// So is a number with footnote marks ("49**", a form's code of a row marked "**为半年度统计指标"): it is
+    /// no figure (read, it is null with a warning), but it is not the row's label either.
     package static func isValue(_ text: String) -> Bool {
         switch NumberReader.read(text) {
         case .number, .blank, .dash, .noneWord, .notApplicable, .percent, .overlongNumber: return true
-        case .text: return false
+        case .text: return NumberReader.isFootnotedNumber(text)
         }
     }
 

@@ -57,6 +57,22 @@ package enum NumberReader {
     package static let maximumSignificantDigits = 15
 
     /// Classifies a raw cell text.
+    /// Digits followed by footnote marks only ("49**", "12＊"), spaces around allowed: a form's marked
+    /// code. `read` gives `.text` for it: the marks say the number is qualified, so it is no plain figure.
+    package static func isFootnotedNumber(_ raw: String) -> Bool {
+        var digits = 0, marks = 0
+        for scalar in TextNormalizer.collapseWhitespace(raw).unicodeScalars {
+            if marks == 0, ("0"..."9").contains(scalar) || ("\u{FF10}"..."\u{FF19}").contains(scalar) {
+                digits += 1
+            } else if digits > 0, scalar == "*" || scalar == "\u{FF0A}" {
+                marks += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && marks > 0
+    }
+
     package static func read(_ raw: String) -> CellReading {
         // The commonest cell: a few ASCII digits ("0", "12", "1286"). A run of ASCII digits of any length
         // is decided here; the value is accumulated only while it can be a figure (so never overflows).
