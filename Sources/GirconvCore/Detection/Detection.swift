@@ -30,11 +30,14 @@ public struct Extraction: Sendable {
     public var shares: [StatedShare]
     /// Figures the text also states for paths a table gave (checked against the table's figure).
     public var textStatements: [String: Figure]
+    /// Rules of identities (and `text.<path>` statements) used to recover rows printed run together:
+    /// their checks are "used for recovery", not passes.
+    public var recoveryRules: Set<String>
 
     public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = [],
-                shares: [StatedShare] = [], textStatements: [String: Figure] = [:]) {
+                shares: [StatedShare] = [], textStatements: [String: Figure] = [:], recoveryRules: Set<String> = []) {
         self.report = report; self.figures = figures; self.warnings = warnings
-        self.shares = shares; self.textStatements = textStatements
+        self.shares = shares; self.textStatements = textStatements; self.recoveryRules = recoveryRules
     }
 }
 

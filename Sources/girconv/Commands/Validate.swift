@@ -82,6 +82,7 @@ struct Validate: ParsableCommand {
         case .pass: return "ok  "
         case .fail: return "FAIL"
         case .notAssessable: return "n/a "
+        case .usedForRecovery: return "used"
         }
     }
 
