@@ -245,7 +245,7 @@ struct FusedLineCutter {
             i -= 1
         }
         let gap = text[boundary..<position]
-        if gap.count <= 12, !gap.contains(where: { "。，；：:;,".unicodeScalars.contains($0) }) { return boundary }
+        if gap.count <= 6, !gap.contains(where: { "。，；：:;,".unicodeScalars.contains($0) }) { return boundary }
         return position
     }
 
