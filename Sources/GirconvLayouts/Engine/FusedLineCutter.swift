@@ -204,7 +204,9 @@ struct FusedLineCutter {
                 }
             }
             guard !cells.isEmpty else { return nil }
-            return RowView(row: GridRow(cells: cells, index: row.row.index), tableIndex: row.tableIndex, traditional: traditional)
+            var view = RowView(row: GridRow(cells: cells, index: row.row.index), tableIndex: row.tableIndex, traditional: traditional)
+            view.cellsMayBeJoined = true
+            return view
         }
     }
 

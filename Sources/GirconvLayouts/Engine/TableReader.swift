@@ -238,11 +238,16 @@ struct TableReader {
                         into sink: inout FigureSink) {
         let values = row.values(expecting: columns.count)
         guard values.count == columns.count else {
-            let described = columns.map { header in
-                (Self.join(path, header.column.key), !header.column.skip, header.printed ?? header.column.labels.display,
-                 unit ?? header.unit ?? header.column.unit)
+            // A skipped column (代码, 历年累计) has a path of its own for identities to name, never one of
+            // the row's figures.
+            let described = columns.enumerated().map { index, header in
+                var columnPath = Self.join(path, header.column.key)
+                if header.column.skip, columns.contains(where: { !$0.column.skip && Self.join(path, $0.column.key) == columnPath }) {
+                    columnPath += "#\(index)"
+                }
+                return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit)
             }
-            if sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
+            if row.cellsMayBeJoined, sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
                 sink.matchedLabels.append(label.text)
                 return
             }
@@ -303,7 +308,7 @@ struct TableReader {
         let paths = single.groups.flatMap { g in single.columns.map { "\(g.key).\($0.key)" } }
         guard let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else {
             // The numbers printed run together ("10203120001200000"): the first row of runs of digits.
-            if let fused = rows.first(where: { FusedRow.isFused($0.values.map(\.text), columnCount: expected) }) {
+            if let fused = rows.first(where: { $0.cellsMayBeJoined && FusedRow.isFused($0.values.map(\.text), columnCount: expected) }) {
                 let label = fused.rowLabel ?? fused.values[0]
                 let columns = paths.indices.map { index in
                     (paths[index], true, "\(single.groups[index / single.columns.count].label) · \(single.columns[index % single.columns.count].label)",
