@@ -109,4 +109,45 @@ final class FusedTextTests: XCTestCase {
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.provenance.how, .printed)
         XCTAssertFalse(r.warnings.contains { $0.code.hasPrefix("fused-row") })
     }
+
+    // MARK: A real crawled report
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/real")
+
+    /// Pingtan's 2022 report as a crawler saved it (Tests/Fixtures/real/README.md): the whole article on one
+    /// line. Expected figures read by hand from the document: "一、本年新收政府信息公开申请数量 713000074" is
+    /// 71 | 3 | 0 | 0 | 0 | 0 | 74 (the only split whose parts add up to 74), "（七）总计 723000075" is
+    /// 72 | 3 | 0 | 0 | 0 | 0 | 75, "二、上年结转… 1000001" 1 | 0 … | 1, "5.属于三类内部事务信息 10000016.属于…" is
+    /// 1 | 0 … | 1 with the 6 of the next label, table 四 "0 1 1 0 2 1 0 0 0 1 0 0 0 0 0" spaced; table 二
+    /// "规章000", "行政许可10690", "行政处罚2113", "行政强制0", "行政事业性收费9116.36".
+    func testTheCrawledPingtan2022Report() throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("pingtan-zonghe-2022.txt"))
+        let r = try registry.convert(RawInput(name: "pingtan-zonghe-2022.txt", bytes: [UInt8](data)))
+        XCTAssertEqual(r.report.layout, .revised2021)
+        XCTAssertEqual(r.report.year, 2022)
+        XCTAssertEqual(row(r, "requests.newReceived"), [71, 3, 0, 0, 0, 0, 74])
+        XCTAssertEqual(row(r, "requests.carriedOver"), [1, 0, 0, 0, 0, 0, 1])
+        XCTAssertEqual(row(r, "requests.granted"), [21, 0, 0, 0, 0, 0, 21])
+        XCTAssertEqual(row(r, "requests.partiallyGranted"), [8, 1, 0, 0, 0, 0, 9])
+        XCTAssertEqual(row(r, "requests.denied.internalAffairs"), [1, 0, 0, 0, 0, 0, 1])
+        XCTAssertEqual(row(r, "requests.denied.processInfo"), [2, 0, 0, 0, 0, 0, 2])
+        XCTAssertEqual(row(r, "requests.unableToProvide.notHeld"), [37, 0, 0, 0, 0, 0, 37])
+        XCTAssertEqual(row(r, "requests.otherHandling.noCorrection"), [2, 0, 0, 0, 0, 0, 2])
+        XCTAssertEqual(row(r, "requests.handledTotal"), [72, 3, 0, 0, 0, 0, 75])
+        XCTAssertEqual(row(r, "requests.carriedForward"), [0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(["upheld", "corrected", "other", "pending", "total"].map { r.figures["appeals.review.\($0)"]?.value }, [0, 1, 1, 0, 2])
+        XCTAssertEqual(["upheld", "corrected", "other", "pending", "total"].map { r.figures["appeals.litigationDirect.\($0)"]?.value }, [1, 0, 0, 0, 1])
+        XCTAssertEqual(r.figures["proactive.rules.made"]?.value, 0)
+        XCTAssertEqual(r.figures["proactive.licensing.decisions"]?.value, 10690)
+        XCTAssertEqual(r.figures["proactive.penalties.decisions"]?.value, 2113)
+        XCTAssertEqual(r.figures["proactive.enforcement.decisions"]?.value, 0)
+        XCTAssertEqual(r.figures["proactive.fees.amountWanYuan"]?.value, Decimal(string: "9116.36"))
+        // "行政规范性文件8855698": no identity decides made | repealed | inForce; null, the splits listed.
+        XCTAssertNil(r.figures["proactive.normativeDocs.made"]?.value)
+        XCTAssertTrue(r.warnings.contains { $0.code == "fused-row-ambiguous" && $0.message.contains("8855698") })
+        // The text says 75 applications where the table prints 74: the table is kept, the disagreement said.
+        XCTAssertTrue(r.warnings.contains { $0.code == "narrative-table-disagree" && $0.path == "requests.newReceived.total" })
+        XCTAssertEqual(r.checks.filter { $0.status == .fail }.map(\.rule), ["text.requests.newReceived.total"], "the identities hold")
+    }
 }
