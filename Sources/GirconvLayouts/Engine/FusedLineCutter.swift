@@ -17,33 +17,68 @@ struct FusedLineCutter {
     let tables: [TableSpec]
 
     static let minimumBytes = 600
-    static let minimumDigits = 20
     static let minimumRows = 3
     /// The longest text between a row label's match and its values ("（区分处理的，只计这一情形，不计其他情形）").
     static let longestLabelTail = 60
 
-    /// `rows` with every cuttable line replaced by its rows (the same array when none is).
-    func cut(_ rows: [RowView], traditional: Bool) -> [RowView] {
-        guard tables.contains(where: \.printedOrder), rows.contains(where: Self.isCandidate) else { return rows }
-        var out: [RowView] = []
-        out.reserveCapacity(rows.count)
-        for row in rows {
-            if Self.isCandidate(row), let pieces = cut(row, traditional: traditional) { out += pieces } else { out.append(row) }
+    /// `rows` with every cuttable line replaced by its rows (the same array when none is). `candidates`:
+    /// the indices of the rows that may be cut (`candidates(in:)`, computed once per document).
+    func cut(_ rows: [RowView], candidates: [Int], traditional: Bool) -> [RowView] {
+        guard !candidates.isEmpty, tables.contains(where: \.printedOrder) else { return rows }
+        var out = rows
+        for index in candidates.reversed() {
+            if let pieces = cut(rows[index], traditional: traditional) { out.replaceSubrange(index...index, with: pieces) }
         }
         return out
     }
 
-    /// A long line read as one cell, with enough digits to hold a table.
+    /// The indices of the rows that may hold a table on one line.
+    static func candidates(in rows: [RowView]) -> [Int] { rows.indices.filter { isCandidate(rows[$0]) } }
+
+    /// A long line read as one cell, with at least `minimumRows` runs of three or more digits right after
+    /// a Chinese character and not followed by a counter word ("数量640020470二" is a row's cells; "信息2645条"
+    /// and "自2021年" are numbers in sentences). A byte scan: most long lines are prose.
     static func isCandidate(_ row: RowView) -> Bool {
         guard row.values.isEmpty, row.labels.count == 1 else { return false }
         let utf8 = row.labels[0].text.utf8
         guard utf8.count >= minimumBytes else { return false }
-        var digits = 0
-        for byte in utf8 where byte >= 0x30 && byte <= 0x39 {
-            digits += 1
-            if digits >= minimumDigits { return true }
+        var runs = 0
+        var previousIsCJK = false, digits = 0, runAfterCJK = false
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x30 && byte <= 0x39 {
+                if digits == 0 { runAfterCJK = previousIsCJK }
+                digits += 1
+                previousIsCJK = false
+                index = utf8.index(after: index)
+                continue
+            }
+            if digits >= 3, runAfterCJK, !startsCounterWord(utf8, at: index) {
+                runs += 1
+                if runs >= minimumRows { return true }
+            }
+            digits = 0
+            // A three-byte UTF-8 sequence starting E3–E9 is a CJK character or CJK punctuation.
+            if byte >= 0xE3 && byte <= 0xE9 {
+                var next = index
+                for _ in 0..<3 where next != utf8.endIndex { next = utf8.index(after: next) }
+                previousIsCJK = byte >= 0xE4
+                index = next
+            } else {
+                previousIsCJK = false
+                index = utf8.index(after: index)
+            }
         }
         return false
+    }
+
+    private static func startsCounterWord(_ utf8: String.UTF8View, at index: String.UTF8View.Index) -> Bool {
+        var bytes: [UInt8] = []
+        var i = index
+        while bytes.count < 3, i != utf8.endIndex { bytes.append(utf8[i]); i = utf8.index(after: i) }
+        guard let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first else { return false }
+        return counterWords.contains(scalar)
     }
 
     // MARK: Anchors
