@@ -120,7 +120,8 @@ final class FusedTextTests: XCTestCase {
     /// 71 | 3 | 0 | 0 | 0 | 0 | 74 (the only split whose parts add up to 74), "（七）总计 723000075" is
     /// 72 | 3 | 0 | 0 | 0 | 0 | 75, "二、上年结转… 1000001" 1 | 0 … | 1, "5.属于三类内部事务信息 10000016.属于…" is
     /// 1 | 0 … | 1 with the 6 of the next label, table 四 "0 1 1 0 2 1 0 0 0 1 0 0 0 0 0" spaced; table 二
-    /// "规章000", "行政许可10690", "行政处罚2113", "行政强制0", "行政事业性收费9116.36".
+    /// "规章000", "行政许可10690", "行政处罚2113", "行政强制0", "行政事业性收费9116.36"; "行政规范性文件8855698" with
+    /// the sentence "集中公开现行有效行政规范性文件698件，动态更新本年度制发的规范性文件88件".
     func testTheCrawledPingtan2022Report() throws {
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("pingtan-zonghe-2022.txt"))
         let r = try registry.convert(RawInput(name: "pingtan-zonghe-2022.txt", bytes: [UInt8](data)))
@@ -143,9 +144,12 @@ final class FusedTextTests: XCTestCase {
         XCTAssertEqual(r.figures["proactive.penalties.decisions"]?.value, 2113)
         XCTAssertEqual(r.figures["proactive.enforcement.decisions"]?.value, 0)
         XCTAssertEqual(r.figures["proactive.fees.amountWanYuan"]?.value, Decimal(string: "9116.36"))
-        // "行政规范性文件8855698": no identity decides made | repealed | inForce; null, the splits listed.
-        XCTAssertNil(r.figures["proactive.normativeDocs.made"]?.value)
-        XCTAssertTrue(r.warnings.contains { $0.code == "fused-row-ambiguous" && $0.message.contains("8855698") })
+        // "行政规范性文件8855698": no identity decides made | repealed | inForce, but section 一 states "现行有效
+        // 行政规范性文件698件" and "本年度制发的规范性文件88件": 88 | 55 | 698, decided by the text.
+        XCTAssertEqual(["made", "repealed", "inForce"].map { r.figures["proactive.normativeDocs.\($0)"]?.value }, [88, 55, 698])
+        XCTAssertEqual(r.figures["proactive.normativeDocs.repealed"]?.provenance.derivedFrom,
+                       ["text.proactive.normativeDocs.inForce", "text.proactive.normativeDocs.made"])
+        XCTAssertEqual(r.checks.first { $0.rule == "text.proactive.normativeDocs.made" }?.status, .usedForRecovery)
         // The text says 75 applications where the table prints 74: the table is kept, the disagreement said.
         XCTAssertTrue(r.warnings.contains { $0.code == "narrative-table-disagree" && $0.path == "requests.newReceived.total" })
         XCTAssertEqual(r.checks.filter { $0.status == .fail }.map(\.rule), ["text.requests.newReceived.total"], "the identities hold")
