@@ -102,6 +102,16 @@ final class FusedRowTests: XCTestCase {
         XCTAssertTrue(keys.allSatisfy { outcome.figures["r.\($0)"]?.value == nil })
     }
 
+    func testManyHostileRowsStayQuick() {
+        // 300 rows of 30 digits: each row's search and the report's together are bounded.
+        let rows = (0..<300).map { row("r\($0)", Self.seven, [String(repeating: "1203", count: 7) + "12"]) }
+        let started = Date()
+        let outcome = solve(rows, rows.indices.map { rowTotal("r\($0)", parts: Self.six) })
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertFalse(outcome.figures.values.contains { $0.provenance.how == .recovered && $0.value == nil })
+        XCTAssertEqual(outcome.warnings.count, 300, "one warning per row")
+    }
+
     // MARK: Several rows
 
     func testColumnIdentitiesDecideWhatTheRowTotalCannot() {

@@ -108,9 +108,11 @@ package enum FusedSplitter {
         package var pruning: Set<String>
         /// The search hit its bounds: `splits` is incomplete and must not be used.
         package var overBound: Bool
+        /// The search steps taken.
+        package var nodes: Int
     }
 
-    package static let defaultNodeLimit = 200_000
+    package static let defaultNodeLimit = 100_000
     package static let defaultCandidateLimit = 2_000
 
     /// `constraints` must involve only this row (row index 0).
@@ -166,8 +168,15 @@ package enum FusedSplitter {
             }
             guard run < runs.count else { return }
             let digits = runs[run]
+            let decimal = row.columns[column].allowsDecimal
             for end in (position + 1)...digits.count {
-                guard let number = number(digits[position..<end], decimal: row.columns[column].allowsDecimal) else { continue }
+                // A number is at most 16 characters (15 significant digits and a point); one starting with 0
+                // is 0 alone, or 0.x in a money column.
+                if end - position > 16 { break }
+                if end - position == 2, digits[position] == UInt8(ascii: "0"), !(decimal && digits[position + 1] == UInt8(ascii: ".")) { break }
+                if !decimal, digits[end - 1] == UInt8(ascii: ".") { break }
+                nodes += 1
+                guard let number = number(digits[position..<end], decimal: decimal) else { continue }
                 values[column] = number
                 if passes(column) { place(column + 1, run, end) }
                 values[column] = nil
@@ -176,7 +185,7 @@ package enum FusedSplitter {
         }
 
         place(0, 0, 0)
-        return Result(splits: found, pruning: pruning, overBound: overBound)
+        return Result(splits: found, pruning: pruning, overBound: overBound, nodes: nodes)
     }
 
     /// The number a piece of a run spells, or nil when no printed cell looks so: digits without a leading
@@ -185,10 +194,18 @@ package enum FusedSplitter {
         guard let first = piece.first, let last = piece.last, FusedRow.isDigit(first), FusedRow.isDigit(last) else { return nil }
         let point = piece.firstIndex(of: UInt8(ascii: "."))
         if point != nil && !decimal { return nil }
-        let whole = piece[..<(point ?? piece.endIndex)]
-        if whole.count > 1, first == UInt8(ascii: "0") { return nil }
+        let integerPart = piece[..<(point ?? piece.endIndex)]
+        if integerPart.count > 1, first == UInt8(ascii: "0") { return nil }
         // A figure has at most 15 significant digits (NumberReader.maximumSignificantDigits).
         guard piece.count <= 16 else { return nil }
-        return Decimal(string: String(decoding: piece, as: UTF8.self), locale: Locale(identifier: "en_US_POSIX"))
+        var whole: Int64 = 0, fraction: Int64 = 0, scale = 0
+        for byte in piece {
+            if byte == UInt8(ascii: ".") { scale = -1; continue }
+            let digit = Int64(byte &- 0x30)
+            if scale == 0 { whole = whole * 10 + digit } else { fraction = fraction * 10 + digit; scale -= 1 }
+        }
+        guard scale < 0 else { return Decimal(whole) }
+        // 24252.311082 = 24252 + 311082 × 10^−6.
+        return Decimal(whole) + Decimal(sign: .plus, exponent: scale + 1, significand: Decimal(fraction))
     }
 }

@@ -21,6 +21,12 @@ package enum FusedRowSolver {
     }
 
     package static let combinationLimit = 200_000
+    /// The combinations tried by all conditions together, in one report: beyond it, splits are narrowed
+    /// no further (the rows left with several stay null), so hostile input cannot make it slow.
+    package static let workLimit = 2_000_000
+    /// The search steps of all rows of one report together (`FusedSplitter`): a real table needs a few
+    /// thousand; a page of hundreds of long runs of digits gets null rows, not a long wait.
+    package static let stepLimit = 500_000
     /// The rule named in provenance when the digits alone allow one split.
     package static let digitsRule = "digits"
 
@@ -37,13 +43,16 @@ package enum FusedRowSolver {
         // Each row alone.
         var splits: [[FusedSplitter.Split]?] = []
         var deciders = [Set<String>](repeating: [], count: rows.count)
+        // The search steps all rows may take together (a page of thousands of fused rows stays quick).
+        var steps = stepLimit
         for (r, row) in rows.enumerated() {
             let local = constraints.filter { $0.rows == [r] }.map { c -> FusedConstraint in
                 var c = c
                 c.terms = c.terms.map { ($0.row - r, $0.column, $0.coefficient) }
                 return c
             }
-            let result = FusedSplitter.splits(of: row, constraints: local)
+            let result = FusedSplitter.splits(of: row, constraints: local, nodeLimit: min(FusedSplitter.defaultNodeLimit, steps))
+            steps -= result.nodes
             if result.overBound { splits.append(nil); continue }
             splits.append(result.splits)
             deciders[r] = result.pruning
@@ -51,7 +60,8 @@ package enum FusedRowSolver {
 
         // Rows coupled by conditions.
         let coupling = constraints.filter { $0.rows.count > 1 }
-        propagate(coupling, &splits, &deciders)
+        var work = 0
+        propagate(coupling, &splits, &deciders, work: &work)
         // Figures the text states.
         var narrowedByText = false
         for (path, figure) in stated {
@@ -62,7 +72,7 @@ package enum FusedRowSolver {
             deciders[r].insert("text.\(path)")
             narrowedByText = true
         }
-        if narrowedByText { propagate(coupling, &splits, &deciders) }
+        if narrowedByText { propagate(coupling, &splits, &deciders, work: &work) }
 
         for (r, row) in rows.enumerated() {
             emit(row, splits[r], deciders: deciders[r], kinds: kinds, into: &outcome)
@@ -93,7 +103,8 @@ package enum FusedRowSolver {
 
     /// Keeps, for every condition on several rows, the splits that satisfy it together with some split of
     /// each other row, until no split is removed.
-    static func propagate(_ coupling: [FusedConstraint], _ splits: inout [[FusedSplitter.Split]?], _ deciders: inout [Set<String>]) {
+    static func propagate(_ coupling: [FusedConstraint], _ splits: inout [[FusedSplitter.Split]?], _ deciders: inout [Set<String>],
+                          work: inout Int) {
         var changed = true
         var passes = 0
         while changed && passes < 32 {
@@ -106,7 +117,8 @@ package enum FusedRowSolver {
                 guard lists.contains(where: { $0.count > 1 }) else { continue }
                 var product = 1
                 for list in lists { product = product.multipliedReportingOverflow(by: list.count).partialValue; if product > combinationLimit { break } }
-                guard product <= combinationLimit else { continue }
+                guard product <= combinationLimit, work + product <= workLimit else { continue }
+                work += product
                 var supported = lists.map { [Bool](repeating: false, count: $0.count) }
                 var choice = [Int](repeating: 0, count: rows.count)
                 func value(_ row: Int, _ column: Int) -> Decimal {
