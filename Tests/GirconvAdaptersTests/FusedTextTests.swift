@@ -154,4 +154,42 @@ final class FusedTextTests: XCTestCase {
         XCTAssertTrue(r.warnings.contains { $0.code == "narrative-table-disagree" && $0.path == "requests.newReceived.total" })
         XCTAssertEqual(r.checks.filter { $0.status == .fail }.map(\.rule), ["text.requests.newReceived.total"], "the identities hold")
     }
+
+    // MARK: Hostile lines
+
+    /// Lines made of the layout's own labels, enumerators, digits, points and spaces in random order: every
+    /// one converts or is refused, quickly, and every figure recovered sits in a row that printed it.
+    func testRandomOneLineTablesNeverCrash() throws {
+        let pieces = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（三）不予公开", "1.属于国家秘密",
+                      "2.", "3.其他", "（七）总计", "四、结转下年度继续办理", "第二十条第（一）项", "规章", "行政复议", "申请人情况",
+                      "0000000", "640020470", "12.5", ".", "、", " ", "0", "9", "123", "（", "）", "年", "件", "万元", "总计", "其他"]
+        var generator = SplitMix(seed: 17)
+        let started = Date()
+        var cut = 0
+        for _ in 0..<60 {
+            var line = "示例县人民政府2021年政府信息公开工作年度报告\n收到和处理政府信息公开申请情况 第二十条第（一）项 本年制发件数 "
+            for _ in 0..<(200 + Int(generator.next() % 300)) { line += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            guard let record = try? convert(line + "\n") else { continue }
+            if record.warnings.contains(where: { $0.code.hasPrefix("fused-row") }) { cut += 1 }
+            for (path, figure) in record.figures where figure.provenance.how == .recovered {
+                XCTAssertFalse(figure.provenance.raw.isEmpty, path)
+                XCTAssertTrue(figure.provenance.raw.allSatisfy { $0.isNumber || $0 == "." || $0 == " " }, "\(path): \(figure.provenance.raw)")
+            }
+        }
+        XCTAssertLessThan(Date().timeIntervalSince(started), 120)
+        XCTAssertGreaterThan(cut, 5, "lines cut into rows with cells run together")
+    }
+}
+
+/// A small deterministic generator (the test is the same on every run).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
