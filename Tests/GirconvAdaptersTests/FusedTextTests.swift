@@ -88,6 +88,20 @@ final class FusedTextTests: XCTestCase {
         XCTAssertFalse(r.warnings.contains { $0.code == "row-unrecognised" }, "\(r.warnings.filter { $0.code == "row-unrecognised" })")
     }
 
+    func testEachTableOnALineOfItsOwn() throws {
+        // "A few long lines": the same article with a line break before each table's heading.
+        var text = Self.report
+        for heading in ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议", "五、存在的主要问题"] {
+            text = text.replacingOccurrences(of: heading, with: "\n" + heading)
+        }
+        let r = try convert(text)
+        XCTAssertEqual(row(r, "requests.newReceived"), [14, 1, 0, 0, 0, 1, 16])
+        XCTAssertEqual(row(r, "requests.denied.thirdPartyRights"), [1, 0, 0, 0, 0, 0, 1])
+        XCTAssertEqual(row(r, "requests.handledTotal"), [13, 1, 0, 0, 0, 1, 15])
+        XCTAssertEqual(r.figures["proactive.licensing.decisions"]?.value, 1530)
+        XCTAssertEqual(r.figures["proactive.rules.made"]?.value, 0)
+    }
+
     func testTheSameTableOnManyLinesIsReadAsBefore() throws {
         // The cutter only acts on long lines: the same rows one per line, cells spaced, are read as printed.
         let lines = """

@@ -16,7 +16,7 @@ import GirconvText
 struct FusedLineCutter {
     let tables: [TableSpec]
 
-    static let minimumBytes = 600
+    static let minimumBytes = 200
     static let minimumRows = 3
     /// The longest text between a row label's match and its values ("（区分处理的，只计这一情形，不计其他情形）").
     static let longestLabelTail = 60
