@@ -94,8 +94,9 @@ public struct LayoutAdapter: ReportAdapter {
             var reading = TableReading()
             guard !spec.tables.isEmpty else { return reading }
             // A whole article on one line (a crawler's text) is cut into rows at this layout's labels.
-            let lines = document.cache.value("one-line-tables") { FusedLineCutter.candidates(in: document.allRowViews) }
-            let rows = FusedLineCutter(tables: spec.tables).cut(document.allRowViews, candidates: lines, traditional: document.script == .traditional)
+            let traditional = document.script == .traditional
+            let lines = document.cache.value("one-line-tables") { FusedLineCutter.candidates(in: document.allRowViews, traditional: traditional) }
+            let rows = FusedLineCutter(tables: spec.tables).cut(document.allRowViews, candidates: lines, traditional: traditional)
             var sink = FigureSink(kinds: spec.kind(of:))
             for (table, region) in zip(spec.tables, TableReader.regions(of: spec.tables, in: rows)) {
                 let before = sink.matchedLabels.count

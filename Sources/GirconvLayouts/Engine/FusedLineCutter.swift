@@ -21,19 +21,29 @@ struct FusedLineCutter {
     /// The longest text between a row label's match and its values ("（区分处理的，只计这一情形，不计其他情形）").
     static let longestLabelTail = 60
 
+    /// A row that may hold a table on one line, and its text aligned for matching.
+    struct Candidate: Sendable {
+        let index: Int
+        let text: AlignedText
+    }
+
     /// `rows` with every cuttable line replaced by its rows (the same array when none is). `candidates`:
-    /// the indices of the rows that may be cut (`candidates(in:)`, computed once per document).
-    func cut(_ rows: [RowView], candidates: [Int], traditional: Bool) -> [RowView] {
+    /// the rows that may be cut (`candidates(in:)`, computed once per document for every layout).
+    func cut(_ rows: [RowView], candidates: [Candidate], traditional: Bool) -> [RowView] {
         guard !candidates.isEmpty, tables.contains(where: \.printedOrder) else { return rows }
         var out = rows
-        for index in candidates.reversed() {
-            if let pieces = cut(rows[index], traditional: traditional) { out.replaceSubrange(index...index, with: pieces) }
+        for candidate in candidates.reversed() {
+            if let pieces = cut(rows[candidate.index], aligned: candidate.text, traditional: traditional) {
+                out.replaceSubrange(candidate.index...candidate.index, with: pieces)
+            }
         }
         return out
     }
 
-    /// The indices of the rows that may hold a table on one line.
-    static func candidates(in rows: [RowView]) -> [Int] { rows.indices.filter { isCandidate(rows[$0]) } }
+    /// The rows that may hold a table on one line.
+    static func candidates(in rows: [RowView], traditional: Bool) -> [Candidate] {
+        rows.indices.filter { isCandidate(rows[$0]) }.map { Candidate(index: $0, text: AlignedText(rows[$0].labels[0].text, traditional: traditional)) }
+    }
 
     /// A long line read as one cell, with at least `minimumRows` runs of three or more digits right after
     /// a Chinese character and not followed by a counter word ("数量640020470二" is a row's cells; "信息2645条"
@@ -124,9 +134,8 @@ struct FusedLineCutter {
 
     // MARK: Cutting
 
-    private func cut(_ row: RowView, traditional: Bool) -> [RowView]? {
+    private func cut(_ row: RowView, aligned: AlignedText, traditional: Bool) -> [RowView]? {
         let cell = row.labels[0]
-        let aligned = AlignedText(cell.text, traditional: traditional)
         let text = aligned.scalars, original = aligned.original
         func originalStart(_ n: Int) -> Int { n < aligned.originalIndex.count ? aligned.originalIndex[n] : original.count }
         func originalEnd(_ n: Int) -> Int { n == 0 ? 0 : aligned.originalIndex[n - 1] + 1 }
