@@ -209,7 +209,11 @@ struct FusedLineCutter {
             var values: Range<Int>? = nil
             if let run = valueRun(in: original, from: anchor.end, limit: limit) {
                 let between = original[anchor.end..<run.lowerBound]
-                let fits = anchor.kind == .row ? between.count <= Self.longestLabelTail
+                // A row's values follow its label: not across another enumerated label ("4.保护第三方合法权益
+                // 5.属于…1000001" with 5's label unknown: the digits are row 5's, not a blank row 4's).
+                let fits = anchor.kind == .row
+                    ? between.count <= Self.longestLabelTail
+                        && !(anchor.end..<run.lowerBound).contains { Self.enumeratorLength(original, at: $0, limit: run.lowerBound) != nil }
                     : between.allSatisfy { TextNormalizer.isWhitespace($0) || $0 == "）" || $0 == ")" }
                 if fits { values = run }
             }
