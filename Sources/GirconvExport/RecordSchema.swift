@@ -67,7 +67,7 @@ public enum RecordSchema {
             ("provenance", obj([("type", type("object")), ("additionalProperties", provenanceEntry)])),
             ("checks", obj([("type", type("array")), ("items", object([
                 ("rule", string), ("description", string),
-                ("status", obj([("enum", strings(["pass", "fail", "not assessable"]))])),
+                ("status", obj([("enum", strings(["pass", "fail", "not assessable", "used for recovery"]))])),
                 ("expected", obj([("type", type("number", "null"))])), ("found", obj([("type", type("number", "null"))])),
                 ("totalPaths", obj([("type", type("array")), ("items", string)])),
                 ("partPaths", obj([("type", type("array")), ("items", string)])),

@@ -85,13 +85,18 @@ public struct LayoutAdapter: ReportAdapter {
         var pendingWarnings: [FigureSink.PendingWarning] = []
         /// "表三 row 本年新收…", for detection evidence.
         var matchedRows: [String] = []
+        /// Rows printed run together, decided when the layout is chosen (`extract`).
+        var fusedRows: [FusedRow] = []
     }
 
     func readTables(_ document: ReportDocument) -> TableReading {
         document.cache.value("layout-tables:" + spec.id) {
             var reading = TableReading()
             guard !spec.tables.isEmpty else { return reading }
-            let rows = document.allRowViews
+            // A whole article on one line (a crawler's text) is cut into rows at this layout's labels.
+            let traditional = document.script == .traditional
+            let lines = document.cache.value("one-line-tables") { FusedLineCutter.candidates(in: document.allRowViews, traditional: traditional) }
+            let rows = FusedLineCutter(tables: spec.tables).cut(document.allRowViews, candidates: lines, traditional: traditional)
             var sink = FigureSink(kinds: spec.kind(of:))
             for (table, region) in zip(spec.tables, TableReader.regions(of: spec.tables, in: rows)) {
                 let before = sink.matchedLabels.count
@@ -100,6 +105,7 @@ public struct LayoutAdapter: ReportAdapter {
             }
             reading.figures = sink.figures
             reading.pendingWarnings = sink.pending
+            reading.fusedRows = sink.fusedRows
             return reading
         }
     }
@@ -144,6 +150,21 @@ public struct LayoutAdapter: ReportAdapter {
         warnings += FigureSink.worded(tables.pendingWarnings)
         // Blank is zero only in a filled report: tables none of whose cells prints anything are a blank form.
         var tableFigures = tables.figures
+        // Rows printed run together: split only where the report's own identities and statements force it.
+        var recoveryRules: Set<String> = []
+        if !tables.fusedRows.isEmpty {
+            var placeholders = tables.figures
+            for row in tables.fusedRows {
+                for column in row.columns where column.emits && placeholders[column.path] == nil {
+                    placeholders[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: row.raw, location: row.location))
+                }
+            }
+            let outcome = FusedRowSolver.solve(tables.fusedRows, known: tables.figures, stated: narrative?.figures ?? [:],
+                                               identities: identities(given: placeholders), kinds: spec.kind(of:))
+            for (path, figure) in outcome.figures where tableFigures[path] == nil { tableFigures[path] = figure }
+            warnings += outcome.warnings
+            recoveryRules = outcome.usedRules
+        }
         if !tableFigures.isEmpty, tableFigures.values.allSatisfy({ $0.provenance.how == .blankAsZero }) {
             warnings.append(ReportWarning(
                 code: "blank-form",
@@ -179,8 +200,8 @@ public struct LayoutAdapter: ReportAdapter {
         // every layout is scored).
         if spec.tables.contains(where: \.reportMissingRows) {
             let readers = spec.tables.filter(\.reportMissingRows).map { TableReader(spec: $0) }
-            let present = TableReader.presentPrefixes(of: tables.figures, among: readers.flatMap(\.completenessPaths))
-            let missingRows = readers.flatMap { $0.missingRows(present: present, figures: tables.figures) }
+            let present = TableReader.presentPrefixes(of: tableFigures, among: readers.flatMap(\.completenessPaths))
+            let missingRows = readers.flatMap { $0.missingRows(present: present, figures: tableFigures) }
             if !missingRows.isEmpty {
                 warnings.append(ReportWarning(code: "rows-not-found", message: "not found in the report: " + missingRows.joined(separator: ", ")))
             }
@@ -191,7 +212,7 @@ public struct LayoutAdapter: ReportAdapter {
         }
         let statedTwice = narrative?.statedTwice.filter { usable($0.path) } ?? []
         return Extraction(report: report, figures: figures, warnings: warnings, shares: shares, textStatements: textStatements,
-                          statedTwice: statedTwice)
+                          statedTwice: statedTwice, recoveryRules: recoveryRules)
     }
 
     static func describe(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }

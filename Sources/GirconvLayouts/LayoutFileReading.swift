@@ -176,7 +176,8 @@ extension NodeReader {
     // MARK: Tables
 
     static let tableKeys = ["name", "starts", "startsUnless", "withoutStart", "columns", "headerMarker", "sections", "rows", "singleRow",
-                            "ignore", "unitColumn", "sectionInRowName", "reportMissingRows", "numberedRows"]
+                            "ignore", "unitColumn", "sectionInRowName", "reportMissingRows", "numberedRows",
+                            "printedOrder"]
 
     func table(_ node: Node, known: KnownPaths) -> TableSpec? {
         guard let fields = mapping(node, "a table", allowed: Self.tableKeys, required: ["name"]) else { return nil }
@@ -202,6 +203,7 @@ extension NodeReader {
             fail(node, "\(what): give \"columns\" (the value columns in printed order; a single column may have key \"\")")
         }
         if let numbered = fields["numberedRows"] { spec.numberedRows = numberedRows(numbered, what) }
+        spec.printedOrder = bool(fields["printedOrder"], "\(what) printedOrder") ?? false
         checkReferences(spec, rows: rowNodes, sections: sectionNodes, fields: fields, known: known)
         return spec
     }

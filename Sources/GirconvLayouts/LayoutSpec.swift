@@ -158,6 +158,10 @@ public struct TableSpec: Sendable {
     public var reportMissingRows: Bool
     /// Repeated labels in numbered rows resolved by their number.
     public var numberedRows: NumberedRows?
+    /// The rows are listed in the order the form prints them (after the start, sections where they
+    /// stand): a line holding the whole table, cells run together, is cut into rows at their labels
+    /// (`FusedLineCutter`). Layouts listing rows in priority order leave it false.
+    public var printedOrder: Bool = false
 
     public enum WithoutStart: String, Sendable, CaseIterable {
         /// Read nothing.

@@ -32,11 +32,16 @@ public struct Extraction: Sendable {
     public var textStatements: [String: Figure]
     /// Figures the text states twice with different values (each is null, unless a table prints it).
     public var statedTwice: [StatedTwice]
+    /// Rules of identities (and `text.<path>` statements) used to recover rows printed run together:
+    /// their checks are "used for recovery", not passes.
+    public var recoveryRules: Set<String>
 
     public init(report: ReportInfo, figures: [String: Figure] = [:], warnings: [ReportWarning] = [],
-                shares: [StatedShare] = [], textStatements: [String: Figure] = [:], statedTwice: [StatedTwice] = []) {
+                shares: [StatedShare] = [], textStatements: [String: Figure] = [:], statedTwice: [StatedTwice] = [],
+                recoveryRules: Set<String> = []) {
         self.report = report; self.figures = figures; self.warnings = warnings
         self.shares = shares; self.textStatements = textStatements; self.statedTwice = statedTwice
+        self.recoveryRules = recoveryRules
     }
 }
 

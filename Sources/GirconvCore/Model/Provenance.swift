@@ -16,6 +16,10 @@ public enum ReadingRule: String, Sendable, Codable, CaseIterable {
     case statedZero = "stated as none"
     /// Computed from other printed figures (never printed itself).
     case derived
+    /// A cell of a row whose cells were printed run together ("640020470"): the only split of its digits
+    /// into the row's columns that the report's own identities and statements allow (1.3). `derivedFrom`
+    /// names what decided it: identity rules, `text.<path>` statements, or `digits` (one split only).
+    case recovered
 }
 
 /// Where in the source a figure (or a warning) comes from.
@@ -50,7 +54,8 @@ public struct Provenance: Sendable, Equatable {
     public var how: ReadingRule
     public var raw: String
     public var location: SourceLocation
-    /// For derived figures: the paths they were computed from.
+    /// For derived figures: the paths they were computed from; for recovered ones, the constraints
+    /// (identity rules, `text.<path>`, `digits`) that decided the split.
     public var derivedFrom: [String]
 
     public init(how: ReadingRule, raw: String, location: SourceLocation, derivedFrom: [String] = []) {

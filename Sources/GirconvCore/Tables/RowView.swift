@@ -14,6 +14,9 @@ package struct RowView: Sendable {
     package let labelSignatures: [UInt64]
     /// A unit word printed after the values (a 单位 column to the right of the numbers).
     package let trailingUnit: GridCell?
+    /// The row was cut from a line whose cells ran together (`FusedLineCutter`): a value cell may hold
+    /// several cells' digits. Cells separated by tabs, pipes or table markup never do.
+    package var cellsMayBeJoined = false
 
     package init(row: GridRow, tableIndex: Int?, traditional: Bool = false) {
         self.row = row

@@ -6,6 +6,9 @@ public enum CheckStatus: String, Sendable, Codable {
     case fail
     /// An operand is missing or unreadable: nothing can be said (this is not a pass).
     case notAssessable = "not assessable"
+    /// The identity chose how a row printed run together splits into cells (a `recovered` figure): it
+    /// holds by construction, so it is no evidence that the figures are right (1.3).
+    case usedForRecovery = "used for recovery"
 }
 
 /// One arithmetic identity evaluated on a record.

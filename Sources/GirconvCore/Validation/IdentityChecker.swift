@@ -13,9 +13,21 @@ public enum IdentityChecker {
     public static func finish(_ extraction: inout Extraction, adapter: any ReportAdapter, strict: Bool = false) -> [CheckResult] {
         extraction.warnings += resolveBlankTotals(&extraction.figures, identities: adapter.identities(given: nil), strict: strict)
         if !strict { deriveGroups(&extraction.figures, layout: adapter.layout) }
-        return evaluate(extraction.figures, identities: adapter.identities(given: extraction.figures))
+        let checks = evaluate(extraction.figures, identities: adapter.identities(given: extraction.figures))
             + evaluateShares(extraction.shares, extraction.figures)
             + evaluateText(extraction.textStatements, extraction.figures, statedTwice: extraction.statedTwice)
+        return markRecovery(checks, rules: extraction.recoveryRules)
+    }
+
+    /// Checks of the identities that chose a recovered row's split hold by construction: they are
+    /// reported as used for the recovery, never as passes.
+    public static func markRecovery(_ checks: [CheckResult], rules: Set<String>) -> [CheckResult] {
+        guard !rules.isEmpty else { return checks }
+        return checks.map { check in
+            var check = check
+            if rules.contains(check.rule), check.status != .fail { check.status = .usedForRecovery }
+            return check
+        }
     }
 
     // MARK: Identities

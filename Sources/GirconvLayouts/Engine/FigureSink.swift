@@ -7,6 +7,9 @@ struct FigureSink {
     var pending: [PendingWarning] = []
     /// Printed row labels that matched a row of the layout (detection evidence).
     var matchedLabels: [String] = []
+    /// Rows whose cells were printed run together, to be decided by the report's identities
+    /// (`FusedRowSolver`, when the layout is chosen).
+    var fusedRows: [FusedRow] = []
     let kinds: (String) -> FigureKind
 
     init(kinds: @escaping (String) -> FigureKind) { self.kinds = kinds }
@@ -53,6 +56,20 @@ struct FigureSink {
         let (figure, warning) = CellInterpreter.figure(for: path, cell: cell, location: location, headerUnit: headerUnit, kind: kinds(path))
         figures[path] = figure
         if let warning { pending.append(.ready(warning)) }
+    }
+
+    /// A row printed with fewer cells than `columns` (paths and printed names), every cell a run of
+    /// digits: kept to be split by the report's identities, or nil when the cells are not such runs.
+    mutating func fusedRow(table: String, rowText: String, cells: [GridCell],
+                           columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?)]) -> Bool {
+        guard FusedRow.isFused(cells.map(\.text), columnCount: columns.count) else { return false }
+        let fused = columns.map { column -> FusedRow.Column in
+            let kind = kinds(column.path)
+            return FusedRow.Column(path: column.path, emits: column.emits, allowsDecimal: kind == .amountYuan || kind == .amountWanYuan,
+                                   label: column.label, headerUnit: column.unit)
+        }
+        fusedRows.append(FusedRow(table: table, rowText: rowText, runs: cells.map(\.text), columns: fused, location: cells[0].location))
+        return true
     }
 
     /// A row whose number of cells does not match its columns (cells lost when flattened): its figures are

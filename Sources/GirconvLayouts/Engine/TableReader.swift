@@ -238,6 +238,19 @@ struct TableReader {
                         into sink: inout FigureSink) {
         let values = row.values(expecting: columns.count)
         guard values.count == columns.count else {
+            // A skipped column (代码, 历年累计) has a path of its own for identities to name, never one of
+            // the row's figures.
+            let described = columns.enumerated().map { index, header in
+                var columnPath = Self.join(path, header.column.key)
+                if header.column.skip, columns.contains(where: { !$0.column.skip && Self.join(path, $0.column.key) == columnPath }) {
+                    columnPath += "#\(index)"
+                }
+                return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit)
+            }
+            if row.cellsMayBeJoined, sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
+                sink.matchedLabels.append(label.text)
+                return
+            }
             sink.incompleteRow(table: spec.name, label: label, expected: columns.count, found: values.count,
                                paths: columns.filter { !$0.column.skip }.map { Self.join(path, $0.column.key) })
             return
@@ -291,9 +304,21 @@ struct TableReader {
     /// that many values.
     private func readSingleRow(_ rows: ArraySlice<RowView>, _ single: SingleRowSpec, into sink: inout FigureSink) {
         let expected = single.groups.count * single.columns.count
-        guard expected > 0, let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else { return }
-        let label = dataRow.rowLabel ?? dataRow.values[0]
+        guard expected > 0 else { return }
         let paths = single.groups.flatMap { g in single.columns.map { "\(g.key).\($0.key)" } }
+        guard let dataRow = rows.first(where: { $0.values.count >= expected - 1 && $0.values.contains { !$0.text.isEmpty } }) else {
+            // The numbers printed run together ("10203120001200000"): the first row of runs of digits.
+            if let fused = rows.first(where: { $0.cellsMayBeJoined && FusedRow.isFused($0.values.map(\.text), columnCount: expected) }) {
+                let label = fused.rowLabel ?? fused.values[0]
+                let columns = paths.indices.map { index in
+                    (paths[index], true, "\(single.groups[index / single.columns.count].label) · \(single.columns[index % single.columns.count].label)",
+                     PrintedUnit?.none)
+                }
+                if sink.fusedRow(table: spec.name, rowText: label.text, cells: fused.values, columns: columns) { sink.matchedLabels.append(label.text) }
+            }
+            return
+        }
+        let label = dataRow.rowLabel ?? dataRow.values[0]
         let values = dataRow.values(expecting: expected)
         guard values.count == expected else {
             sink.incompleteRow(table: spec.name, label: label, expected: expected, found: values.count, paths: paths)

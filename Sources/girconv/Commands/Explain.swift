@@ -84,6 +84,7 @@ struct Explain: ParsableCommand {
         case .unreadable: return "could not be read as a number, so null (see warnings)"
         case .statedZero: return "a sentence stating there were none, read as 0"
         case .derived: return "derived: the sum of " + p.derivedFrom.joined(separator: " + ")
+        case .recovered: return "recovered from cells printed run together (\"\(p.raw)\"), the only split allowed by " + p.derivedFrom.joined(separator: ", ")
         }
     }
 }

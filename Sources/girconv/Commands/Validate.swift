@@ -82,6 +82,7 @@ struct Validate: ParsableCommand {
         case .pass: return "ok  "
         case .fail: return "FAIL"
         case .notAssessable: return "n/a "
+        case .usedForRecovery: return "used"
         }
     }
 
@@ -94,8 +95,10 @@ struct Validate: ParsableCommand {
 
     static func summaryLines(_ record: CanonicalRecord) -> [String] {
         let c = counts(record)
+        let recovery = record.checks.filter { $0.status == .usedForRecovery }.count
         var lines = ["\(record.source.name): \(record.report.layout.rawValue), \(record.report.agency ?? "agency unknown"), \(record.report.year.map(String.init) ?? "year unknown")",
-                     "  checks: \(c.pass) passed, \(c.fail) failed, \(c.notAssessable) not assessable; \(record.warnings.count) warnings"]
+                     "  checks: \(c.pass) passed, \(c.fail) failed, \(c.notAssessable) not assessable"
+                         + (recovery > 0 ? ", \(recovery) used for recovery" : "") + "; \(record.warnings.count) warnings"]
         if record.hasNoFigures { lines.append("  FAIL no figure could be read: nothing could be checked") }
         for check in record.checks where check.status == .fail {
             lines.append("  FAIL \(check.rule): \(check.totalPaths.joined(separator: " + ")) expected \(text(check.expected)), found \(text(check.found)) — \(check.description)")

@@ -1,0 +1,208 @@
+import Foundation
+
+/// Decides the fused rows of one report (`FusedRow`) by the report's own evidence only: the identities of
+/// its layout (a row's total, the table's column sums and balances, a layout's own, such as a year's
+/// figure ≤ the cumulative one) with the figures read elsewhere in the report, and the figures its text
+/// states. Never by another report: a record does not depend on what else is converted with it.
+///
+/// Each row's splits are enumerated with the conditions on that row alone (`FusedSplitter`); then every
+/// condition coupling several undecided rows keeps only the splits that take part in some combination
+/// satisfying it (while the product of the rows' splits stays within `combinationLimit`), until nothing
+/// changes; figures the text states narrow last (a statement that no split meets is not used: the text
+/// may contradict the table). A row left with exactly one split gives its figures (`recovered`, naming the
+/// conditions that decided it, or "digits" when the digits allow one split only); with several, none,
+/// or too many to enumerate, every cell of the row is null with a warning.
+package enum FusedRowSolver {
+    package struct Outcome: Sendable {
+        package var figures: [String: Figure] = [:]
+        package var warnings: [ReportWarning] = []
+        /// Rules of identities (and `text.<path>` statements) that were used to choose a split.
+        package var usedRules: Set<String> = []
+    }
+
+    package static let combinationLimit = 200_000
+    /// The combinations tried by all conditions together, in one report: beyond it, splits are narrowed
+    /// no further (the rows left with several stay null), so hostile input cannot make it slow.
+    package static let workLimit = 2_000_000
+    /// The search steps of all rows of one report together (`FusedSplitter`): a real table needs a few
+    /// thousand; a page of hundreds of long runs of digits gets null rows, not a long wait.
+    package static let stepLimit = 500_000
+    /// The rule named in provenance when the digits alone allow one split.
+    package static let digitsRule = "digits"
+
+    package static func solve(_ rows: [FusedRow], known: [String: Figure], stated: [String: Figure],
+                              identities: [SumIdentity], kinds: (String) -> FigureKind) -> Outcome {
+        var outcome = Outcome()
+        guard !rows.isEmpty else { return outcome }
+        var place: [String: (row: Int, column: Int)] = [:]
+        for (r, row) in rows.enumerated() {
+            for (c, column) in row.columns.enumerated() where place[column.path] == nil { place[column.path] = (r, c) }
+        }
+        let constraints = identities.compactMap { constraint(for: $0, place: place, known: known) }
+
+        // Each row alone.
+        var splits: [[FusedSplitter.Split]?] = []
+        var deciders = [Set<String>](repeating: [], count: rows.count)
+        // The search steps all rows may take together (a page of thousands of fused rows stays quick).
+        var steps = stepLimit
+        for (r, row) in rows.enumerated() {
+            let local = constraints.filter { $0.rows == [r] }.map { c -> FusedConstraint in
+                var c = c
+                c.terms = c.terms.map { ($0.row - r, $0.column, $0.coefficient) }
+                return c
+            }
+            let result = FusedSplitter.splits(of: row, constraints: local, nodeLimit: min(FusedSplitter.defaultNodeLimit, steps))
+            steps -= result.nodes
+            if result.overBound { splits.append(nil); continue }
+            splits.append(result.splits)
+            deciders[r] = result.pruning
+        }
+
+        // Rows coupled by conditions.
+        let coupling = constraints.filter { $0.rows.count > 1 }
+        var work = 0
+        propagate(coupling, &splits, &deciders, work: &work)
+        // Figures the text states.
+        var narrowedByText = false
+        for (path, figure) in stated {
+            guard let value = figure.value, let (r, c) = place[path], let candidates = splits[r], candidates.count > 1 else { continue }
+            let kept = candidates.filter { ($0[c] ?? 0) == value }
+            guard !kept.isEmpty, kept.count < candidates.count else { continue }
+            splits[r] = kept
+            deciders[r].insert("text.\(path)")
+            narrowedByText = true
+        }
+        if narrowedByText { propagate(coupling, &splits, &deciders, work: &work) }
+
+        for (r, row) in rows.enumerated() {
+            emit(row, splits[r], deciders: deciders[r], kinds: kinds, into: &outcome)
+        }
+        return outcome
+    }
+
+    /// The identity as a condition on fused cells, or nil when it touches none or names a figure that is
+    /// neither a fused cell nor known (a missing part of an `atMost` identity is left out: parts are
+    /// never negative, so fewer parts are still at most the whole).
+    static func constraint(for identity: SumIdentity, place: [String: (row: Int, column: Int)], known: [String: Figure]) -> FusedConstraint? {
+        var terms: [(row: Int, column: Int, coefficient: Int)] = []
+        var constant: Decimal = 0
+        for (paths, sign, optional) in [(identity.totals, 1, false), (identity.parts, -1, identity.relation == .atMost)] {
+            for path in paths {
+                if let (r, c) = place[path] {
+                    terms.append((r, c, sign))
+                } else if let value = known[path]?.value {
+                    constant += Decimal(sign) * value
+                } else if !optional {
+                    return nil
+                }
+            }
+        }
+        guard !terms.isEmpty else { return nil }
+        return FusedConstraint(rule: identity.rule, terms: terms, constant: constant, relation: identity.relation)
+    }
+
+    /// Keeps, for every condition on several rows, the splits that satisfy it together with some split of
+    /// each other row, until no split is removed.
+    static func propagate(_ coupling: [FusedConstraint], _ splits: inout [[FusedSplitter.Split]?], _ deciders: inout [Set<String>],
+                          work: inout Int) {
+        var changed = true
+        var passes = 0
+        while changed && passes < 32 {
+            changed = false
+            passes += 1
+            for constraint in coupling {
+                let rows = constraint.rows
+                guard rows.allSatisfy({ splits[$0].map { !$0.isEmpty } ?? false }) else { continue }
+                let lists = rows.map { splits[$0]! }
+                guard lists.contains(where: { $0.count > 1 }) else { continue }
+                var product = 1
+                for list in lists { product = product.multipliedReportingOverflow(by: list.count).partialValue; if product > combinationLimit { break } }
+                guard product <= combinationLimit, work + product <= workLimit else { continue }
+                work += product
+                var supported = lists.map { [Bool](repeating: false, count: $0.count) }
+                var choice = [Int](repeating: 0, count: rows.count)
+                func value(_ row: Int, _ column: Int) -> Decimal {
+                    let k = rows.firstIndex(of: row)!
+                    return lists[k][choice[k]][column] ?? 0
+                }
+                func walk(_ k: Int) {
+                    if k == rows.count {
+                        if constraint.holds(value) { for (i, j) in choice.enumerated() { supported[i][j] = true } }
+                        return
+                    }
+                    for j in lists[k].indices { choice[k] = j; walk(k + 1) }
+                }
+                walk(0)
+                for (k, row) in rows.enumerated() where supported[k].contains(false) {
+                    splits[row] = lists[k].indices.filter { supported[k][$0] }.map { lists[k][$0] }
+                    deciders[row].insert(constraint.rule)
+                    changed = true
+                }
+            }
+        }
+    }
+
+    static func emit(_ row: FusedRow, _ splits: [FusedSplitter.Split]?, deciders: Set<String>, kinds: (String) -> FigureKind,
+                     into outcome: inout Outcome) {
+        let emitted = row.columns.enumerated().filter { $0.element.emits }
+        func location(_ column: FusedRow.Column) -> SourceLocation {
+            var l = row.location
+            l.table = row.table; l.row = row.rowText; l.column = column.label
+            return l
+        }
+        func nulls() {
+            for (_, column) in emitted where outcome.figures[column.path] == nil {
+                outcome.figures[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: row.raw, location: location(column)))
+            }
+        }
+        let name = "\(row.table) row \"\(row.rowText)\": \"\(row.raw)\""
+        guard let splits else {
+            nulls()
+            outcome.warnings.append(ReportWarning(code: "fused-row-too-many",
+                message: "\(name) has too many splits into its \(row.columns.count) columns to enumerate; its figures are left null",
+                location: row.location))
+            return
+        }
+        guard splits.count == 1, let split = splits.first else {
+            nulls()
+            if splits.isEmpty {
+                outcome.warnings.append(ReportWarning(code: "fused-row-inconsistent",
+                    message: "\(name): no split into its \(row.columns.count) columns agrees with the report's identities" + describe(deciders)
+                        + "; its figures are left null", location: row.location))
+            } else {
+                let shown = splits.prefix(8).map(format).joined(separator: "; ")
+                outcome.warnings.append(ReportWarning(code: "fused-row-ambiguous",
+                    message: "\(name) can be read in \(splits.count) ways consistent with the report (\(shown)\(splits.count > 8 ? "; …" : "")); its figures are left null",
+                    location: row.location))
+            }
+            return
+        }
+        let decidedBy = deciders.isEmpty ? [digitsRule] : deciders.sorted()
+        for (c, column) in emitted where outcome.figures[column.path] == nil {
+            let text = split[c].map { "\($0)" } ?? ""
+            let cell = GridCell(text: text, location: location(column), originRow: 0, originColumn: c)
+            var (figure, warning) = CellInterpreter.figure(for: column.path, cell: cell, location: location(column),
+                                                           headerUnit: column.headerUnit, kind: kinds(column.path))
+            if figure.value != nil {
+                figure.provenance.how = .recovered
+                figure.provenance.raw = row.raw
+                figure.provenance.derivedFrom = decidedBy
+            }
+            outcome.figures[column.path] = figure
+            if let warning { outcome.warnings.append(warning) }
+        }
+        outcome.usedRules.formUnion(deciders)
+        outcome.warnings.append(ReportWarning(code: "fused-row-recovered",
+            message: "\(name) is read as \(format(split)), the only split into its \(row.columns.count) columns "
+                + (deciders.isEmpty ? "the digits allow" : "consistent with " + decidedBy.joined(separator: ", ")),
+            location: row.location))
+    }
+
+    static func format(_ split: FusedSplitter.Split) -> String {
+        split.map { $0.map { "\($0)" } ?? "(blank)" }.joined(separator: " | ")
+    }
+
+    static func describe(_ deciders: Set<String>) -> String {
+        deciders.isEmpty ? "" : " (" + deciders.sorted().joined(separator: ", ") + ")"
+    }
+}
