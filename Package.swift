@@ -117,6 +117,6 @@ let package = Package(
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvSQLiteTests", dependencies: ["GirconvSQLite", "GirconvCore", "GirconvAdapters", "GirconvExport",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
+        .testTarget(name: "GirconvCLITests", dependencies: ["girconv", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
