@@ -57,7 +57,7 @@ struct Convert: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     @Option(name: [.customShort("t"), .customLong("to")],
-            help: "Output format: \(OutputTarget.allValueStrings.joined(separator: ", ")) (any case).")
+            help: "Output format, in any case (sqlite: a database, -o required).")
     var target: OutputTarget = .bytes(.json)
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; with --to sqlite, the database file (required).")
