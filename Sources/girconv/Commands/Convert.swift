@@ -24,8 +24,13 @@ enum OutputTarget: ExpressibleByArgument, Equatable {
     }
 
     init?(argument: String) {
-        guard let target = Self.all.first(where: { $0.name.caseInsensitiveCompare(argument) == .orderedSame }) else { return nil }
-        self = target
+        if let format = OutputFormat.named(argument) {
+            self = .bytes(format)
+        } else if let store = Self.stores.first(where: { $0.name.caseInsensitiveCompare(argument) == .orderedSame }) {
+            self = .store(store)
+        } else {
+            return nil
+        }
     }
     static var allValueStrings: [String] { all.map(\.name) }
     var defaultValueDescription: String { name }
