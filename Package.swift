@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "GirconvDOCX", targets: ["GirconvDOCX"]),
         // JSON, CSV and XML writers of the canonical record.
         .library(name: "GirconvExport", targets: ["GirconvExport"]),
+        // The corpus database: records stored in SQLite tables (through GRDB); only this product links SQLite.
+        .library(name: "GirconvSQLite", targets: ["GirconvSQLite"]),
         .executable(name: "girconv", targets: ["girconv"]),
     ],
     dependencies: [
@@ -27,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // MARK: Text kernel (package-internal: byte-level scanning, folding tables derived from the scalar
@@ -65,9 +68,15 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
         ]),
 
+        // MARK: The corpus database (SQLite through GRDB, whose system-library target links libsqlite3)
+        .target(name: "GirconvSQLite", dependencies: [
+            "GirconvCore", "GirconvText", "GirconvExport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
         // MARK: Command-line tool
         .executableTarget(name: "girconv", dependencies: [
-            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvSQLite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -106,6 +115,8 @@ let package = Package(
         .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvText", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvText", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),
-        .testTarget(name: "GirconvCLITests", dependencies: ["girconv"]),
+        .testTarget(name: "GirconvSQLiteTests", dependencies: ["GirconvSQLite", "GirconvCore", "GirconvAdapters", "GirconvExport",
+                                                               .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GirconvCLITests", dependencies: ["girconv", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -2,6 +2,7 @@
 # Installs what girconv needs beyond the Swift toolchain, only when it is missing:
 #   - libxml2-dev and pkg-config (the HTML reader links libxml2),
 #   - poppler-utils (the PDF reader runs pdftotext), zlib1g-dev (ZIPFoundation, for .docx),
+#   - libsqlite3-dev (GRDB, for --to sqlite, links the system SQLite),
 #   - python3's jsonschema (the tests validate outputs against the published schema with it).
 set -euo pipefail
 
@@ -10,6 +11,7 @@ dpkg -s libxml2-dev >/dev/null 2>&1 || need_apt+=(libxml2-dev)
 command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need_apt+=(libsqlite3-dev)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

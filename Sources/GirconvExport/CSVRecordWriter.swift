@@ -12,9 +12,14 @@ import GirconvCore
 /// `guardFormulas`: a text field starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading
 /// `'`, so that a spreadsheet opening the file shows it as text instead of running it as a formula
 /// (numbers are never altered).
+///
+/// `byteOrderMark`: the document starts with U+FEFF (EF BB BF), which is how Excel tells a CSV file is
+/// UTF-8; without it, Excel reads it in the locale's code page (GBK in a Chinese locale) and garbles the
+/// Chinese text. Nothing else changes: numbers are written as before, unquoted, and read as numbers.
 public struct CSVRecordWriter: RecordWriter {
     public var long: Bool
     public var guardFormulas: Bool
+    public var byteOrderMark: Bool
     /// `extra.` figure paths declared by the layout files in use: columns after the catalog's, so that
     /// figures of user layouts reach the wide CSV too (the long CSV carries every figure anyway).
     public var extraColumns: [String]
@@ -23,10 +28,11 @@ public struct CSVRecordWriter: RecordWriter {
     /// its path. Only the header changes.
     public var chineseLabels: Bool
     public var extraLabels: [String: String]
-    public init(long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = [], chineseLabels: Bool = false,
-                extraLabels: [String: String] = [:]) {
+    public init(long: Bool = false, guardFormulas: Bool = false, byteOrderMark: Bool = false, extraColumns: [String] = [],
+                chineseLabels: Bool = false, extraLabels: [String: String] = [:]) {
         self.long = long
         self.guardFormulas = guardFormulas
+        self.byteOrderMark = byteOrderMark
         self.chineseLabels = chineseLabels
         self.extraLabels = extraLabels
         self.extraColumns = extraColumns.filter { FigureCatalog.spec(for: $0) == nil }
@@ -85,8 +91,13 @@ public struct CSVRecordWriter: RecordWriter {
         return FigureCatalog.all.map(\.path).filter { seen.insert($0).inserted }
     }()
 
-    /// The header, for one record and a stream alike.
-    public func begin(_ shape: DocumentShape) throws -> [UInt8] { Array(try headerText().utf8) }
+    /// The UTF-8 byte order mark, U+FEFF.
+    public static let byteOrderMarkBytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The header (after the byte order mark, if asked for), for one record and a stream alike.
+    public func begin(_ shape: DocumentShape) throws -> [UInt8] {
+        (byteOrderMark ? Self.byteOrderMarkBytes : []) + Array(try headerText().utf8)
+    }
     /// The record's row (or rows, in the long layout).
     public func part(for record: CanonicalRecord, in shape: DocumentShape) throws -> [UInt8] { Array(try rowsText(for: record).utf8) }
     public func end(_ shape: DocumentShape) -> [UInt8] { [] }

@@ -1,18 +1,20 @@
 import GirconvCore
 
-/// The options a writer may take: `compact` applies to JSON; `long`, `guardFormulas` and the `extra.`
-/// columns of the layouts in use to CSV.
+/// The options a writer may take: `compact` applies to JSON; `long`, `guardFormulas`, `byteOrderMark` and
+/// the `extra.` columns of the layouts in use to CSV.
 public struct WriterOptions: Sendable {
     public var compact = false
     public var long = false
     public var guardFormulas = false
+    public var byteOrderMark = false
     public var extraColumns: [String] = []
     /// CSV headers in Chinese (`--labels zh`), with the labels the layout files give their `extra.` figures.
     public var chineseLabels = false
     public var extraLabels: [String: String] = [:]
-    public init(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false, extraColumns: [String] = [],
-                chineseLabels: Bool = false, extraLabels: [String: String] = [:]) {
-        self.compact = compact; self.long = long; self.guardFormulas = guardFormulas; self.extraColumns = extraColumns
+    public init(compact: Bool = false, long: Bool = false, guardFormulas: Bool = false, byteOrderMark: Bool = false,
+                extraColumns: [String] = [], chineseLabels: Bool = false, extraLabels: [String: String] = [:]) {
+        self.compact = compact; self.long = long; self.guardFormulas = guardFormulas
+        self.byteOrderMark = byteOrderMark; self.extraColumns = extraColumns
         self.chineseLabels = chineseLabels; self.extraLabels = extraLabels
     }
 }
@@ -29,17 +31,21 @@ public struct OutputFormat: Sendable, Hashable, CustomStringConvertible {
     }
 
     public static let json = OutputFormat(name: "json") { JSONRecordWriter(compact: $0.compact) }
+    /// JSON Lines whatever the number of records: one compact line per record, for one input too.
+    public static let jsonl = OutputFormat(name: "jsonl") { _ in JSONRecordWriter(compact: true) }
     public static let csv = OutputFormat(name: "csv") {
-        CSVRecordWriter(long: $0.long, guardFormulas: $0.guardFormulas, extraColumns: $0.extraColumns,
-                        chineseLabels: $0.chineseLabels, extraLabels: $0.extraLabels)
+        CSVRecordWriter(long: $0.long, guardFormulas: $0.guardFormulas, byteOrderMark: $0.byteOrderMark,
+                        extraColumns: $0.extraColumns, chineseLabels: $0.chineseLabels, extraLabels: $0.extraLabels)
     }
     public static let xml = OutputFormat(name: "xml") { _ in XMLRecordWriter() }
 
     /// Every output format, in the order `--help` lists them: a new writer is one file and one entry here.
-    public static let all: [OutputFormat] = [.json, .csv, .xml]
+    public static let all: [OutputFormat] = [.json, .jsonl, .csv, .xml]
 
-    /// The format named `name`, if girconv writes it.
-    public static func named(_ name: String) -> OutputFormat? { all.first { $0.name == name } }
+    /// The format named `name` (in any case: `CSV` is `csv`), if girconv writes it.
+    public static func named(_ name: String) -> OutputFormat? {
+        all.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
 
     /// The writer for this format with the options that apply to it.
     public func writer(_ options: WriterOptions = WriterOptions()) -> any RecordWriter { make(options) }

@@ -13,7 +13,7 @@ struct Girconv: ParsableCommand {
         abstract: "Convert Chinese government information-disclosure annual reports (政府信息公开工作年度报告) into one canonical record.",
         discussion: """
         Reads a report as plain text, an HTML page (UTF-8, GBK/GB2312/GB18030, with or without a \
-        declared charset), a PDF with a text layer or a Word .docx, detects its layout, and writes the canonical record as JSON, CSV or XML. \
+        declared charset), a PDF with a text layer or a Word .docx, detects its layout, and writes the canonical record as JSON, JSON Lines, CSV or XML, or into a SQLite database. \
         Every figure carries its provenance; a figure that cannot be read is null with a warning.
 
         Examples:
@@ -21,6 +21,8 @@ struct Girconv: ParsableCommand {
           girconv report.html -o report.json
           girconv archive/ --to csv -o all.csv --errors failed.jsonl
           girconv archive/ --out-dir records/ --shard 3/8
+          girconv archive/ --to sqlite -o corpus.db  (tables reports, figures, checks, warnings)
+          girconv archive/ --to csv --excel -o all.csv  (with a UTF-8 BOM, for Excel)
           cat report.txt | girconv - --to xml
           girconv report.html --to csv --long        (one row per figure, for auditing)
           girconv detect report.txt

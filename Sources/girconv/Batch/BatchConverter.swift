@@ -4,15 +4,16 @@ import GirconvCore
 import GirconvExport
 
 /// Converts many inputs on all cores with bounded memory: inputs are taken in windows, each window is
-/// converted in parallel (each record also rendered in its output format there, by `render`), and its
-/// results are written in input order before the next window starts, so the output is deterministic and
-/// memory does not grow with the corpus.
+/// converted in parallel (each record also rendered there, by `render`, into what the ordered writer takes:
+/// its bytes in the output format, or the record itself for a record store), and its results are written in
+/// input order before the next window starts, so the output is deterministic and memory does not grow with
+/// the corpus.
 struct BatchConverter {
-    /// The outcome of one input: its record's bytes in the output format (or why they could not be made),
-    /// or why the input could not be converted. Only the bytes wait for the ordered writer, not the record.
-    enum Outcome: Sendable {
+    /// The outcome of one input: its rendered record (or why it could not be rendered), or why the input
+    /// could not be converted. Only what is rendered waits for the ordered writer (bytes, for a byte format).
+    enum Outcome<Rendered: Sendable>: Sendable {
         /// `noFigures`: the record holds no readable figure (`CanonicalRecord.hasNoFigures`).
-        case record(rendered: Result<[UInt8], GirconvError>, noFigures: Bool)
+        case record(rendered: Result<Rendered, GirconvError>, noFigures: Bool)
         case failure(GirconvError)
     }
 
@@ -28,20 +29,20 @@ struct BatchConverter {
 
     /// Converts `items`, renders each record with `render` (on the worker that made it), and calls
     /// `deliver` for each one in input order.
-    func run(_ items: [InputCollector.Item], render: @escaping @Sendable (CanonicalRecord) throws -> [UInt8],
-             deliver: (InputCollector.Item, Outcome) throws -> Void) throws {
+    func run<Rendered: Sendable>(_ items: [InputCollector.Item], render: @escaping @Sendable (CanonicalRecord) throws -> Rendered,
+                                 deliver: (InputCollector.Item, Outcome<Rendered>) throws -> Void) throws {
         let registry = try reading.layouts.registry()
         let reading = self.reading
         var start = 0
         while start < items.count {
             let window = Array(items[start..<min(items.count, start + windowSize)])
-            let results = ResultSlots(count: window.count)
+            let results = ResultSlots<Rendered>(count: window.count)
             DispatchQueue.concurrentPerform(iterations: window.count) { index in
-                let outcome: Outcome
+                let outcome: Outcome<Rendered>
                 do {
                     let raw = try reading.load(window[index].path, recordPath: window[index].recordPath)
                     let record = try registry.convert(raw, forcing: reading.adapter, limits: reading.limits, strict: reading.strict)
-                    let rendered: Result<[UInt8], GirconvError>
+                    let rendered: Result<Rendered, GirconvError>
                     do {
                         rendered = .success(try render(record))
                     } catch {
@@ -64,12 +65,12 @@ struct BatchConverter {
 }
 
 /// Slots written by worker threads and read after they finish.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [BatchConverter.Outcome?]
+final class ResultSlots<Rendered: Sendable>: @unchecked Sendable {
+    private var slots: [BatchConverter.Outcome<Rendered>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ outcome: BatchConverter.Outcome) { lock.lock(); slots[index] = outcome; lock.unlock() }
-    func get(_ index: Int) -> BatchConverter.Outcome {
+    func set(_ index: Int, _ outcome: BatchConverter.Outcome<Rendered>) { lock.lock(); slots[index] = outcome; lock.unlock() }
+    func get(_ index: Int) -> BatchConverter.Outcome<Rendered> {
         lock.lock(); defer { lock.unlock() }
         return slots[index] ?? .failure(.internalError("no result"))
     }

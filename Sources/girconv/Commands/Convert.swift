@@ -3,24 +3,51 @@ import Foundation
 import GirconvAdapters
 import GirconvCore
 import GirconvExport
+import GirconvSQLite
 
-extension OutputFormat: ExpressibleByArgument {
-    public init?(argument: String) {
-        guard let format = OutputFormat.named(argument) else { return nil }
-        self = format
+/// What `--to` names: a format written as bytes (`OutputFormat.all`) or a record store (a database, which
+/// takes records, not a stream of bytes). Names are matched without regard to case (`--to CSV`).
+enum OutputTarget: ExpressibleByArgument, Equatable {
+    case bytes(OutputFormat)
+    case store(StoreFormat)
+
+    /// The record stores `--to` can name, after the byte formats.
+    static let stores: [StoreFormat] = [SQLiteRecordStore.format]
+
+    static var all: [OutputTarget] { OutputFormat.all.map { .bytes($0) } + stores.map { .store($0) } }
+
+    var name: String {
+        switch self {
+        case .bytes(let format): format.name
+        case .store(let format): format.name
+        }
     }
-    public static var allValueStrings: [String] { all.map(\.name) }
-    public var defaultValueDescription: String { name }
+
+    init?(argument: String) {
+        if let format = OutputFormat.named(argument) {
+            self = .bytes(format)
+        } else if let store = Self.stores.first(where: { $0.name.caseInsensitiveCompare(argument) == .orderedSame }) {
+            self = .store(store)
+        } else {
+            return nil
+        }
+    }
+    static var allValueStrings: [String] { all.map(\.name) }
+    var defaultValueDescription: String { name }
 }
 
-/// `girconv [convert] INPUT... --to json|csv|xml [-o OUT | --out-dir DIR]`: the main job, for one
-/// report or a whole corpus.
+/// `girconv [convert] INPUT... --to json|jsonl|csv|xml|sqlite [-o OUT | --out-dir DIR]`: the main job,
+/// for one report or a whole corpus.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert reports into the canonical record (the default command).",
         discussion: """
-        JSON is the canonical form (pretty for one input unless --compact; JSON Lines for several). CSV has one \
-        header row of stable column names and one row per report. XML nests like the JSON.
+        JSON is the canonical form (pretty for one input unless --compact; JSON Lines for several); jsonl is \
+        always JSON Lines, one line per report even for one input. CSV has one header row of stable column \
+        names and one row per report (--excel adds the byte order mark Excel needs to read it as UTF-8). XML \
+        nests like the JSON. sqlite stores the records in a database file (-o, required): tables reports, \
+        figures, checks and warnings, written in one transaction per run; converting the same files again \
+        replaces their rows.
 
         Several inputs, or directories (searched recursively for .txt/.html/.htm/… files), are converted in \
         parallel on all cores with bounded memory, in a deterministic order, into one stream (-o or stdout) or \
@@ -34,10 +61,11 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
-    @Option(name: .customLong("to"), help: "Output format: \(OutputFormat.all.map(\.name).joined(separator: ", ")).")
-    var format: OutputFormat = .json
+    @Option(name: [.customShort("t"), .customLong("to")],
+            help: "Output format, in any case (sqlite: a database, -o required).")
+    var target: OutputTarget = .bytes(.json)
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output; with --to sqlite, the database file (required).")
     var output: String?
 
     @Option(name: .customLong("out-dir"), help: "Write one file per input into this directory (mirroring input folders).")
@@ -66,10 +94,22 @@ struct Convert: ParsableCommand {
             help: "CSV column names: paths (requests.newReceived.naturalPerson, the default) or zh (本年新收申请·自然人; see girconv schema --dictionary).")
     var labels: HeaderLabels = .paths
 
+    @Flag(name: [.customLong("excel"), .customLong("bom")],
+          help: "CSV: start with a UTF-8 byte order mark, so that Excel (in a Chinese locale too) reads the file as UTF-8.")
+    var excel = false
+
     func validate() throws {
-        if long && format != .csv { throw ValidationError("--long applies to --to csv") }
-        if labels == .zh && format != .csv { throw ValidationError("--labels applies to --to csv") }
-        if guardFormulas && format != .csv { throw ValidationError("--guard-formulas applies to --to csv") }
+        if long && target != .bytes(.csv) { throw ValidationError("--long applies to --to csv") }
+        if labels == .zh && target != .bytes(.csv) { throw ValidationError("--labels applies to --to csv") }
+        if guardFormulas && target != .bytes(.csv) { throw ValidationError("--guard-formulas applies to --to csv") }
+        if excel && target != .bytes(.csv) { throw ValidationError("--excel (--bom) applies to --to csv") }
+        if case .store(let store) = target {
+            if outDir != nil { throw ValidationError("--to \(store.name) writes one database: give it with -o, not --out-dir") }
+            guard let output, output != "-" else { throw ValidationError("--to \(store.name) needs -o FILE, the database to write") }
+            if StreamingOutput.inheritedDescriptor(output) != nil { throw ValidationError("--to \(store.name) writes a database file, not a stream: -o names a file") }
+            if inputs.contains("-") { throw ValidationError("--to \(store.name) keys each report by its path: standard input (-) has none") }
+            if compact { throw ValidationError("--compact applies to --to json") }
+        }
         if output != nil && outDir != nil { throw ValidationError("use either -o or --out-dir, not both") }
         if inputs.contains("-") && inputs.count > 1 { throw ValidationError("- (standard input) must be the only input") }
         if inputs.isEmpty { throw ValidationError("give at least one input") }
@@ -84,10 +124,16 @@ struct Convert: ParsableCommand {
         return (parts[0], parts[1])
     }
 
+    /// The byte format chosen (JSON when --to names a store, which writes none).
+    var format: OutputFormat {
+        if case .bytes(let format) = target { return format }
+        return .json
+    }
+
     /// The writer of the chosen format with its options.
     var writer: any RecordWriter {
-        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, extraColumns: extraColumns,
-                                    chineseLabels: labels == .zh, extraLabels: extraLabels))
+        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, byteOrderMark: excel,
+                                    extraColumns: extraColumns, chineseLabels: labels == .zh, extraLabels: extraLabels))
     }
 
     /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
@@ -102,8 +148,9 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
+        // A store takes every run through the batch path: its transaction and its report keys live there.
         let single = inputs.count == 1 && outDir == nil && shard == nil && errorsFile == nil
-            && !isDirectory(inputs[0])
+            && !isDirectory(inputs[0]) && target == .bytes(format)
         if single {
             // The output is opened first: an unwritable one is reported before any work.
             var output: StreamingOutput? = nil
@@ -149,45 +196,102 @@ struct Convert: ParsableCommand {
         // Every destination is opened (or made) before any work: an unwritable one is found now, not after
         // the whole run.
         if let outDir { try Self.prepareDirectory(outDir) }
-        let stream = outDir == nil ? try StreamingOutput(path: output) : nil
+        let store: (any RecordStore)?
+        if case .store(let kind) = target, let output { store = try kind.store(at: output) } else { store = nil }
+        let stream = outDir == nil && store == nil ? try StreamingOutput(path: output) : nil
         let errors: StreamingOutput?
         do { errors = try errorsFile.map { try StreamingOutput(path: $0) } } catch { stream?.abandon(); throw error }
+        let tally: Tally
         do {
-            try convert(collector, into: stream, errors: errors)
-        } catch let exit as ExitCode {
-            throw exit   // some inputs failed: the outputs are complete and committed
+            if let store {
+                // One transaction for the whole run (docs/corpus-database.md): the database changes at once when
+                // the run completes, and not at all when it stops on an error or is killed.
+                var stored = Tally(total: 0)
+                try store.transaction { put in
+                    stored = try convert(collector, errors: errors, render: { $0 }) { _, record in try put(record); return nil }
+                }
+                tally = stored
+            } else if let stream {
+                let writer = self.writer
+                try stream.write(try writer.begin(.stream))
+                // Each record is rendered by the worker that converted it: its part of the stream (a JSON line,
+                // CSV rows, an XML element).
+                tally = try convert(collector, errors: errors, render: { try writer.part(for: $0, in: .stream) }) { _, bytes in
+                    try stream.write(bytes)
+                    return nil
+                }
+                try stream.write(try writer.end(.stream))
+                try stream.commit()
+            } else if let outDir {
+                tally = try convertIntoFolder(collector, outDir, errors: errors)
+            } else {
+                throw GirconvError.internalError("no destination")
+            }
+            try errors?.commit()
         } catch {
             stream?.abandon()
             errors?.abandon()
             throw error
         }
+        try summarise(tally, collector)
     }
 
-    /// Converts every input of the run, writing records to `stream` (or one file each under --out-dir) and
-    /// failures to `errors`, both committed at the end.
-    private func convert(_ collector: InputCollector, into stream: StreamingOutput?, errors: StreamingOutput?) throws {
-        let items = collector.items
-        var progress = ProgressBar(total: items.count)
+    /// What a run did, for its summary line.
+    struct Tally {
+        var total: Int
         var converted = 0, failed = 0, withoutFigures = 0
         var failureCodes: [Int32: Int] = [:]
         let started = Date()
+    }
+
+    /// Converts into one file per input under --out-dir, each a whole document rendered by its worker.
+    private func convertIntoFolder(_ collector: InputCollector, _ outDir: String, errors: StreamingOutput?) throws -> Tally {
         let writer = self.writer
+        let format = self.format
         // Which input writes each --out-dir file: a second input that would write one is refused, not let overwrite it.
         var writtenBy: [String: String] = [:]
-
-        try stream?.write(try writer.begin(.stream))
-        // Each record is rendered by the worker that converted it: its part of the stream (a JSON line, CSV
-        // rows, an XML element), or a whole document for its --out-dir file.
-        let format = self.format
-        let render: @Sendable (CanonicalRecord) throws -> [UInt8]
-        if outDir == nil {
-            render = { record in try writer.part(for: record, in: .stream) }
-        } else {
-            render = { record in try writer.document([record]) }
+        return try convert(collector, errors: errors, render: { try writer.document([$0]) }) { item, bytes in
+            let target = Self.outputPath(for: item, in: outDir, extension: format.name)
+            if let other = writtenBy[target] {
+                return .outputUnwritable(path: target, reason: "\(GirconvError.shown(other)) of this run writes that file already")
+            }
+            writtenBy[target] = item.recordPath
+            do {
+                // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
+                let folder = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    // The system's own message (ENOSPC's among them, so that a full disk stops the run).
+                    let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
+                    let reason = posix.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
+                    throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder: \(reason)")
+                }
+                try OutputWriter.write(bytes, to: target)
+            } catch let error as GirconvError {
+                // A full disk or a failing device stops the run (every later file would fail too); any
+                // other problem (a file where a folder should be) is this input's failure alone.
+                if Self.stopsTheRun(error) { throw error }
+                return error
+            }
+            return nil
         }
+    }
+
+    /// Converts every input of the run: each record is made into what `write` takes by `render` on the worker
+    /// that converted it, then given to `write` in input order — which returns this input's failure, if it
+    /// has one of its own, and throws what stops the run. Failures go to `errors`.
+    private func convert<Rendered: Sendable>(
+        _ collector: InputCollector, errors: StreamingOutput?,
+        render: @escaping @Sendable (CanonicalRecord) throws -> Rendered,
+        write: (InputCollector.Item, Rendered) throws -> GirconvError?
+    ) throws -> Tally {
+        let items = collector.items
+        var progress = ProgressBar(total: items.count)
+        var tally = Tally(total: items.count + collector.unreadableFolders.count)
         func fail(_ item: InputCollector.Item, _ error: GirconvError) throws {
-            failed += 1
-            failureCodes[error.exitCode, default: 0] += 1
+            tally.failed += 1
+            tally.failureCodes[error.exitCode, default: 0] += 1
             progress.note("girconv: error: \(GirconvError.shown(item.path)): \(Self.stripPath(error.description, item.path))")
             let entry = TreeValue.object([("path", .string(item.recordPath)), ("error", .string(error.description)),
                                           ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
@@ -200,65 +304,40 @@ struct Convert: ParsableCommand {
         try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
             switch outcome {
             case let .record(rendered, noFigures):
-                let bytes: [UInt8]
                 switch rendered {
-                case .success(let made): bytes = made
-                case .failure(let error): try fail(item, error); return
-                }
-                if let stream {
-                    try stream.write(bytes)
-                } else if let outDir {
-                    let target = Self.outputPath(for: item, in: outDir, extension: format.name)
-                    if let other = writtenBy[target] {
-                        try fail(item, .outputUnwritable(path: target, reason: "\(GirconvError.shown(other)) of this run writes that file already"))
-                        return
+                case .success(let made):
+                    if let failure = try write(item, made) {
+                        try fail(item, failure)
+                    } else {
+                        tally.converted += 1
+                        if noFigures { tally.withoutFigures += 1 }
                     }
-                    writtenBy[target] = item.recordPath
-                    do {
-                        // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
-                        let folder = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
-                        do {
-                            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                        } catch {
-                            // The system's own message (ENOSPC's among them, so that a full disk stops the run).
-                            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
-                            let reason = posix.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
-                            throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder: \(reason)")
-                        }
-                        try OutputWriter.write(bytes, to: target)
-                    } catch let error as GirconvError {
-                        // A full disk or a failing device stops the run (every later file would fail too); any
-                        // other problem (a file where a folder should be) is this input's failure alone.
-                        if Self.stopsTheRun(error) { throw error }
-                        try fail(item, error)
-                        return
-                    }
+                case .failure(let error):
+                    try fail(item, error)
                 }
-                converted += 1
-                if noFigures { withoutFigures += 1 }
             case .failure(let error):
                 try fail(item, error)
             }
-            progress.update(done: converted + failed, failed: failed)
+            progress.update(done: tally.converted + tally.failed, failed: tally.failed)
         }
-        if let stream {
-            try stream.write(try writer.end(.stream))
-            try stream.commit()
-        }
-        try errors?.commit()
         progress.finish()
-        let seconds = Date().timeIntervalSince(started)
+        return tally
+    }
+
+    /// The run's summary line on stderr; exit status 2 when an input failed (the outputs are complete).
+    private func summarise(_ tally: Tally, _ collector: InputCollector) throws {
+        let seconds = Date().timeIntervalSince(tally.started)
         var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
-                             converted, failed, items.count + collector.unreadableFolders.count, seconds,
-                             Double(items.count) / max(seconds, 0.001))
-        if withoutFigures > 0 { summary += "; \(withoutFigures) converted with no readable figure (warning no-figures)" }
-        if !failureCodes.isEmpty {
-            summary += "; exit codes " + failureCodes.keys.sorted().map { "\($0): \(failureCodes[$0]!)" }.joined(separator: ", ")
+                             tally.converted, tally.failed, tally.total, seconds,
+                             Double(collector.items.count) / max(seconds, 0.001))
+        if tally.withoutFigures > 0 { summary += "; \(tally.withoutFigures) converted with no readable figure (warning no-figures)" }
+        if !tally.failureCodes.isEmpty {
+            summary += "; exit codes " + tally.failureCodes.keys.sorted().map { "\($0): \(tally.failureCodes[$0]!)" }.joined(separator: ", ")
         }
         if collector.skipped > 0 { summary += "; \(collector.skipped) files with other extensions skipped" }
         if collector.skippedOther > 0 { summary += "; \(collector.skippedOther) entries that are not regular files (or broken links) skipped" }
         StandardError.write(summary + "\n")
-        if failed > 0 { throw ExitCode(2) }
+        if tally.failed > 0 { throw ExitCode(2) }
     }
 
     /// Write errors after which no output can be written at all: a full disk or quota, an I/O error, a file
