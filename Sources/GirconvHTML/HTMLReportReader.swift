@@ -135,7 +135,8 @@ struct BodyExtractor<Node: MarkupNode> {
             }
             guard child.isElement else { continue }
             let role = role(of: child)
-            if role == .invisible || child.isHidden { continue }
+            // Hidden prose, removed or invisible, is no sentence of the report.
+            if role == .invisible || child.hiding != .none { continue }
             let (className, id) = child.classAndID
             if isChrome(child, role: role, className: className, id: id) { endLine(); continue }
             if role == .lineBreak { endLine(); continue }

@@ -52,7 +52,7 @@ enum HTMLTableGridBuilder {
         var rows: [Node] = []
         func walk(_ node: Node) {
             // A hidden row or group of rows is not drawn: it is not a row of the table.
-            for child in node.children where child.isElement && !child.isHidden {
+            for child in node.children where child.isElement && child.hiding != .removed {
                 if child.hasName("tr") { rows.append(child) } else if !child.hasName("table") { walk(child) }
             }
         }
@@ -75,7 +75,12 @@ enum HTMLTableGridBuilder {
         func walk(_ node: Node) {
             for child in node.children {
                 if child.isText { child.withText { out.append(bytes: $0) }; continue }
-                guard child.isElement, !child.isHidden else { continue }
+                guard child.isElement else { continue }
+                switch child.hiding {
+                case .removed: continue
+                case .invisible: out.append(" "); walk(child); out.append(" "); continue
+                case .none: break
+                }
                 switch ChromeRules.role(of: child.name) {
                 case .invisible, .table: continue
                 case .lineBreak: out.append(" ")
@@ -98,8 +103,9 @@ struct HTMLTableCells<Node: MarkupNode> {
     init(_ element: Node) {
         self.element = element
         cells = HTMLTableGridBuilder.rowElements(of: element).map { row in
-            // A hidden cell is not drawn: the cells after it take its place, as a browser shows them.
-            row.children.filter { ($0.hasName("td") || $0.hasName("th")) && !$0.isHidden }
+            // A removed cell is not drawn: the cells after it take its place, as a browser shows them (an
+            // invisible one keeps its slot).
+            row.children.filter { ($0.hasName("td") || $0.hasName("th")) && $0.hiding != .removed }
         }
         texts = cells.map { row in row.map { HTMLTableGridBuilder.cellText($0) } }
     }

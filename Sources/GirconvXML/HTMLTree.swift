@@ -20,7 +20,7 @@ package final class HTMLTree: MarkupTree {
         @usableFromInline var kind: Kind
         /// Elements: hidden by their own markup (`hidden`, an inline `display:none` or `visibility:hidden`).
         /// Kept beside `kind`, in the padding before `name`: the record grows by nothing.
-        @usableFromInline var hidden = false
+        @usableFromInline var hiding = Hiding.none
         /// The element's name, interned in `dictionary` (one pointer per distinct name).
         @usableFromInline var name: UnsafePointer<xmlChar>?
         @usableFromInline var firstChild: Int32 = -1
@@ -196,10 +196,11 @@ package final class HTMLTree: MarkupTree {
                     let value = list[i + 1]
                     i += 2
                     let slot = slotOf(attributeName)
-                    if slot == Self.hiddenSlot { record.hidden = true; continue }
+                    if slot == Self.hiddenSlot { record.hiding = .removed; continue }
                     if slot == Self.styleSlot {
-                        if let value, InlineStyle.hides(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))) {
-                            record.hidden = true
+                        if let value, record.hiding != .removed {
+                            let style = InlineStyle.hiding(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self))))
+                            if style != .none { record.hiding = style }
                         }
                         continue
                     }
@@ -348,7 +349,7 @@ extension HTMLTree {
         }
 
         @inlinable
-        package var isHidden: Bool { record.hidden }
+        package var hiding: Hiding { record.hiding }
 
         package var line: Int? {
             let line = Int(record.line)

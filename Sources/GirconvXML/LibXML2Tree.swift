@@ -94,12 +94,11 @@ package final class LibXML2Tree: MarkupTree {
             return String(cString: value)
         }
 
-        package var isHidden: Bool {
-            guard isElement else { return false }
-            if xmlHasProp(pointer, "hidden") != nil { return true }
-            guard let style = attribute("style") else { return false }
-            var bytes = Array(style.utf8)
-            return bytes.withUnsafeMutableBufferPointer { InlineStyle.hides(UnsafeBufferPointer($0)) }
+        package var hiding: Hiding {
+            guard isElement else { return .none }
+            if xmlHasProp(pointer, "hidden") != nil { return .removed }
+            guard let style = attribute("style") else { return .none }
+            return Array(style.utf8).withUnsafeBufferPointer { InlineStyle.hiding($0) }
         }
 
         package var line: Int? {

@@ -19,9 +19,9 @@ package protocol MarkupNode {
     var classAndID: (class: String?, id: String?) { get }
     /// An attribute's value (`colspan`, `rowspan`; `w:val` in a .docx).
     func attribute(_ name: String) -> String?
-    /// True when the element's own markup hides it from view: the `hidden` attribute, or an inline style
-    /// with `display:none` or `visibility:hidden` (a page's hidden copy of a figure is not a figure).
-    var isHidden: Bool { get }
+    /// How the element's own markup hides it (`Hiding`): the `hidden` attribute or an inline `display:none`
+    /// removes it, an inline `visibility:hidden` makes it invisible in its place.
+    var hiding: Hiding { get }
     /// The line of the element in the source (1-based), when known.
     var line: Int? { get }
     /// The UTF-8 bytes of a text node, read in place.

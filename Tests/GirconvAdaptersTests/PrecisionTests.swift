@@ -135,11 +135,18 @@ final class PrecisionTests: XCTestCase {
             ("本机关未收到有关政府信息公开行政复议申请。", ["appeals.review.total": 0]),
             // Table 四's header "未经复议直接起诉" (lawsuits without a review first) states no zero.
             ("未经复议直接起诉的行政诉讼2件。", ["appeals.litigation.total": 2]),
+            // An outcome negated is not the case negated; 无论 negates nothing; a rule quoted is no fee collected.
+            ("全年未发生因政府信息公开引起的行政复议被纠错和行政诉讼败诉的情况。", [:]),
+            ("无论行政复议还是行政诉讼，本机关均积极应诉。", [:]),
+            ("根据规定，依申请提供政府信息一般不收费。", [:]),
+            ("本机关原则上不收取费用。", [:]),
+            ("全年未向申请人收取费用。", ["fees.collectedYuan": 0]),
         ]
         for (sentence, expected) in cases {
-            let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n全年主动公开政府信息100条。\n\(sentence)\n")
+            let r = try convert("示例县人民政府办公室2016年政府信息公开工作年度报告\n全年主动公开政府信息100条，同意公开3件。\n\(sentence)\n")
             var got = r.figures.compactMapValues(\.value)
             got["proactive.total"] = nil
+            got["requests.granted.total"] = nil
             XCTAssertEqual(got, expected, sentence)
         }
     }

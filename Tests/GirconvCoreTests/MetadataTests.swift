@@ -140,6 +140,9 @@ final class CrawlerHeaderTests: XCTestCase {
         let text = "标题：示例县2016年政府信息公开年度报告\n原文链接：http://example.org/a.htm\n==== 正文 ====\n示例县2016年政府信息公开年度报告\n"
         XCTAssertEqual(try document(text).titleHints, ["示例县2016年政府信息公开年度报告"])
         XCTAssertEqual(try document(text).lines.count, 1)
+        // The title is given as printed: the fold rules (其它 → 其他, full-width forms) are for matching only.
+        XCTAssertEqual(try document("标题: 示例县其它单位２０１６年政府信息公开年度报告\n==== 正文 ====\n正文\n").titleHints,
+                       ["示例县其它单位２０１６年政府信息公开年度报告"])
         let empty = try document("标题:\n==== 正文 ====\n正文第一行\n")
         XCTAssertEqual(empty.titleHints, [])
         XCTAssertEqual(empty.lines.map(\.text), ["正文第一行"])

@@ -50,10 +50,13 @@ final class HTMLReportReaderTests: XCTestCase {
         <tr style="display:none"><td>规范性文件</td><td>8</td></tr>
         <tr><td>行政许可</td><td hidden>3</td><td>6</td></tr>
         <tbody hidden><tr><td>行政处罚</td><td>4</td></tr></tbody>
+        <tr><td>行政强制</td><td>5<span style="visibility:hidden">1</span></td><td style="visibility: hidden">2</td><td>7</td></tr>
         </table></body></html>
         """)
         let rows = try XCTUnwrap(document.tables.first).rows.map { $0.cells.map(\.text) }
-        XCTAssertEqual(rows, [["规章", "57"], ["行政许可", "6"]])
+        // An invisible element keeps its place: its cell keeps its slot (the cells after it do not shift), and
+        // its text is set apart, never more digits of a number ("5 1" is no number).
+        XCTAssertEqual(rows, [["规章", "57"], ["行政许可", "6"], ["行政强制", "5 1", "2", "7"]])
         let text = document.lines.map(\.text).joined(separator: "\n")
         XCTAssertFalse(text.contains("99") || text.contains("98") || text.contains("97"), text)
         XCTAssertTrue(text.contains("全年收到申请12件。"), text)

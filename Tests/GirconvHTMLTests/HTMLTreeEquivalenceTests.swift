@@ -56,7 +56,8 @@ final class HTMLTreeEquivalenceTests: XCTestCase {
             "<!-- c --><!DOCTYPE html><p>comment before the doctype</p>",
             "<html><body><p style='DISPLAY : None'>hidden</p><p hidden>also</p><p style=\"color:red;visibility:hidden !important\">too</p>"
                 + "<p style='mso-display:none'>shown</p><table><tr style='display:none'><td>规章</td><td>9</td></tr><tr><td>规章</td>"
-                + "<td hidden>9</td><td>57<span style='display:none'>1</span></td></tr></table></body></html>",
+                + "<td hidden>9</td><td>57<span style='display:none'>1</span></td><td style='visibility:hidden;display:block'>3</td>"
+                + "<td style='display:none;display:block'>4</td></tr></table></body></html>",
         ]
         for (index, page) in pages.enumerated() { assertSameDocument(Array(page.utf8), name: "awkward-\(index)") }
     }

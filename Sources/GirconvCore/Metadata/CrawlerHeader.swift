@@ -34,12 +34,13 @@ package struct CrawlerHeader: Equatable, Sendable {
         return nil
     }
 
-    /// "标题: X" or "标题：X" → "X" (whitespace collapsed); nil for a line that is not the field.
+    /// "标题: X" or "标题：X" → "X" as printed (whitespace collapsed; folding is only for finding the key —
+    /// a printed 其它 stays 其它); nil for a line that is not the field.
     static func fieldValue(_ line: String, key: String) -> String? {
-        let text = TextNormalizer.collapseWhitespace(TextNormalizer.foldWidthAndPunctuation(line))
-        guard text.hasPrefix(key) else { return nil }
-        let rest = text.dropFirst(key.count).drop { $0 == " " }
-        guard rest.first == ":" else { return nil }
+        let printed = TextNormalizer.collapseWhitespace(line)
+        guard printed.hasPrefix(key) else { return nil }
+        let rest = printed.dropFirst(key.count).drop { $0 == " " }
+        guard let colon = rest.first, colon == ":" || colon == "：" else { return nil }
         return TextNormalizer.collapseWhitespace(String(rest.dropFirst()))
     }
 
