@@ -68,6 +68,16 @@ struct FoldRules: Sendable {
     let steps: [UInt8]
     static let decodeFlag: UInt8 = 0x80
 
+    /// For three-byte characters (U+0800…U+FFFF), per block of 64 that share their first two bytes (index:
+    /// the scalar's bits 6–15): whether some character of the block may be changed or dropped. A lead byte
+    /// flagged for one rare character (它, U+5B83, flags the lead byte of U+5000…U+5FFF) then costs a decode
+    /// only in its block, not in the 4,096 characters behind it.
+    let threeByteBlocks: [Bool]
+
+    @inline(__always) static func threeByteBlock(lead: UInt8, second: UInt8) -> Int {
+        (Int(lead & 0x0F) << 6) | Int(second & 0x3F)
+    }
+
     /// Every scalar that folding produces from a different scalar (" ", "-", the ASCII forms
     /// of full-width characters, and whatever extra rules map to). A byte-level search for a character in
     /// unfolded text finds it in the folded text only if nothing else folds to it.
@@ -86,6 +96,11 @@ struct FoldRules: Sendable {
         let extra = Dictionary(uniqueKeysWithValues: extra.map { ($0.key.value, $0.value) })
         self.extra = extra
         var steps = (0...255).map { UInt8(ByteTables.sequenceLength(UInt8($0))) }
+        var blocks = [Bool](repeating: false, count: 1024)
+        func mark(_ scalar: Unicode.Scalar) {
+            steps[Int(ByteTables.leadByte(of: scalar))] |= Self.decodeFlag
+            if (0x800...0xFFFF).contains(scalar.value) { blocks[Int((scalar.value >> 6) & 0x3FF)] = true }
+        }
         var images: Set<UInt32> = []
         var preimages: [UInt32: [Unicode.Scalar]] = [:]
         for lead in ByteTables.derivedLeadBytes {
@@ -97,16 +112,17 @@ struct FoldRules: Sendable {
                     images.insert(folded.value)
                     if folded.value >= 0x80 { preimages[folded.value, default: []].append(scalar) }
                 }
-                if folded != scalar || TextNormalizer.isSpace(scalar) { steps[lead] |= Self.decodeFlag }
+                if folded != scalar || TextNormalizer.isSpace(scalar) { mark(scalar) }
             }
         }
         for (key, value) in extra {
             guard let scalar = Unicode.Scalar(key), value != scalar else { continue }
-            steps[Int(ByteTables.leadByte(of: scalar))] |= Self.decodeFlag
+            mark(scalar)
             images.insert(value.value)
             if value.value >= 0x80, !(preimages[value.value]?.contains(scalar) ?? false) { preimages[value.value, default: []].append(scalar) }
         }
         self.steps = steps
+        self.threeByteBlocks = blocks
         self.images = images
         self.preimages = preimages
     }

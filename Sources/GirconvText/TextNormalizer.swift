@@ -164,7 +164,7 @@ package enum TextNormalizer {
         var source = text
         var out = UTF8Builder(capacity: source.utf8.count)
         source.withUTF8 { bytes in
-            rules.steps.withUnsafeBufferPointer { steps in
+            rules.steps.withUnsafeBufferPointer { steps in rules.threeByteBlocks.withUnsafeBufferPointer { blocks in
                 var i = 0, runStart = 0
                 let count = bytes.count
                 func flush(_ end: Int) {
@@ -174,7 +174,8 @@ package enum TextNormalizer {
                     let step = steps[Int(bytes[i])]
                     let length = Int(step & ~FoldRules.decodeFlag)
                     guard i + length <= count else { break }
-                    if step & FoldRules.decodeFlag == 0 {
+                    if step & FoldRules.decodeFlag == 0
+                        || (length == 3 && !blocks[FoldRules.threeByteBlock(lead: bytes[i], second: bytes[i + 1])]) {
                         i += length
                         continue
                     }
@@ -187,7 +188,7 @@ package enum TextNormalizer {
                 }
                 // (A character cut off at the end, which valid UTF-8 never has, is dropped.)
                 flush(min(i, count))
-            }
+            } }
         }
         return out
     }

@@ -61,15 +61,23 @@ final class ByteTablesTests: XCTestCase {
     /// has its lead byte marked (the derivation checked the other way round).
     func testTheTablesMarkExactlyTheLeadBytesTheRulesNeed() {
         var needed = [Bool](repeating: false, count: 256), white = [Bool](repeating: false, count: 256)
+        var blocks = [Bool](repeating: false, count: 1024)
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            let lead = Int(Array(String(scalar).utf8)[0])
-            if TextNormalizer.fold(scalar) != scalar || TextNormalizer.isSpace(scalar) { needed[lead] = true }
+            let bytes = Array(String(scalar).utf8), lead = Int(bytes[0])
+            if TextNormalizer.fold(scalar) != scalar || TextNormalizer.isSpace(scalar) {
+                needed[lead] = true
+                if bytes.count == 3 { blocks[FoldRules.threeByteBlock(lead: bytes[0], second: bytes[1])] = true }
+            }
             if TextNormalizer.isWhitespace(scalar) { white[lead] = true }
         }
         XCTAssertEqual((0xF0...0xF4).filter { needed[$0] || white[$0] }, [],
                        "a rule touches a supplementary character: widen ByteTables.derivedLeadBytes")
         XCTAssertEqual(FoldRules.standard.steps.map { $0 & FoldRules.decodeFlag != 0 }, needed)
+        // Three-byte characters are decoded only in the blocks of 64 a rule touches: 它's, not 大's (same lead byte).
+        XCTAssertEqual(FoldRules.standard.threeByteBlocks, blocks)
+        XCTAssertTrue(FoldRules.standard.threeByteBlocks[FoldRules.threeByteBlock(lead: 0xE5, second: 0xAE)], "它 U+5B83")
+        XCTAssertFalse(FoldRules.standard.threeByteBlocks[FoldRules.threeByteBlock(lead: 0xE5, second: 0xA4)], "大 U+5927")
         XCTAssertEqual(ByteTables.whitespace, white)
         // The hand-written lists these tables replace, for the record.
         XCTAssertEqual((0x80...0xFF).filter { needed[$0] }, [0xC2, 0xE1, 0xE2, 0xE3, 0xE5, 0xEF], "E5: 它 → 他")
