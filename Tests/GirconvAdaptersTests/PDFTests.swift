@@ -47,6 +47,36 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
     }
 
+    /// HTML samples printed to PDF (headless chromium): figures typed from the HTML page's tables.
+    func testAPrinted2019PageKeepsBlankCellsWrappedLabelsAndTheTableAcrossPages() throws {
+        let r = try convert("printed-2019-district-office-gbk-word.pdf")
+        XCTAssertEqual(r.source.encoding, "pdf text layer (pdftotext -bbox-layout, UTF-8)")
+        XCTAssertEqual(r.report.layout, .trial2019)
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.value, 2)
+        XCTAssertEqual(r.figures["requests.carriedOver.business"]?.value, 0, "a blank cell of a filled table")
+        XCTAssertEqual(r.figures["requests.carriedOver.business"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures["requests.carriedOver.total"]?.value, 2)
+        XCTAssertEqual(r.figures["requests.partiallyGranted.naturalPerson"]?.value, 2, "label wrapped below its numbers")
+        XCTAssertEqual(r.figures["requests.denied.endangersSafety.naturalPerson"]?.value, 1, "wrapped label and blank cells")
+        XCTAssertEqual(r.figures["requests.denied.endangersSafety.research"]?.value, 0)
+        XCTAssertEqual(r.figures["requests.denied.internalAffairs.total"]?.value, 1)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.naturalPerson"]?.value, 4)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.total"]?.value, 5)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.total"]?.provenance.location.page, 2, "the table goes on on page 2")
+        XCTAssertEqual(r.figures["requests.carriedForward.total"]?.value, 1)
+        XCTAssertEqual(r.figures["proactive.procurement.amountYuan"]?.value, 251000)
+        XCTAssertEqual(r.figures["appeals.review.total"]?.value, 4)
+    }
+
+    func testAPrinted2021PageReadsGroupLabelsOnARowsLine() throws {
+        let r = try convert("printed-2022-city-hrss-spans.pdf")
+        XCTAssertEqual(r.figures["proactive.normativeDocs.made"]?.value, 5)
+        XCTAssertEqual(r.figures["proactive.fees.amountWanYuan"]?.value, Decimal(string: "0.12"))
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 3)
+        XCTAssertEqual(r.figures["requests.otherHandling.other.naturalPerson"]?.value, 1, "3.其他 under （六）其他处理")
+        XCTAssertEqual(r.figures["requests.handledTotal.total"]?.value, 50)
+    }
+
     func testScannedPDFIsRefusedClearly() throws {
         let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
         XCTAssertThrowsError(try registry.convert(RawInput(name: "scan.pdf", bytes: Array(pdf.utf8)))) { error in

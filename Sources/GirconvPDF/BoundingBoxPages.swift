@@ -1,0 +1,57 @@
+import GirconvCore
+import GirconvXML
+
+/// The words of `pdftotext -bbox-layout`'s XHTML, page by page, with their boxes.
+///
+/// Only its `<doc>` element is parsed (`<doc><page><flow><block><line><word xMin=… yMin=… xMax=… yMax=…>`):
+/// the head before it holds the document's metadata as poppler copied it (bytes in any encoding) and a
+/// DOCTYPE, which the strict XML-part parse (no DTD, bounded depth) refuses by design.
+enum BoundingBoxPages {
+    /// The pages' words, or nil when the output has no `<doc>` element or it is not well-formed XML.
+    static func parse(_ xhtml: [UInt8]) -> [[PositionedWord]]? {
+        guard let start = find(Array("<doc>".utf8), in: xhtml, from: 0),
+              let end = find(Array("</doc>".utf8), in: xhtml, from: start) else { return nil }
+        let part = Array(xhtml[start..<(end + 6)])
+        guard let tree = try? LibXML2Tree(xmlPart: part), let doc = tree.root else { return nil }
+        return withExtendedLifetime(tree) {
+            var pages: [[PositionedWord]] = []
+            for page in doc.children where page.hasName("page") {
+                var words: [PositionedWord] = []
+                collectWords(below: page, into: &words)
+                pages.append(words)
+            }
+            return pages
+        }
+    }
+
+    /// Every `<word>` below a node, in document order (an explicit stack: nesting is bounded but deep).
+    private static func collectWords(below node: LibXML2Tree.Node, into words: inout [PositionedWord]) {
+        var stack = [node.children.makeIterator()]
+        while !stack.isEmpty {
+            guard let child = stack[stack.count - 1].next() else { stack.removeLast(); continue }
+            guard child.isElement else { continue }
+            if child.hasName("word") {
+                guard let xMin = number(child, "xMin"), let yMin = number(child, "yMin"),
+                      let xMax = number(child, "xMax"), let yMax = number(child, "yMax") else { continue }
+                words.append(PositionedWord(text: child.textContent, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax))
+            } else {
+                stack.append(child.children.makeIterator())
+            }
+        }
+    }
+
+    private static func number(_ node: LibXML2Tree.Node, _ name: String) -> Double? {
+        guard let text = node.attribute(name), let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
+        guard needle.count <= haystack.count else { return nil }
+        var i = from
+        while i + needle.count <= haystack.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+}
