@@ -66,7 +66,7 @@ package enum WordBoxGridBuilder {
             while let last = pageLines.last, isPageNumber(last) { pageLines.removeLast() }
             lines += pageLines
         }
-        // The text: one line per printed line, cells two spaces apart.
+        // The text: one line per printed line.
         var textLines: [TextLine] = []
         var text = ""
         var offset = 0
@@ -74,7 +74,12 @@ package enum WordBoxGridBuilder {
             var lineText = ""
             var column = 0
             for c in lines[i].cells.indices {
-                if c > 0 { lineText += "  "; column += 2 }
+                if c > 0 {
+                    // Cells of a sentence (a number between words) one space apart, table cells two.
+                    let previous = lines[i].cells[c - 1], cell = lines[i].cells[c]
+                    let near = cell.xMin - previous.xMax < 0.7 * min(cell.height, previous.height)
+                    lineText += near ? " " : "  "; column += near ? 1 : 2
+                }
                 lines[i].cells[c].column = column
                 lineText += lines[i].cells[c].text
                 column += lines[i].cells[c].text.unicodeScalars.count
