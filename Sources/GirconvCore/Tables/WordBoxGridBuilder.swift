@@ -215,9 +215,11 @@ package enum WordBoxGridBuilder {
             return line.cells[line.firstValue!].xMin
         }
         /// True when every cell of the line lies within the row's label area: ending left of its first value,
-        /// starting no further left than the block's labels (a heading at the page margin is no label).
-        func isLabelOf(_ textLine: Int, _ build: RowBuild) -> Bool {
+        /// and, for a line above or below the whole block (`outside`), starting no further left than the
+        /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
+        func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
             let left = valueLeft(build)
+            guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
             let tableLeft = blocks[build.block].map { row -> Double in
                 let line = lines[builds[row].valueLine]
                 return line.cells[..<line.firstValue!].map(\.xMin).min() ?? line.cells[line.firstValue!].xMin
@@ -234,12 +236,12 @@ package enum WordBoxGridBuilder {
         }
         /// How many of `candidates` (in order away from the row) are label lines of the row, each printed
         /// within a line's height and a half of the one before (the row's value line first).
-        func labelRun(_ candidates: [Int], of row: Int) -> Int {
+        func labelRun(_ candidates: [Int], of row: Int, outside: Bool) -> Int {
             var anchor = builds[row].valueLine
             var count = 0
             for textLine in candidates {
                 let height = lines[textLine].cells.map(\.height).max() ?? 10
-                guard lines[textLine].page == lines[anchor].page, isLabelOf(textLine, builds[row]),
+                guard lines[textLine].page == lines[anchor].page, isLabelOf(textLine, builds[row], outside: outside),
                       abs(lines[textLine].middle - lines[anchor].middle) <= 1.6 * height else { break }
                 anchor = textLine
                 count += 1
@@ -251,8 +253,8 @@ package enum WordBoxGridBuilder {
         /// `closing`: the line that ends the block; the lines nearer to it stay with it (a heading above a
         /// header).
         func resolvePending(previous: Int?, next: Int?, closing: Int? = nil) {
-            let below = previous.map { labelRun(pending, of: $0) } ?? 0
-            let above = pending.count - (next.map { labelRun(pending.reversed(), of: $0) } ?? 0)
+            let below = previous.map { labelRun(pending, of: $0, outside: next == nil) } ?? 0
+            let above = pending.count - (next.map { labelRun(pending.reversed(), of: $0, outside: previous == nil) } ?? 0)
             for (k, textLine) in pending.enumerated() {
                 var candidates: [Int] = []
                 if let previous, k < below { candidates.append(previous) }
