@@ -10,7 +10,7 @@ enum BoundingBoxPages {
     /// The pages' words, or nil when the output has no `<doc>` element or it is not well-formed XML.
     static func parse(_ xhtml: [UInt8]) -> [[PositionedWord]]? {
         guard let start = find(Array("<doc>".utf8), in: xhtml, from: 0),
-              let end = find(Array("</doc>".utf8), in: xhtml, from: start) else { return nil }
+              let end = findLast(Array("</doc>".utf8), in: xhtml, after: start) else { return nil }
         let part = Array(xhtml[start..<(end + 6)])
         guard let tree = try? LibXML2Tree(xmlPart: part), let doc = tree.root else { return nil }
         return withExtendedLifetime(tree) {
@@ -43,6 +43,16 @@ enum BoundingBoxPages {
     private static func number(_ node: LibXML2Tree.Node, _ name: String) -> Double? {
         guard let text = node.attribute(name), let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// The last place of `needle` after `start` (the end of `<doc>` is near the end of the output).
+    private static func findLast(_ needle: [UInt8], in haystack: [UInt8], after start: Int) -> Int? {
+        var i = haystack.count - needle.count
+        while i > start {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i -= 1
+        }
+        return nil
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
