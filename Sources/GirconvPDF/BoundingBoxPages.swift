@@ -33,7 +33,11 @@ enum BoundingBoxPages {
             if child.hasName("word") {
                 guard let xMin = number(child, "xMin"), let yMin = number(child, "yMin"),
                       let xMax = number(child, "xMax"), let yMax = number(child, "yMax") else { continue }
-                words.append(PositionedWord(text: child.textContent, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax))
+                // A word's text is its one text child (read in place); anything else through libxml2.
+                var children = child.children.makeIterator()
+                let only = children.next()
+                let text = only.flatMap { node in children.next() == nil ? node.withText { String(decoding: $0, as: UTF8.self) } : nil }
+                words.append(PositionedWord(text: text ?? child.textContent, xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax))
             } else {
                 stack.append(child.children.makeIterator())
             }

@@ -206,6 +206,7 @@ package enum WordBoxGridBuilder {
         var items: [Item] = []
         var builds: [RowBuild] = []
         var blocks: [[Int]] = []          // the rows (indices into builds) of each block
+        var blockLeft: [Double] = []      // where each block's labels (or first values) start, leftmost
         var extent: (lo: Double, hi: Double)? = nil
         var pending: [Int] = []           // text lines since the block's last row
         var open = false
@@ -220,10 +221,7 @@ package enum WordBoxGridBuilder {
         func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
             let left = valueLeft(build)
             guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
-            let tableLeft = blocks[build.block].map { row -> Double in
-                let line = lines[builds[row].valueLine]
-                return line.cells[..<line.firstValue!].map(\.xMin).min() ?? line.cells[line.firstValue!].xMin
-            }.min() ?? left
+            let tableLeft = blockLeft[build.block]
             return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 && $0.xMin >= tableLeft - 0.5 * $0.height }
         }
         func distance(_ textLine: Int, _ build: RowBuild) -> Double {
@@ -291,9 +289,13 @@ package enum WordBoxGridBuilder {
             }
             if open && overlapsValues(line.cells[..<first]) { close(by: index) }
             let previous = open ? blocks.last?.last : nil
+            let left = line.cells[0].xMin
             if !open {
                 blocks.append([])
+                blockLeft.append(left)
                 open = true
+            } else {
+                blockLeft[blocks.count - 1] = min(blockLeft[blocks.count - 1], left)
             }
             let row = builds.count
             builds.append(RowBuild(valueLine: index, block: blocks.count - 1))
