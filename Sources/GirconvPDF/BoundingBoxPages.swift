@@ -1,5 +1,10 @@
 import GirconvCore
 import GirconvXML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The words of `pdftotext -bbox-layout`'s XHTML, page by page, with their boxes.
 ///
@@ -31,8 +36,8 @@ enum BoundingBoxPages {
             guard let child = stack[stack.count - 1].next() else { stack.removeLast(); continue }
             guard child.isElement else { continue }
             if child.hasName("word") {
-                guard let xMin = number(child, "xMin"), let yMin = number(child, "yMin"),
-                      let xMax = number(child, "xMax"), let yMax = number(child, "yMax") else { continue }
+                guard let box = box(of: child) else { continue }
+                let (xMin, yMin, xMax, yMax) = box
                 // A word's text is its one text child (read in place); anything else through libxml2.
                 var children = child.children.makeIterator()
                 let only = children.next()
@@ -44,9 +49,19 @@ enum BoundingBoxPages {
         }
     }
 
-    private static func number(_ node: LibXML2Tree.Node, _ name: String) -> Double? {
-        guard let text = node.attribute(name), let value = Double(text), value.isFinite else { return nil }
-        return value
+    /// The word's xMin, yMin, xMax, yMax, read in place; nil unless all four are finite numbers.
+    private static func box(of node: LibXML2Tree.Node) -> (Double, Double, Double, Double)? {
+        var values: [Double] = [.nan, .nan, .nan, .nan]
+        node.forEachTextAttribute { name, value in
+            // "xMin" "yMin" "xMax" "yMax": the first letter and the third tell them apart.
+            guard name[0] == 0x78 || name[0] == 0x79, name[1] != 0, name[2] != 0, name[3] != 0, name[4] == 0 else { return }
+            let index = (name[0] == 0x78 ? 0 : 1) + (name[2] == 0x61 ? 2 : 0)   // 'a' of "Max"
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let number = strtod(value, &end)
+            if let end, end != UnsafeMutablePointer(mutating: value), end.pointee == 0 { values[index] = number }
+        }
+        guard values.allSatisfy(\.isFinite) else { return nil }
+        return (values[0], values[1], values[2], values[3])
     }
 
     /// The last place of `needle` after `start` (the end of `<doc>` is near the end of the output).
