@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "GirconvXML"]),
 
         // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + GirconvXML)
-        .target(name: "GirconvPDF", dependencies: ["GirconvCore"]),
+        .target(name: "GirconvPDF", dependencies: ["GirconvCore", "GirconvXML"]),
         .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvXML", "ZIPFoundation"]),
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters

@@ -1,5 +1,6 @@
 import Foundation
 import GirconvCore
+import GirconvXML
 
 /// Reads PDF reports through poppler's `pdftotext -layout` (Debian package poppler-utils): the text keeps
 /// each table row on one line, which the flattened-text row builder reads like any "label value value …"
@@ -28,9 +29,32 @@ public struct PDFReportReader: DocumentReader {
     public var format: InputFormat { Self.format }
     public static let format = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
 
+    /// Reads the words' boxes (`pdftotext -bbox-layout`, one run) and rebuilds lines and tables from them
+    /// (`WordBoxGridBuilder`); when the boxes give no table, or their XHTML cannot be read, the
+    /// `-layout` text is read as before.
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let text = try extractText(decoded.bytes, name: source.name, limits: decoded.limits)
+        let boxes = try extract(decoded.bytes, name: source.name, limits: decoded.limits, mode: "-bbox-layout")
+        if let document = try Self.document(fromBoxes: boxes, source: source, limits: decoded.limits) {
+            return document
+        }
+        let text = String(decoding: try extract(decoded.bytes, name: source.name, limits: decoded.limits, mode: "-layout"), as: UTF8.self)
         return try Self.document(fromLayoutText: text, source: source, limits: decoded.limits)
+    }
+
+    /// Makes the document from pdftotext's `-bbox-layout` XHTML: lines and one grid rebuilt from the
+    /// words' boxes. Nil when the XHTML cannot be read or no line reads as a table row (the caller reads
+    /// the `-layout` text then). Pure, no process run. Throws `noTextLayer` when no page has a word.
+    package static func document(fromBoxes xhtml: [UInt8], source: SourceInfo, limits: ReadingLimits = .default) throws -> ReportDocument? {
+        guard let pages = BoundingBoxPages.parse(xhtml) else { return nil }
+        guard pages.contains(where: { page in page.contains { word in word.text.unicodeScalars.contains { $0.value > 0x20 } } }) else {
+            throw GirconvError.noTextLayer(path: source.name)
+        }
+        let built = WordBoxGridBuilder.build(pages: pages)
+        guard let grid = built.grid else { return nil }
+        try InputStructure.checkText(built.text, limits: limits, path: source.name)
+        var pdfSource = source
+        pdfSource.encoding = "pdf text layer (pdftotext -bbox-layout, UTF-8)"
+        return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid])
     }
 
     /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by
@@ -62,28 +86,29 @@ public struct PDFReportReader: DocumentReader {
         return ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
     }
 
-    /// Runs pdftotext on a scratch copy of the PDF within `limits` and returns its text.
-    func extractText(_ bytes: [UInt8], name: String, limits: ReadingLimits) throws -> String {
+    /// Runs pdftotext (`mode`: "-layout" or "-bbox-layout") on a scratch copy of the PDF within `limits`
+    /// and returns its output.
+    func extract(_ bytes: [UInt8], name: String, limits: ReadingLimits, mode: String) throws -> [UInt8] {
         guard let tool = pdftotextPath ?? Self.findOnPath("pdftotext") else {
             throw GirconvError.inputUnreadable(path: name, reason: "reading PDF needs pdftotext (Debian package poppler-utils); install it with apt-get install -y poppler-utils")
         }
         return try ScratchFile.with(bytes, named: "in.pdf") { input in
-            let pdftotext = BoundedProcess(executable: tool, arguments: ["-layout", "-enc", "UTF-8", "-q", input.path, "-"],
+            let pdftotext = BoundedProcess(executable: tool, arguments: [mode, "-enc", "UTF-8", "-q", input.path, "-"],
                                            timeoutSeconds: limits.pdfTimeoutSeconds, outputLimit: limits.pdfTextBytes,
                                            addressSpaceLimit: memoryLimitBytes)
             let outcome: BoundedProcess.Outcome
             do { outcome = try pdftotext.run() } catch {
                 throw GirconvError.inputUnreadable(path: name, reason: "could not run pdftotext: \(error)")
             }
-            return try text(of: outcome, name: name, limits: limits)
+            return try output(of: outcome, name: name, limits: limits)
         }
     }
 
-    /// pdftotext's text, or the error that says which limit stopped it and which option raises it.
-    private func text(of outcome: BoundedProcess.Outcome, name: String, limits: ReadingLimits) throws -> String {
+    /// pdftotext's output, or the error that says which limit stopped it and which option raises it.
+    private func output(of outcome: BoundedProcess.Outcome, name: String, limits: ReadingLimits) throws -> [UInt8] {
         switch outcome {
         case .exited(0, let output):
-            return String(decoding: output, as: UTF8.self)
+            return output
         case .exited(BoundedProcess.limitNotSet, _) where memoryLimitBytes != nil:
             throw GirconvError.inputUnreadable(path: name, reason: "pdftotext was not run: its memory limit could not be set (ulimit -v)")
         case .exited(let status, _) where status == 126 || status == 127:

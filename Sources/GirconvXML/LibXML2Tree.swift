@@ -106,6 +106,19 @@ package final class LibXML2Tree: MarkupTree {
             return line > 0 ? line : nil
         }
 
+        /// Each attribute whose value is one text node, as its name and value read in place (valid only
+        /// during the call), in one pass over the attribute list: no copy per attribute.
+        package func forEachTextAttribute(_ body: (UnsafePointer<CChar>, UnsafePointer<CChar>) -> Void) {
+            guard isElement else { return }
+            var attribute = pointer.pointee.properties
+            while let current = attribute {
+                defer { attribute = current.pointee.next }
+                guard let name = current.pointee.name, let child = current.pointee.children, child.pointee.next == nil,
+                      child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content else { continue }
+                body(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
+            }
+        }
+
         /// The `class` and `id` attributes, read in one pass over the attribute list.
         package var classAndID: (class: String?, id: String?) {
             guard isElement else { return (nil, nil) }

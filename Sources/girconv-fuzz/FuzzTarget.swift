@@ -8,6 +8,7 @@
 //   docx           a .docx: bytes starting with "PK" are the archive itself (its ZIP structure fuzzed), other
 //                  bytes are word/document.xml, packed into a valid archive (its XML fuzzed)
 //   pdftext        the text pdftotext -layout printed for a PDF (the reading of it; pdftotext itself is not fuzzed)
+//   pdfboxes       the XHTML pdftotext -bbox-layout printed for a PDF (its parse and the grid rebuilt from its boxes)
 // Without -DFUZZING this target builds as a tiny executable that says how to build it for fuzzing, so
 // that `swift build` of the whole package keeps working.
 
@@ -33,7 +34,7 @@ let registry: Converter = {
 
 /// What the fuzzing bytes are (GIRCONV_FUZZ_TARGET).
 enum FuzzTarget: String {
-    case any, docx, pdftext
+    case any, docx, pdftext, pdfboxes
     static let current = FuzzTarget(rawValue: ProcessInfo.processInfo.environment["GIRCONV_FUZZ_TARGET"] ?? "any") ?? .any
 }
 
@@ -51,6 +52,9 @@ func fuzzOne(_ bytes: [UInt8]) {
     case .pdftext:
         let source = SourceInfo(name: "fuzz.pdf", sha256: "", mediaType: "application/pdf", encoding: "pdf text layer", byteCount: bytes.count)
         document = try? PDFReportReader.document(fromLayoutText: String(decoding: bytes, as: UTF8.self), source: source, limits: limits)
+    case .pdfboxes:
+        let source = SourceInfo(name: "fuzz.pdf", sha256: "", mediaType: "application/pdf", encoding: "pdf text layer", byteCount: bytes.count)
+        document = (try? PDFReportReader.document(fromBoxes: bytes, source: source, limits: limits)) ?? nil
     }
     guard let document else { return }
     convertAndWrite(document, everyWay: FuzzTarget.current == .any)

@@ -47,6 +47,62 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
     }
 
+    /// HTML samples printed to PDF (headless chromium): figures typed from the HTML page's tables.
+    func testAPrinted2019PageKeepsBlankCellsWrappedLabelsAndTheTableAcrossPages() throws {
+        let r = try convert("printed-2019-district-office-gbk-word.pdf")
+        XCTAssertEqual(r.source.encoding, "pdf text layer (pdftotext -bbox-layout, UTF-8)")
+        XCTAssertEqual(r.report.layout, .trial2019)
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.value, 2)
+        XCTAssertEqual(r.figures["requests.carriedOver.business"]?.value, 0, "a blank cell of a filled table")
+        XCTAssertEqual(r.figures["requests.carriedOver.business"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures["requests.carriedOver.total"]?.value, 2)
+        XCTAssertEqual(r.figures["requests.partiallyGranted.naturalPerson"]?.value, 2, "label wrapped below its numbers")
+        XCTAssertEqual(r.figures["requests.denied.endangersSafety.naturalPerson"]?.value, 1, "wrapped label and blank cells")
+        XCTAssertEqual(r.figures["requests.denied.endangersSafety.research"]?.value, 0)
+        XCTAssertEqual(r.figures["requests.denied.internalAffairs.total"]?.value, 1)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.naturalPerson"]?.value, 4)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.total"]?.value, 5)
+        XCTAssertEqual(r.figures["requests.unableToProvide.notHeld.total"]?.provenance.location.page, 2, "the table goes on on page 2")
+        XCTAssertEqual(r.figures["requests.carriedForward.total"]?.value, 1)
+        XCTAssertEqual(r.figures["proactive.procurement.amountYuan"]?.value, 251000)
+        XCTAssertEqual(r.figures["appeals.review.total"]?.value, 4)
+    }
+
+    func testAPrinted2021PageReadsGroupLabelsOnARowsLine() throws {
+        let r = try convert("printed-2022-city-hrss-spans.pdf")
+        XCTAssertEqual(r.figures["proactive.normativeDocs.made"]?.value, 5)
+        XCTAssertEqual(r.figures["proactive.fees.amountWanYuan"]?.value, Decimal(string: "0.12"))
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 3)
+        XCTAssertEqual(r.figures["requests.otherHandling.other.naturalPerson"]?.value, 1, "3.其他 under （六）其他处理")
+        XCTAssertEqual(r.figures["requests.handledTotal.total"]?.value, 50)
+    }
+
+    /// What the fuzz harness can call: pdftotext's -bbox-layout XHTML to a document, with no process run.
+    /// Only `<doc>` is parsed (the head before it has a DOCTYPE and metadata bytes as the PDF held them).
+    func testTheDocumentIsMadeFromWordBoxesAlone() throws {
+        let source = SourceInfo(name: "t.pdf", sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        func word(_ text: String, _ x: Int, _ y: Int) -> String {
+            "<word xMin=\"\(x)\" yMin=\"\(y)\" xMax=\"\(x + 10 * text.count)\" yMax=\"\(y + 10)\">\(text)</word>"
+        }
+        func xhtml(_ pages: [[String]]) -> [UInt8] {
+            let head = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x.dtd\"><html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title>\u{FF}\u{FE}?e</title>\n</head>\n<body>\n"
+            let body = pages.map { "<page width=\"595\" height=\"842\"><flow><block><line>" + $0.joined() + "</line></block></flow></page>" }.joined()
+            return Array((head + "<doc>" + body + "</doc>\n</body>\n</html>\n").utf8)
+        }
+        let table = xhtml([[word("规章", 50, 100), word("0", 200, 100), word("1", 250, 100),
+                            word("R&amp;D", 50, 120), word("4", 250, 120)], [word("-2-", 280, 800)]])
+        let document = try XCTUnwrap(try PDFReportReader.document(fromBoxes: table, source: source))
+        XCTAssertEqual(document.lines.map(\.text), ["规章  0  1", "R&D  4"])
+        XCTAssertEqual(document.tables.first?.rows.map { $0.cells.map(\.text) }, [["规章", "0", "1"], ["R&D", "", "4"]])
+        XCTAssertEqual(document.source.encoding, "pdf text layer (pdftotext -bbox-layout, UTF-8)")
+        XCTAssertNil(try PDFReportReader.document(fromBoxes: xhtml([[word("本报告由区政府办公室编制。", 50, 100)]]), source: source),
+                     "no table in the boxes: the caller reads -layout text")
+        XCTAssertNil(try PDFReportReader.document(fromBoxes: Array("<doc><page><word>".utf8), source: source))
+        XCTAssertThrowsError(try PDFReportReader.document(fromBoxes: xhtml([[], []]), source: source)) { error in
+            XCTAssertEqual((error as? GirconvError)?.kind, "pdf-no-text-layer")
+        }
+    }
+
     func testScannedPDFIsRefusedClearly() throws {
         let pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
         XCTAssertThrowsError(try registry.convert(RawInput(name: "scan.pdf", bytes: Array(pdf.utf8)))) { error in

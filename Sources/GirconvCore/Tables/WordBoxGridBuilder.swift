@@ -1,0 +1,407 @@
+import Foundation
+import GirconvText
+
+/// A word as a PDF's text layer places it: its text and its box on the page, in points from the page's
+/// top-left corner (what poppler's `pdftotext -bbox-layout` prints).
+public struct PositionedWord: Sendable, Equatable {
+    public var text: String
+    public var xMin: Double, yMin: Double, xMax: Double, yMax: Double
+    public init(text: String, xMin: Double, yMin: Double, xMax: Double, yMax: Double) {
+        self.text = text; self.xMin = xMin; self.yMin = yMin; self.xMax = xMax; self.yMax = yMax
+    }
+    var height: Double { max(yMax - yMin, 0.1) }
+}
+
+/// Rebuilds a paged document's lines and tables from the boxes of its words (a PDF's text layer).
+///
+/// - Lines: words whose boxes overlap vertically form a printed line; on a line, words closer than about
+///   a character apart form one cell (a label, a sentence), and a number is always a cell of its own.
+/// - Value lines: a line that is labels then only values (numbers, dashes, 无, "/") is a table row. The rows
+///   of one table form a block, which a text line reaching over its value columns ends (a header, a
+///   heading, prose); page numbers ("— 3 —", "-3-", "第 3 页") are left out, so a table goes on across a
+///   page break unless a header or heading stands between.
+/// - Columns: the value columns of a block are the bands where its values' boxes overlap (when values of
+///   one row would share a band, the columns of its fullest row, split half-way between its values): a
+///   row missing a value gets a blank slot there, read like an HTML table's blank cell.
+/// - Labels: a text line left of the value columns, near a value line, belongs to the nearest row (a label
+///   wrapped over lines, with its numbers on any of them; a group label printed beside its rows). A row's
+///   label pieces that sit one above another in a column are joined into one cell; pieces further left are
+///   group labels before it.
+///
+/// Every other line becomes a row of its cells, as flattened text does. Pure: no process, no parse.
+package enum WordBoxGridBuilder {
+    package struct Output {
+        package var text: String
+        package var lines: [TextLine]
+        /// The grid, or nil when no line reads as a table row (the caller falls back to layout text).
+        package var grid: TableGrid?
+    }
+
+    struct Cell {
+        var text: String
+        var xMin: Double, yMin: Double, xMax: Double, yMax: Double
+        var isValue: Bool
+        /// Offset of the cell in its line's text (scalars).
+        var column: Int = 0
+        var height: Double { max(yMax - yMin, 0.1) }
+        var middle: Double { (yMin + yMax) / 2 }
+        var center: Double { (xMin + xMax) / 2 }
+    }
+
+    struct Line {
+        var cells: [Cell]
+        var page: Int
+        var number = 0, offset = 0
+        var yMin: Double, yMax: Double
+        var middle: Double { (yMin + yMax) / 2 }
+        /// Index of the first value cell when the line is labels then only values.
+        var firstValue: Int?
+    }
+
+    package static func build(pages: [[PositionedWord]]) -> Output {
+        var lines: [Line] = []
+        for (index, words) in pages.enumerated() {
+            var pageLines = physicalLines(words, page: index + 1)
+            while let first = pageLines.first, isPageNumber(first) { pageLines.removeFirst() }
+            while let last = pageLines.last, isPageNumber(last) { pageLines.removeLast() }
+            lines += pageLines
+        }
+        // The text: one line per printed line.
+        var textLines: [TextLine] = []
+        var text = ""
+        var offset = 0
+        for i in lines.indices {
+            var lineText = ""
+            var column = 0
+            for c in lines[i].cells.indices {
+                if c > 0 {
+                    // Cells of a sentence (a number between words) one space apart, table cells two.
+                    let previous = lines[i].cells[c - 1], cell = lines[i].cells[c]
+                    let near = cell.xMin - previous.xMax < 0.7 * min(cell.height, previous.height)
+                    lineText += near ? " " : "  "; column += near ? 1 : 2
+                }
+                lines[i].cells[c].column = column
+                lineText += lines[i].cells[c].text
+                column += lines[i].cells[c].text.unicodeScalars.count
+            }
+            lines[i].number = i + 1
+            lines[i].offset = offset
+            textLines.append(TextLine(text: lineText, number: i + 1, offset: offset, page: lines[i].page))
+            text += lineText + "\n"
+            offset += column + 1
+        }
+        let grid = rows(of: lines)
+        return Output(text: text, lines: textLines, grid: grid)
+    }
+
+    // MARK: Lines and cells
+
+    /// The printed lines of a page, top to bottom, each with its cells left to right.
+    static func physicalLines(_ words: [PositionedWord], page: Int) -> [Line] {
+        let sorted = words.filter { !$0.text.isEmpty && $0.xMin.isFinite && $0.yMin.isFinite && $0.xMax.isFinite && $0.yMax.isFinite }
+            .sorted { ($0.yMin + $0.yMax, $0.xMin) < ($1.yMin + $1.yMax, $1.xMin) }
+        var groups: [(yMin: Double, yMax: Double, words: [PositionedWord])] = []
+        for word in sorted {
+            if var last = groups.last {
+                let overlap = min(last.yMax, word.yMax) - max(last.yMin, word.yMin)
+                if overlap >= 0.6 * min(word.height, last.yMax - last.yMin) {
+                    last.yMin = min(last.yMin, word.yMin); last.yMax = max(last.yMax, word.yMax)
+                    last.words.append(word)
+                    groups[groups.count - 1] = last
+                    continue
+                }
+            }
+            groups.append((word.yMin, word.yMax, [word]))
+        }
+        return groups.map { group in
+            var line = Line(cells: cells(of: group.words.sorted { $0.xMin < $1.xMin }), page: page, yMin: group.yMin, yMax: group.yMax)
+            line.firstValue = firstValue(of: line.cells)
+            return line
+        }
+    }
+
+    /// Words closer than about a character apart join into one cell; numbers stay cells of their own.
+    static func cells(of words: [PositionedWord]) -> [Cell] {
+        var cells: [Cell] = []
+        for word in words {
+            let isValue = FlattenedTextGridBuilder.isValue(word.text)
+            if var last = cells.last, !isValue {
+                // A value never joins the text before it (a narrow cell can print it a point away from
+                // its label); text joins a value before it only when printed against it ("1.属于…").
+                let gap = word.xMin - last.xMax
+                let height = min(word.height, last.height)
+                if last.isValue ? gap < 0.15 * height : gap < 0.7 * height && !startsItem(word.text) {
+                    last.text += gap > 0.15 * height ? " " + word.text : word.text
+                    last.xMax = max(last.xMax, word.xMax)
+                    last.yMin = min(last.yMin, word.yMin); last.yMax = max(last.yMax, word.yMax)
+                    last.isValue = FlattenedTextGridBuilder.isValue(last.text)
+                    cells[cells.count - 1] = last
+                    continue
+                }
+            }
+            cells.append(Cell(text: word.text, xMin: word.xMin, yMin: word.yMin, xMax: word.xMax, yMax: word.yMax, isValue: isValue))
+        }
+        return cells
+    }
+
+    /// True for a word that starts with an item number ("2.", "3、", "（六）", "(2)", "四、"): the start of a
+    /// cell (a row label after its group label), never the rest of the word before it.
+    static func startsItem(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(6))
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        guard let first = scalars.first else { return false }
+        if first == "（" || first == "(" {
+            var i = 1
+            while i < scalars.count, isDigit(scalars[i]) || numerals.contains(scalars[i]) { i += 1 }
+            return i > 1 && i < scalars.count && (scalars[i] == "）" || scalars[i] == ")")
+        }
+        var i = 0
+        while i < scalars.count, isDigit(scalars[i]) || numerals.contains(scalars[i]) { i += 1 }
+        return i > 0 && i < scalars.count && ["." as Unicode.Scalar, "、", "．"].contains(scalars[i])
+    }
+
+    /// The index of the first value when the cells are labels then only values (at least one), else nil.
+    static func firstValue(of cells: [Cell]) -> Int? {
+        guard let last = cells.last, last.isValue else { return nil }
+        var first = cells.count - 1
+        while first > 0, cells[first - 1].isValue { first -= 1 }
+        return first
+    }
+
+    /// A page number printed on its own line at the top or bottom of a page: "-3-", "— 3 —", "- 3 -",
+    /// "第 3 页", "第3页 共12页", "3/12".
+    static func isPageNumber(_ line: Line) -> Bool {
+        let text = TextNormalizer.collapseWhitespace(line.cells.map(\.text).joined(separator: " "))
+            .replacingOccurrences(of: " ", with: "")
+        guard !text.isEmpty, text.unicodeScalars.count <= 16 else { return false }
+        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        guard digits > 0 else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "―", "─", "~", "〜"]
+        if text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || dashes.contains($0) }) {
+            return dashes.contains(text.unicodeScalars.first!) && dashes.contains(text.unicodeScalars.last!)
+        }
+        if text.hasPrefix("第"), text.hasSuffix("页") {
+            return text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "第页共,，".unicodeScalars.contains($0) }
+        }
+        let parts = text.split(separator: "/")
+        return parts.count == 2 && parts.allSatisfy { $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } && !$0.isEmpty }
+    }
+
+    // MARK: Rows
+
+    /// A table row being built: its value line and the label lines given to it.
+    struct RowBuild {
+        var valueLine: Int
+        var labelCells: [(cell: Cell, line: Int)] = []
+        var block: Int
+    }
+
+    enum Item {
+        case text(Int)
+        case row(Int)
+    }
+
+    static func rows(of lines: [Line]) -> TableGrid? {
+        var items: [Item] = []
+        var builds: [RowBuild] = []
+        var blocks: [[Int]] = []          // the rows (indices into builds) of each block
+        var blockLeft: [Double] = []      // where each block's labels (or first values) start, leftmost
+        var extent: (lo: Double, hi: Double)? = nil
+        var pending: [Int] = []           // text lines since the block's last row
+        var open = false
+
+        func valueLeft(_ build: RowBuild) -> Double {
+            let line = lines[build.valueLine]
+            return line.cells[line.firstValue!].xMin
+        }
+        /// True when every cell of the line lies within the row's label area: ending left of its first value,
+        /// and, for a line above or below the whole block (`outside`), starting no further left than the
+        /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
+        func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
+            let left = valueLeft(build)
+            guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
+            let tableLeft = blockLeft[build.block]
+            return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 && $0.xMin >= tableLeft - 0.5 * $0.height }
+        }
+        func distance(_ textLine: Int, _ build: RowBuild) -> Double {
+            let a = lines[textLine], b = lines[build.valueLine]
+            guard a.page == b.page else { return .infinity }
+            return abs(a.middle - b.middle)
+        }
+        func attach(_ textLine: Int, to row: Int) {
+            for cell in lines[textLine].cells { builds[row].labelCells.append((cell, textLine)) }
+        }
+        /// How many of `candidates` (in order away from the row) are label lines of the row, each printed
+        /// within a line's height and a half of the one before (the row's value line first).
+        func labelRun(_ candidates: [Int], of row: Int, outside: Bool) -> Int {
+            var anchor = builds[row].valueLine
+            var count = 0
+            for textLine in candidates {
+                let height = lines[textLine].cells.map(\.height).max() ?? 10
+                guard lines[textLine].page == lines[anchor].page, isLabelOf(textLine, builds[row], outside: outside),
+                      abs(lines[textLine].middle - lines[anchor].middle) <= 1.6 * height else { break }
+                anchor = textLine
+                count += 1
+            }
+            return count
+        }
+        /// Gives the pending lines to the row above (`previous`) or below (`next`) when they are its label
+        /// lines (the nearer row when both), the others become rows of their own, before `next`.
+        /// `closing`: the line that ends the block; the lines nearer to it stay with it (a heading above a
+        /// header).
+        func resolvePending(previous: Int?, next: Int?, closing: Int? = nil) {
+            let below = previous.map { labelRun(pending, of: $0, outside: next == nil) } ?? 0
+            let above = pending.count - (next.map { labelRun(pending.reversed(), of: $0, outside: previous == nil) } ?? 0)
+            for (k, textLine) in pending.enumerated() {
+                var candidates: [Int] = []
+                if let previous, k < below { candidates.append(previous) }
+                if let next, k >= above { candidates.append(next) }
+                if let row = candidates.min(by: { distance(textLine, builds[$0]) < distance(textLine, builds[$1]) }),
+                   closing.map({ lines[$0].page != lines[textLine].page || distance(textLine, builds[row]) < 0.8 * abs(lines[$0].middle - lines[textLine].middle) }) ?? true {
+                    attach(textLine, to: row)
+                } else {
+                    items.append(.text(textLine))
+                }
+            }
+            pending = []
+        }
+        func overlapsValues(_ cells: ArraySlice<Cell>) -> Bool {
+            guard let extent else { return false }
+            return cells.contains { $0.xMax > extent.lo - 1 && $0.xMin < extent.hi + 1 }
+        }
+        func close(by closing: Int? = nil) {
+            resolvePending(previous: open ? blocks.last?.last : nil, next: nil, closing: closing)
+            open = false
+            extent = nil
+        }
+
+        for index in lines.indices {
+            let line = lines[index]
+            guard let first = line.firstValue else {
+                if open && overlapsValues(line.cells[...]) {
+                    close(by: index)
+                    items.append(.text(index))
+                } else {
+                    pending.append(index)
+                }
+                continue
+            }
+            if open && overlapsValues(line.cells[..<first]) { close(by: index) }
+            let previous = open ? blocks.last?.last : nil
+            let left = line.cells[0].xMin
+            if !open {
+                blocks.append([])
+                blockLeft.append(left)
+                open = true
+            } else {
+                blockLeft[blocks.count - 1] = min(blockLeft[blocks.count - 1], left)
+            }
+            let row = builds.count
+            builds.append(RowBuild(valueLine: index, block: blocks.count - 1))
+            resolvePending(previous: previous, next: row)
+            blocks[blocks.count - 1].append(row)
+            items.append(.row(row))
+            let values = line.cells[first...]
+            let lo = values.map(\.xMin).min()!, hi = values.map(\.xMax).max()!
+            extent = extent.map { (min($0.lo, lo), max($0.hi, hi)) } ?? (lo, hi)
+        }
+        close()
+        guard !builds.isEmpty else { return nil }
+
+        // The value columns of each block, then each row's slots.
+        var slots: [[Cell?]] = Array(repeating: [], count: builds.count)
+        for block in blocks {
+            let valueCells = block.map { row -> ArraySlice<Cell> in
+                let line = lines[builds[row].valueLine]
+                return line.cells[line.firstValue!...]
+            }
+            let placed = columns(of: valueCells)
+            for (row, cells) in zip(block, placed) { slots[row] = cells }
+        }
+
+        var gridRows: [GridRow] = []
+        for item in items {
+            let index = gridRows.count
+            var cells: [GridCell] = []
+            func add(_ text: String, line: Line, column: Int?) {
+                let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page)
+                cells.append(GridCell(text: text, location: location, originRow: index, originColumn: cells.count))
+            }
+            switch item {
+            case .text(let l):
+                for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column) }
+            case .row(let r):
+                let line = lines[builds[r].valueLine]
+                var labels = builds[r].labelCells
+                for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
+                for column in labelColumns(labels) {
+                    let first = column[0]
+                    add(column.map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column)
+                }
+                for slot in slots[r] {
+                    if let slot { add(slot.text, line: line, column: slot.column) } else { add("", line: line, column: nil) }
+                }
+            }
+            gridRows.append(GridRow(cells: cells, index: index))
+        }
+        return TableGrid(rows: gridRows, tableIndex: nil)
+    }
+
+    /// A row's label pieces grouped into columns: pieces whose boxes overlap horizontally are one cell
+    /// (a label wrapped over lines), read top to bottom; columns left to right.
+    static func labelColumns(_ pieces: [(cell: Cell, line: Int)]) -> [[(cell: Cell, line: Int)]] {
+        var columns: [(lo: Double, hi: Double, pieces: [(cell: Cell, line: Int)])] = []
+        for piece in pieces.sorted(by: { $0.cell.xMin < $1.cell.xMin }) {
+            if let i = columns.firstIndex(where: { piece.cell.xMin < $0.hi && piece.cell.xMax > $0.lo }) {
+                columns[i].lo = min(columns[i].lo, piece.cell.xMin); columns[i].hi = max(columns[i].hi, piece.cell.xMax)
+                columns[i].pieces.append(piece)
+            } else {
+                columns.append((piece.cell.xMin, piece.cell.xMax, [piece]))
+            }
+        }
+        return columns.sorted { $0.lo < $1.lo }.map { column in
+            column.pieces.sorted { ($0.cell.middle, $0.cell.xMin) < ($1.cell.middle, $1.cell.xMin) }
+        }
+    }
+
+    /// Each row's values placed in the block's columns (nil: a blank slot).
+    static func columns(of rows: [ArraySlice<Cell>]) -> [[Cell?]] {
+        // Bands where the values' boxes overlap.
+        var bands: [(lo: Double, hi: Double)] = []
+        for cell in rows.flatMap({ $0 }).sorted(by: { $0.xMin < $1.xMin }) {
+            if let last = bands.last, cell.xMin <= last.hi {
+                bands[bands.count - 1].hi = max(last.hi, cell.xMax)
+            } else {
+                bands.append((cell.xMin, cell.xMax))
+            }
+        }
+        func place(_ band: (Cell) -> Int?, count: Int) -> [[Cell?]]? {
+            var placed: [[Cell?]] = []
+            for row in rows {
+                var slots = [Cell?](repeating: nil, count: count)
+                for cell in row {
+                    guard let b = band(cell), slots[b] == nil else { return nil }
+                    slots[b] = cell
+                }
+                placed.append(slots)
+            }
+            return placed
+        }
+        if let placed = place({ cell in bands.firstIndex { cell.xMin >= $0.lo && cell.xMax <= $0.hi } }, count: bands.count) {
+            return placed
+        }
+        // The fullest row's columns, split half-way between its values.
+        let fullest = rows.max { $0.count < $1.count }!
+        let centers = fullest.map(\.center)
+        let bounds = zip(centers, centers.dropFirst()).map { ($0 + $1) / 2 }
+        if let placed = place({ cell in bounds.firstIndex { cell.center < $0 } ?? bounds.count }, count: centers.count) {
+            return placed
+        }
+        // Rows that fit neither keep their values in order (as flattened text would).
+        return rows.map { row in
+            let values = row.map { Optional($0) }
+            return values.count < centers.count ? values + [Cell?](repeating: nil, count: 0) : values
+        }
+    }
+}

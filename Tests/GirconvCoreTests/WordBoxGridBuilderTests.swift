@@ -1,0 +1,82 @@
+import XCTest
+@testable import GirconvCore
+
+/// Tables rebuilt from word boxes (a PDF's text layer): columns from the values' x, blank slots, wrapped
+/// and group labels, page numbers, tables across pages. The boxes are laid out here as a printed table is.
+final class WordBoxGridBuilderTests: XCTestCase {
+    /// A word of height 10 at (x, y), about 10 points a character wide.
+    func word(_ text: String, _ x: Double, _ y: Double) -> PositionedWord {
+        PositionedWord(text: text, xMin: x, yMin: y, xMax: x + Double(text.unicodeScalars.count) * 10, yMax: y + 10)
+    }
+
+    func rows(_ pages: [[PositionedWord]]) -> [[String]] {
+        (WordBoxGridBuilder.build(pages: pages).grid?.rows ?? []).map { $0.cells.map(\.text) }
+    }
+
+    func testABlankCellIsABlankSlotInItsColumn() {
+        let page = [
+            word("规章", 50, 100), word("0", 200, 100), word("1", 250, 100), word("2", 300, 100),
+            word("规范性文件", 50, 120), word("4", 200, 120), word("27", 295, 120),
+        ]
+        XCTAssertEqual(rows([page]), [["规章", "0", "1", "2"], ["规范性文件", "4", "", "27"]])
+    }
+
+    func testALabelWrappedOverThreeLinesJoinsTheRowOfItsNumbers() {
+        let page = [
+            word("1.本机关不掌握", 50, 100), word("0", 250, 100), word("0", 300, 100),
+            word("2.申请人逾期未按", 50, 130),
+            word("收费通知要求", 50, 143), word("3", 250, 143), word("1", 300, 143),
+            word("缴纳费用", 50, 156),
+            word("3.其他", 50, 186), word("5", 250, 186), word("6", 300, 186),
+        ]
+        XCTAssertEqual(rows([page]), [["1.本机关不掌握", "0", "0"], ["2.申请人逾期未按 收费通知要求 缴纳费用", "3", "1"], ["3.其他", "5", "6"]])
+    }
+
+    func testAGroupLabelBesideItsRowsIsACellOfItsOwn() {
+        let page = [
+            word("1.信访", 150, 100), word("0", 300, 100),
+            word("（五）不予处理", 10, 110),
+            word("2.重复申请", 150, 120), word("7", 300, 120),
+        ]
+        let built = rows([page])
+        XCTAssertEqual(built.count, 2)
+        XCTAssertEqual(built.flatMap { $0 }.filter { $0 == "（五）不予处理" }.count, 1, "\(built)")
+        XCTAssertTrue(built.allSatisfy { $0.last == "0" || $0.last == "7" })
+    }
+
+    func testPageNumbersAreNoRowsAndATableGoesOnOnTheNextPage() {
+        let first = [
+            word("一、本年新收", 50, 100), word("17", 250, 100), word("3", 300, 100),
+            word("-3-", 280, 800),
+        ]
+        let second = [
+            word("第 4 页", 280, 20),
+            word("二、上年结转", 50, 100), word("2", 250, 100),
+        ]
+        XCTAssertEqual(rows([first, second]), [["一、本年新收", "17", "3"], ["二、上年结转", "2", ""]])
+        let built = WordBoxGridBuilder.build(pages: [first, second])
+        XCTAssertEqual(built.lines.map(\.page), [1, 2])
+        XCTAssertEqual(built.grid?.rows[1].cells[1].location.page, 2)
+    }
+
+    func testAHeaderAboveTheValuesEndsTheTableBefore() {
+        let page = [
+            word("规章", 50, 100), word("0", 200, 100), word("1", 250, 100), word("2", 300, 100),
+            word("信息内容", 50, 130), word("本年处理决定数量", 180, 130),
+            word("行政许可", 50, 160), word("9487", 240, 160),
+        ]
+        XCTAssertEqual(rows([page]), [["规章", "0", "1", "2"], ["信息内容", "本年处理决定数量"], ["行政许可", "9487"]])
+    }
+
+    func testProseGivesNoGrid() {
+        XCTAssertNil(WordBoxGridBuilder.build(pages: [[word("本报告由区政府办公室编制。", 50, 100)]]).grid)
+    }
+
+    func testItemNumbersStartCells() {
+        XCTAssertTrue(WordBoxGridBuilder.startsItem("2.申请人逾期"))
+        XCTAssertTrue(WordBoxGridBuilder.startsItem("（六）其他处理"))
+        XCTAssertTrue(WordBoxGridBuilder.startsItem("四、结转"))
+        XCTAssertFalse(WordBoxGridBuilder.startsItem("申请"))
+        XCTAssertFalse(WordBoxGridBuilder.startsItem("2024"))
+    }
+}
