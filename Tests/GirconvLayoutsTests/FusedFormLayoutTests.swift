@@ -144,3 +144,49 @@ final class FusedNumberedRowsTests: XCTestCase {
         XCTAssertEqual(run("1000012 3"), "1000012 3", "no point after: all values")
     }
 }
+
+/// The cutter's work on hostile lines is bounded: a section label repeated over and over on one line
+/// gives no rows (the line is left as it is), quickly; thousands of candidate lines are cut in one pass,
+/// the first `maximumLines` only.
+final class FusedLineCutterBoundsTests: XCTestCase {
+    func tables() throws -> [TableSpec] {
+        try XCTUnwrap(BuiltinAdapters.layoutLibrary().layouts.first { $0.spec.id == "2021-revised" }?.spec.tables)
+    }
+
+    func rows(_ lines: [String]) -> [RowView] {
+        lines.enumerated().map { index, line in
+            RowView(row: GridRow(cells: [GridCell(text: line, location: SourceLocation(line: index + 1, offset: 0), originRow: 0, originColumn: 0)],
+                                 index: index), tableIndex: nil)
+        }
+    }
+
+    func testALabelRepeatedOnOneLineIsLeftUncutQuickly() throws {
+        let cutter = FusedLineCutter(tables: try tables())
+        for count in [200_000, 30_000] {
+            let line = "三、收到和处理政府信息公开申请情况" + String(repeating: "（三）不予公开123", count: count)
+            let views = rows([line])
+            let started = Date()
+            let candidates = FusedLineCutter.candidates(in: views, traditional: false)
+            // 30,000: a line short enough to be tried, left as it is at the anchor bound; 200,000: too long.
+            XCTAssertEqual(candidates.count, count == 30_000 ? 1 : 0)
+            let out = cutter.cut(views, candidates: candidates, traditional: false)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5, "\(count) repetitions")
+            XCTAssertEqual(out.count, 1, "\(count) repetitions: left as it is")
+        }
+    }
+
+    func testThousandsOfOneTableLinesAreCutInOnePassTheFirstOnly() throws {
+        let cutter = FusedLineCutter(tables: try tables())
+        let line = "三、收到和处理政府信息公开申请情况 一、本年新收政府信息公开申请数量141000116二、上年结转政府信息公开申请数量0000000三、本年度办理结果（一）予以公开8100009（二）部分公开200000 2（七）总计131000115四、结转下年度继续办理1000001"
+        let views = rows([String](repeating: line, count: 3000))
+        let started = Date()
+        let candidates = FusedLineCutter.candidates(in: views, traditional: false)
+        XCTAssertEqual(candidates.count, FusedLineCutter.maximumLines)
+        let out = cutter.cut(views, candidates: candidates, traditional: false)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        let one = cutter.cut(rows([line]), candidates: FusedLineCutter.candidates(in: rows([line]), traditional: false), traditional: false)
+        XCTAssertGreaterThan(one.count, 3, "one line is cut into its rows")
+        XCTAssertEqual(out.count, FusedLineCutter.maximumLines * one.count + 3000 - FusedLineCutter.maximumLines)
+        XCTAssertEqual(out.last?.labels.first?.text, line, "the lines after the first ones are left as they are")
+    }
+}
