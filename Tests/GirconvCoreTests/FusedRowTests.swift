@@ -164,6 +164,72 @@ final class FusedRowTests: XCTestCase {
         XCTAssertEqual(codes(contradicted), ["fused-row-ambiguous"])
     }
 
+    func testOnlyPrintedStatementsNarrow() {
+        // "100" in a | b: 10 | 0, 100 | (blank), (blank) | 100. A sentence saying there was none of a
+        // ("stated as none") is no printed figure: it does not choose (blank) | 100.
+        let r = row("r", ["a", "b"], ["100"])
+        let none = solve([r], [], stated: ["r.a": Figure(value: 0, provenance: Provenance(how: .statedZero, raw: "", location: SourceLocation()))])
+        XCTAssertEqual(codes(none), ["fused-row-ambiguous"])
+        XCTAssertNil(none.figures["r.a"]?.value)
+        // A printed 10 does: 10 | 0.
+        let printed = solve([r], [], stated: ["r.a": Figure(value: 10, provenance: Provenance(how: .printed, raw: "", location: SourceLocation()))])
+        XCTAssertEqual(values(printed, "r", ["a", "b"]), [10, 0])
+        XCTAssertEqual(printed.figures["r.a"]?.provenance.derivedFrom, ["text.r.a"])
+    }
+
+    func testContradictoryStatementsAboutARowAreNoneUsedWhateverTheirOrder() {
+        // "5240" in made | repealed | inForce. made = 52 leaves 52 | 4 | 0, 52 | 40 | (blank), 52 | (blank) | 40;
+        // inForce = 240 leaves 5 | (blank) | 240 only: no split meets both, so neither is used.
+        let docs = row("d", ["made", "repealed", "inForce"], ["5240"])
+        func stated(_ v: Decimal) -> Figure { Figure(value: v, provenance: Provenance(how: .printed, raw: "", location: SourceLocation())) }
+        for _ in 0..<20 {
+            // A fresh dictionary each time: its order differs between runs and between instances.
+            var statements: [String: Figure] = [:]
+            for (path, value) in [("d.made", Decimal(52)), ("d.inForce", Decimal(240))].shuffled() { statements[path] = stated(value) }
+            let outcome = solve([docs], [], stated: statements)
+            XCTAssertEqual(codes(outcome), ["fused-row-ambiguous"])
+            XCTAssertNil(outcome.figures["d.made"]?.value)
+            XCTAssertTrue(outcome.warnings[0].message.contains("d.inForce, d.made fit no split together and were not used"), outcome.warnings[0].message)
+        }
+    }
+
+    func testACouplingConditionThatFailsWithTheChosenSplitsNullsThem() {
+        // x "101" is 1 | 0 | 1 by its row total alone, y "202" 2 | 0 | 2: the column sum x.a + y.a = 5 (printed)
+        // does not hold (1 + 2 = 3), so neither row's split is emitted.
+        let x = row("x", ["a", "b", "total"], ["101"]), y = row("y", ["a", "b", "total"], ["202"])
+        let identities = [rowTotal("x", parts: ["a", "b"]), rowTotal("y", parts: ["a", "b"]),
+                          SumIdentity(rule: "col.a", description: "", totals: ["sum.a"], parts: ["x.a", "y.a"])]
+        let alone = solve([x, y], Array(identities.prefix(2)))
+        XCTAssertEqual(values(alone, "x", ["a", "b", "total"]), [1, 0, 1])
+        let printed = Figure(value: 5, provenance: Provenance(how: .printed, raw: "", location: SourceLocation()))
+        let outcome = solve([x, y], identities, known: ["sum.a": printed])
+        XCTAssertEqual(codes(outcome), ["fused-row-inconsistent", "fused-row-inconsistent"])
+        XCTAssertEqual(values(outcome, "x", ["a", "b", "total"]), [nil, nil, nil])
+        XCTAssertEqual(values(outcome, "y", ["a", "b", "total"]), [nil, nil, nil])
+        XCTAssertTrue(outcome.warnings[0].message.contains("col.a"), outcome.warnings[0].message)
+        // Rows the digits alone decide are read as printed: "00" in a | b is 0 | 0 whatever the sums say.
+        let zeros = solve([row("z", ["a", "b"], ["00"]), row("w", ["a", "b"], ["00"])],
+                          [SumIdentity(rule: "col.z", description: "", totals: ["sum.a"], parts: ["z.a", "w.a"])], known: ["sum.a": printed])
+        XCTAssertEqual(values(zeros, "z", ["a", "b"]), [0, 0])
+    }
+
+    func testASplitNotCheckedAgainstAConditionSkippedAtTheBoundIsNotEmitted() {
+        // x "101" is 1 | 0 | 1 by its row total; y and z "1234567" have 1716 splits each into seven columns,
+        // so x.a + y.c1 + z.c1 = 30 has 1716² combinations, beyond what is enumerated: never checked, x is null.
+        let x = row("x", ["a", "b", "total"], ["101"])
+        let keys = (1...7).map { "c\($0)" }
+        let y = row("y", keys, ["1234567"]), z = row("z", keys, ["1234567"])
+        let printed = Figure(value: 30, provenance: Provenance(how: .printed, raw: "", location: SourceLocation()))
+        let identities = [rowTotal("x", parts: ["a", "b"]),
+                          SumIdentity(rule: "col.c1", description: "", totals: ["sum"], parts: ["x.a", "y.c1", "z.c1"])]
+        let outcome = solve([x, y, z], identities, known: ["sum": printed])
+        XCTAssertEqual(values(outcome, "x", ["a", "b", "total"]), [nil, nil, nil])
+        XCTAssertEqual(codes(outcome), ["fused-row-too-many", "fused-row-ambiguous", "fused-row-ambiguous"])
+        XCTAssertTrue(outcome.warnings[0].message.contains("col.c1"), outcome.warnings[0].message)
+        // Without the coupling condition x is recovered as before.
+        XCTAssertEqual(values(solve([x, y, z], [identities[0]]), "x", ["a", "b", "total"]), [1, 0, 1])
+    }
+
     /// Pre-2019 forms print this year | 历年累计 (cumulative): a layout declares year ≤ cumulative and
     /// parts ≤ whole as `atMost` identities, and they decide "4181509" (网站公开, whose enumerator "2." of the
     /// next row was already cut off) as 418 | 1509, given 主动公开 500 | 2000.

@@ -8,10 +8,12 @@ import Foundation
 /// Each row's splits are enumerated with the conditions on that row alone (`FusedSplitter`); then every
 /// condition coupling several undecided rows keeps only the splits that take part in some combination
 /// satisfying it (while the product of the rows' splits stays within `combinationLimit`), until nothing
-/// changes; figures the text states narrow last (a statement that no split meets is not used: the text
-/// may contradict the table). A row left with exactly one split gives its figures (`recovered`, naming the
-/// conditions that decided it, or "digits" when the digits allow one split only); with several, none,
-/// or too many to enumerate, every cell of the row is null with a warning.
+/// changes; figures the text prints narrow last, all statements about a row at once (when no split meets
+/// them all, none is used: the text may contradict the table or itself; a sentence stating none is no
+/// printed figure and never narrows). A row left with exactly one split gives its figures (`recovered`,
+/// naming the conditions that decided it, or "digits" when the digits allow one split only) if every
+/// condition coupling it holds with the splits finally chosen and was evaluated with them; with several,
+/// none, too many to enumerate, or a split not so checked, every cell of the row is null with a warning.
 package enum FusedRowSolver {
     package struct Outcome: Sendable {
         package var figures: [String: Figure] = [:]
@@ -57,27 +59,95 @@ package enum FusedRowSolver {
             splits.append(result.splits)
             deciders[r] = result.pruning
         }
+        // Rows whose digits allow one split only, whatever the conditions: read as if printed.
+        let forcedByDigits = rows.indices.map { splits[$0]?.count == 1 && deciders[$0].isEmpty }
 
         // Rows coupled by conditions.
         let coupling = constraints.filter { $0.rows.count > 1 }
-        var work = 0
-        propagate(coupling, &splits, &deciders, work: &work)
-        // Figures the text states.
+        var state = Propagation(count: coupling.count)
+        propagate(coupling, &splits, &deciders, state: &state)
+        // Figures the text states, row by row: only figures printed in a sentence (not "stated as none"),
+        // and all of a row's statements at once, so that the outcome does not depend on their order.
+        var statements: [Int: [(path: String, column: Int, value: Decimal)]] = [:]
+        for (path, figure) in stated where figure.provenance.how == .printed {
+            guard let value = figure.value, let (r, c) = place[path] else { continue }
+            statements[r, default: []].append((path, c, value))
+        }
+        var contradictions: [Int: [String]] = [:]
         var narrowedByText = false
-        for (path, figure) in stated {
-            guard let value = figure.value, let (r, c) = place[path], let candidates = splits[r], candidates.count > 1 else { continue }
-            let kept = candidates.filter { ($0[c] ?? 0) == value }
-            guard !kept.isEmpty, kept.count < candidates.count else { continue }
+        for r in statements.keys.sorted() {
+            guard let candidates = splits[r], candidates.count > 1, let said = statements[r] else { continue }
+            let kept = candidates.filter { split in said.allSatisfy { (split[$0.column] ?? 0) == $0.value } }
+            if kept.isEmpty {
+                // The text may contradict the table, or itself: none of the row's statements is used.
+                contradictions[r] = said.map(\.path).sorted()
+                continue
+            }
+            guard kept.count < candidates.count else { continue }
             splits[r] = kept
-            deciders[r].insert("text.\(path)")
+            for statement in said where candidates.contains(where: { ($0[statement.column] ?? 0) != statement.value }) {
+                deciders[r].insert("text.\(statement.path)")
+            }
+            state.changed(row: r, in: coupling)
             narrowedByText = true
         }
-        if narrowedByText { propagate(coupling, &splits, &deciders, work: &work) }
+        if narrowedByText { propagate(coupling, &splits, &deciders, state: &state) }
+
+        // A row left with one split chosen among several keeps it only if every condition coupling it still
+        // holds with the final splits: a condition skipped at a bound, or not evaluated again after its rows
+        // were narrowed, may no longer be met. (A condition naming a row with no split is not one.)
+        var unsupported: [Int: (code: String, rules: Set<String>)] = [:]
+        for (k, constraint) in coupling.enumerated() {
+            let rows = constraint.rows
+            // A row with no split to offer (too many, or none) is read as nothing: the condition names an
+            // unread figure and is not a condition on the others (as an identity naming a missing figure).
+            guard rows.allSatisfy({ splits[$0].map { !$0.isEmpty } ?? false }) else { continue }
+            let decided = rows.filter { splits[$0]!.count == 1 }
+            let chosen = decided.filter { !forcedByDigits[$0] }
+            guard !chosen.isEmpty else { continue }
+            let code: String
+            if decided.count == rows.count {
+                guard !constraint.holds({ row, column in splits[row]![0][column] ?? 0 }) else { continue }
+                code = "fused-row-inconsistent"
+            } else {
+                guard !state.current[k] else { continue }
+                code = state.bounded[k] ? "fused-row-too-many" : "fused-row-inconsistent"
+            }
+            for row in chosen {
+                var entry = unsupported[row] ?? (code, [])
+                if code == "fused-row-too-many" { entry.code = code }
+                entry.rules.insert(constraint.rule)
+                unsupported[row] = entry
+            }
+        }
 
         for (r, row) in rows.enumerated() {
-            emit(row, splits[r], deciders: deciders[r], kinds: kinds, into: &outcome)
+            if let failure = unsupported[r] {
+                emitUnsupported(row, code: failure.code, rules: failure.rules, into: &outcome)
+            } else {
+                emit(row, splits[r], deciders: deciders[r], contradicted: contradictions[r] ?? [], kinds: kinds, into: &outcome)
+            }
         }
         return outcome
+    }
+
+    /// Which coupling conditions were evaluated with the current splits of all their rows (`current`),
+    /// and which were last skipped at the combination or work bound (`bounded`).
+    struct Propagation {
+        var current: [Bool]
+        var bounded: [Bool]
+        var work = 0
+        init(count: Int) {
+            current = [Bool](repeating: false, count: count)
+            bounded = [Bool](repeating: false, count: count)
+        }
+
+        /// The splits of `row` changed: the conditions on it must be evaluated again.
+        mutating func changed(row: Int, in coupling: [FusedConstraint], except: Int? = nil) {
+            for (k, constraint) in coupling.enumerated() where k != except && constraint.terms.contains(where: { $0.row == row }) {
+                current[k] = false
+            }
+        }
     }
 
     /// The identity as a condition on fused cells, or nil when it touches none or names a figure that is
@@ -102,23 +172,26 @@ package enum FusedRowSolver {
     }
 
     /// Keeps, for every condition on several rows, the splits that satisfy it together with some split of
-    /// each other row, until no split is removed.
+    /// each other row, until no split is removed (or the pass or work bound is reached: `state` records
+    /// which conditions hold for the splits left).
     static func propagate(_ coupling: [FusedConstraint], _ splits: inout [[FusedSplitter.Split]?], _ deciders: inout [Set<String>],
-                          work: inout Int) {
+                          state: inout Propagation) {
         var changed = true
         var passes = 0
         while changed && passes < 32 {
             changed = false
             passes += 1
-            for constraint in coupling {
+            for (index, constraint) in coupling.enumerated() where !state.current[index] {
                 let rows = constraint.rows
                 guard rows.allSatisfy({ splits[$0].map { !$0.isEmpty } ?? false }) else { continue }
                 let lists = rows.map { splits[$0]! }
                 guard lists.contains(where: { $0.count > 1 }) else { continue }
                 var product = 1
                 for list in lists { product = product.multipliedReportingOverflow(by: list.count).partialValue; if product > combinationLimit { break } }
-                guard product <= combinationLimit, work + product <= workLimit else { continue }
-                work += product
+                guard product <= combinationLimit, state.work + product <= workLimit else { state.bounded[index] = true; continue }
+                state.work += product
+                state.bounded[index] = false
+                state.current[index] = true
                 var supported = lists.map { [Bool](repeating: false, count: $0.count) }
                 var choice = [Int](repeating: 0, count: rows.count)
                 func value(_ row: Int, _ column: Int) -> Decimal {
@@ -136,30 +209,52 @@ package enum FusedRowSolver {
                 for (k, row) in rows.enumerated() where supported[k].contains(false) {
                     splits[row] = lists[k].indices.filter { supported[k][$0] }.map { lists[k][$0] }
                     deciders[row].insert(constraint.rule)
+                    state.changed(row: row, in: coupling, except: index)
                     changed = true
                 }
             }
         }
     }
 
-    static func emit(_ row: FusedRow, _ splits: [FusedSplitter.Split]?, deciders: Set<String>, kinds: (String) -> FigureKind,
-                     into outcome: inout Outcome) {
+    /// A row whose one split a coupling condition no longer supports (or was not checked against): null.
+    static func emitUnsupported(_ row: FusedRow, code: String, rules: Set<String>, into outcome: inout Outcome) {
+        nulls(row, into: &outcome)
+        let reason = code == "fused-row-too-many"
+            ? "could not be checked within girconv's bounds against"
+            : "is not supported by"
+        outcome.warnings.append(ReportWarning(code: code,
+            message: "\(name(row)): its only remaining split \(reason) the report's identities" + describe(rules)
+                + "; its figures are left null", location: row.location))
+    }
+
+    static func name(_ row: FusedRow) -> String { "\(row.table) row \"\(row.rowText)\": \"\(row.raw)\"" }
+
+    static func location(_ row: FusedRow, _ column: FusedRow.Column) -> SourceLocation {
+        var l = row.location
+        l.table = row.table; l.row = row.rowText; l.column = column.label
+        return l
+    }
+
+    static func nulls(_ row: FusedRow, into outcome: inout Outcome) {
+        for column in row.columns where column.emits && outcome.figures[column.path] == nil {
+            outcome.figures[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: row.raw, location: location(row, column)))
+        }
+    }
+
+    /// `contradicted`: the paths of the text's statements about the row that no split meets together
+    /// (none of them was used), said in the row's warning.
+    static func emit(_ row: FusedRow, _ splits: [FusedSplitter.Split]?, deciders: Set<String>, contradicted: [String] = [],
+                     kinds: (String) -> FigureKind, into outcome: inout Outcome) {
         let emitted = row.columns.enumerated().filter { $0.element.emits }
-        func location(_ column: FusedRow.Column) -> SourceLocation {
-            var l = row.location
-            l.table = row.table; l.row = row.rowText; l.column = column.label
-            return l
-        }
-        func nulls() {
-            for (_, column) in emitted where outcome.figures[column.path] == nil {
-                outcome.figures[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: row.raw, location: location(column)))
-            }
-        }
-        let name = "\(row.table) row \"\(row.rowText)\": \"\(row.raw)\""
+        func location(_ column: FusedRow.Column) -> SourceLocation { Self.location(row, column) }
+        func nulls() { Self.nulls(row, into: &outcome) }
+        let name = Self.name(row)
+        let unused = contradicted.isEmpty ? ""
+            : " (the text's statements of " + contradicted.joined(separator: ", ") + " fit no split together and were not used)"
         guard let splits else {
             nulls()
             outcome.warnings.append(ReportWarning(code: "fused-row-too-many",
-                message: "\(name) has too many splits into its \(row.columns.count) columns to enumerate; its figures are left null",
+                message: "\(name) has too many splits into its \(row.columns.count) columns to enumerate\(unused); its figures are left null",
                 location: row.location))
             return
         }
@@ -168,11 +263,11 @@ package enum FusedRowSolver {
             if splits.isEmpty {
                 outcome.warnings.append(ReportWarning(code: "fused-row-inconsistent",
                     message: "\(name): no split into its \(row.columns.count) columns agrees with the report's identities" + describe(deciders)
-                        + "; its figures are left null", location: row.location))
+                        + unused + "; its figures are left null", location: row.location))
             } else {
                 let shown = splits.prefix(8).map(format).joined(separator: "; ")
                 outcome.warnings.append(ReportWarning(code: "fused-row-ambiguous",
-                    message: "\(name) can be read in \(splits.count) ways consistent with the report (\(shown)\(splits.count > 8 ? "; …" : "")); its figures are left null",
+                    message: "\(name) can be read in \(splits.count) ways consistent with the report (\(shown)\(splits.count > 8 ? "; …" : ""))\(unused); its figures are left null",
                     location: row.location))
             }
             return

@@ -8,8 +8,10 @@ import GirconvText
 /// The layout's labels are the anchors: each table's start phrase, its section labels, and its row labels
 /// searched in the layout's order from the table's start (a row label of `equals` mode, "其他", "总计", only
 /// where it stands alone before its numbers). A row's label begins at the enumerator before it ("1.",
-/// "（一）", "一、") and its values are the run of digits, points and spaces after it; a digit glued to the
-/// end of that run before "." or "、" and a label is the next row's enumerator ("…00000002.其他法律…").
+/// "（一）", "一、") and its values are the run of digits, points and spaces after it; the number glued to
+/// the end of that run before "." or "、" and a label is the next row's enumerator ("…00000002.其他法律…",
+/// "…0000110.其他": 10), and a row whose glued number could be one digit or two is left unread unless the
+/// row's own number says which (`valueRun`).
 /// Text between anchors (headers, headings, prose) becomes rows of its own, with the values that follow it
 /// if any (a table printed as one row of numbers after its header). Lines shorter than `minimumBytes`, or
 /// on which fewer than `minimumRows` rows are found with values, are left as they are.
@@ -27,22 +29,38 @@ struct FusedLineCutter {
         let text: AlignedText
     }
 
-    /// `rows` with every cuttable line replaced by its rows (the same array when none is). `candidates`:
-    /// the rows that may be cut (`candidates(in:)`, computed once per document for every layout).
+    /// The most lines of one document that are tried (a report has a few tables; a file of thousands of
+    /// such lines is not a report's article, and the lines after these are left as they are).
+    static let maximumLines = 64
+    /// The longest line that is cut, in UTF-8 bytes (a whole article on one line is far shorter).
+    static let maximumBytes = 1_000_000
+    /// The anchors one line may give, per row or section label of the layout's tables: beyond it a label
+    /// is repeated over and over, which no report prints, and the line is left as it is.
+    static let anchorsPerLabel = 4
+
+    /// `rows` with every cuttable line replaced by its rows (the same array when none is), built in one
+    /// forward pass. `candidates`: the rows that may be cut (`candidates(in:)`, computed once per document
+    /// for every layout), in the order of the rows.
     func cut(_ rows: [RowView], candidates: [Candidate], traditional: Bool) -> [RowView] {
         guard !candidates.isEmpty, tables.contains(where: \.printedOrder) else { return rows }
-        var out = rows
-        for candidate in candidates.reversed() {
-            if let pieces = cut(rows[candidate.index], aligned: candidate.text, traditional: traditional) {
-                out.replaceSubrange(candidate.index...candidate.index, with: pieces)
-            }
+        var out: [RowView] = []
+        var next = 0
+        for candidate in candidates.prefix(Self.maximumLines) {
+            guard let pieces = cut(rows[candidate.index], aligned: candidate.text, traditional: traditional) else { continue }
+            if out.isEmpty { out.reserveCapacity(rows.count + pieces.count) }
+            out += rows[next..<candidate.index]
+            out += pieces
+            next = candidate.index + 1
         }
+        guard next > 0 else { return rows }
+        out += rows[next...]
         return out
     }
 
-    /// The rows that may hold a table on one line.
+    /// The rows that may hold a table on one line (the first `maximumLines`).
     static func candidates(in rows: [RowView], traditional: Bool) -> [Candidate] {
-        rows.indices.filter { isCandidate(rows[$0]) }.map { Candidate(index: $0, text: AlignedText(rows[$0].labels[0].text, traditional: traditional)) }
+        rows.indices.lazy.filter { isCandidate(rows[$0]) }.prefix(maximumLines)
+            .map { Candidate(index: $0, text: AlignedText(rows[$0].labels[0].text, traditional: traditional)) }
     }
 
     /// A long line read as one cell, with at least `minimumRows` runs of three or more digits right after
@@ -51,7 +69,7 @@ struct FusedLineCutter {
     static func isCandidate(_ row: RowView) -> Bool {
         guard row.values.isEmpty, row.labels.count == 1 else { return false }
         let utf8 = row.labels[0].text.utf8
-        guard utf8.count >= minimumBytes else { return false }
+        guard utf8.count >= minimumBytes, utf8.count <= maximumBytes else { return false }
         var runs = 0
         var previousIsCJK = false, digits = 0, runAfterCJK = false
         var index = utf8.startIndex
@@ -152,6 +170,8 @@ struct FusedLineCutter {
 
         var anchors: [Anchor] = []
         func add(_ kind: Kind, _ hit: (Int, Int)) { anchors.append(Anchor(kind: kind, start: originalStart(hit.0), end: originalEnd(hit.1))) }
+        let labelCount = tables.reduce(0) { $0 + ($1.printedOrder ? $1.rows.count + $1.sections.count + 1 : 0) }
+        let anchorLimit = Self.anchorsPerLabel * labelCount
         var rowsFrom = 0
         for (i, table) in tables.enumerated() where table.printedOrder {
             guard let spanStart = starts[i]?.0 ?? (table.withoutStart == .top && i == 0 ? 0 : nil) else { continue }
@@ -164,6 +184,7 @@ struct FusedLineCutter {
                     var from = spanStart
                     while let at = Self.find(synonym, in: text, from: from, to: spanEnd) {
                         add(.mark, (at, at + synonym.count))
+                        guard anchors.count <= anchorLimit else { return nil }
                         from = at + synonym.count
                     }
                 }
@@ -207,7 +228,9 @@ struct FusedLineCutter {
             if labelStart > boundary { loose(boundary..<labelStart) }
             let limit = k + 1 < kept.count ? kept[k + 1].start : original.count
             var values: Range<Int>? = nil
-            if let run = valueRun(in: original, from: anchor.end, limit: limit) {
+            // The next row's number, when this row's label is numbered ("9." before "…000010.其他").
+            let following = anchor.kind == .row ? Self.number(original, at: labelStart).map { $0 + 1 } : nil
+            if let run = valueRun(in: original, from: anchor.end, limit: limit, following: following) {
                 let between = original[anchor.end..<run.lowerBound]
                 // A row's values follow its label: not across another enumerated label ("4.保护第三方合法权益
                 // 5.属于…1000001" with 5's label unknown: the digits are row 5's, not a blank row 4's).
@@ -261,7 +284,12 @@ struct FusedLineCutter {
     /// The run of values (digits, points, spaces) that begins at the first digit in [from, limit), less the
     /// spaces at its end and a glued enumerator of the next label; nil when none begins there, or the run is
     /// followed by a unit or a counter word (then it is a number in a sentence: "2021年", "70件").
-    func valueRun(in text: [Unicode.Scalar], from: Int, limit: Int) -> Range<Int>? {
+    ///
+    /// A glued enumerator ("…00000002.其他", "…000010、") is the whole number before the point: one or two
+    /// digits, not starting with 0. When both a digit and two are such a number ("…0000112."), it is the
+    /// one equal to `following` (the number after this row's own, when known); else the run is nil, so that
+    /// the row is left unread rather than given a digit of the next label.
+    func valueRun(in text: [Unicode.Scalar], from: Int, limit: Int, following: Int? = nil) -> Range<Int>? {
         var start = from
         while start < limit, !Self.isDigit(text[start]) { start += 1 }
         guard start < limit else { return nil }
@@ -269,16 +297,43 @@ struct FusedLineCutter {
         while end < limit, Self.isDigit(text[end]) || text[end] == "." || text[end] == "．" || TextNormalizer.isWhitespace(text[end]) { end += 1 }
         var digitsEnd = end
         while digitsEnd > start, TextNormalizer.isWhitespace(text[digitsEnd - 1]) { digitsEnd -= 1 }
+        var glued = false
         if !Self.isDigit(text[digitsEnd - 1]) {
-            // "…00000002.其他": a point after the last digit, no digit after it: the 2 is the next label's number.
-            digitsEnd -= 2
-        } else if digitsEnd == end, end < text.count, text[end] == "、" {
+            // A point after the last digit, no digit after it: the digits before it are the next label's number.
             digitsEnd -= 1
+            glued = true
+        } else if digitsEnd == end, end < text.count, text[end] == "、" {
+            glued = true
         } else if digitsEnd == end, end < text.count, Self.counterWords.contains(text[end]) {
             return nil
         }
+        if glued {
+            var first = digitsEnd
+            while first > start, Self.isDigit(text[first - 1]) { first -= 1 }
+            let lengths = (1...max(1, min(2, digitsEnd - first))).filter { digitsEnd - $0 >= first && text[digitsEnd - $0] != "0" }
+            let chosen: Int?
+            if lengths.count == 1 {
+                chosen = lengths[0]
+            } else {
+                chosen = lengths.first { following != nil && Self.number(text, digits: (digitsEnd - $0)..<digitsEnd) == following }
+            }
+            guard let chosen else { return nil }
+            digitsEnd -= chosen
+        }
         while digitsEnd > start, !Self.isDigit(text[digitsEnd - 1]) { digitsEnd -= 1 }
         return digitsEnd > start ? start..<digitsEnd : nil
+    }
+
+    /// The number of the enumerator "N." / "N、" / "N．" at `i`, if one stands there.
+    static func number(_ text: [Unicode.Scalar], at i: Int) -> Int? {
+        var j = i
+        while j < text.count, j - i < 3, isDigit(text[j]) { j += 1 }
+        guard j > i, j < text.count, text[j] == "." || text[j] == "、" || text[j] == "．" else { return nil }
+        return number(text, digits: i..<j)
+    }
+
+    static func number(_ text: [Unicode.Scalar], digits: Range<Int>) -> Int {
+        digits.reduce(0) { $0 * 10 + Int(text[$1].value - 0x30) }
     }
 
     /// Words that follow a number in a sentence, never a cell.
