@@ -24,6 +24,17 @@ final class NarrativeReaderTests: XCTestCase {
 
     func value(_ text: String, _ path: String) -> Decimal? { read(text)[path]?.value }
 
+    /// A hostile line: tens of thousands of figures after triggers and scope words, no full stop. Reading it is
+    /// linear (overlaps marked, sentence ends found once), so it takes seconds, not hours.
+    func testALongLineOfTriggersWithoutAFullStopIsReadInLinearTime() {
+        let line = String(repeating: "行政复议维持具体行政行为1件，收到政府信息公开申请2件，", count: 8_000)
+        let started = Date()
+        let figures = read(line)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "debug build, shared machine (before: quadratic, hours)")
+        XCTAssertEqual(figures["requests.newReceived.total"]?.value, 2)
+        XCTAssertEqual(figures["appeals.review.upheld"]?.value, 1)
+    }
+
     func testCountsAfterTriggersAndNotPercentages() {
         let text = "2018年全市共收到政府信息公开申请3467宗,比2017年的3510宗下降1.23%。其中网上申请1985宗,占57.25%;信函申请401宗,占11.57%。"
         let figures = read(text)

@@ -155,24 +155,32 @@ struct NarrativeReader: Sendable {
             }
         }
         guard !matches.isEmpty else { return [] }
-        // Longest match wins where matches overlap.
+        // Longest match wins where matches overlap (the characters a kept match covers are marked: linear in
+        // the matches' length, however many a line holds).
         matches.sort { ($0.end - $0.start, -$0.start) > ($1.end - $1.start, -$1.start) }
         var kept: [Match] = []
-        for m in matches where !kept.contains(where: { $0.start < m.end && m.start < $0.end }) { kept.append(m) }
+        var covered = [Bool](repeating: false, count: chars.count)
+        for m in matches where !covered[m.start..<m.end].contains(true) {
+            kept.append(m)
+            for i in m.start..<m.end { covered[i] = true }
+        }
         kept.sort { $0.start < $1.start }
+        let sentences = SentenceBounds(chars)
 
         var results: [Found] = []
+        var scopesBefore = 0   // scopes[..<scopesBefore] start before the current match (kept is in order)
         for (k, m) in kept.enumerated() {
             let trigger = patterns.triggers[m.trigger]
             var path = trigger.path
+            while scopesBefore < scopes.count, scopes[scopesBefore].position < m.start { scopesBefore += 1 }
             if trigger.scoped {
-                guard let scope = scopes.last(where: { $0.position < m.start })?.key else { continue }
-                path = FastText.replacing(path, "{scope}", with: scope)
+                guard scopesBefore > 0 else { continue }
+                path = FastText.replacing(path, "{scope}", with: scopes[scopesBefore - 1].key)
             }
             // A sentence about another subject ("制作、获取政府信息总数…，其中…不予公开信息数N条") gives none of
             // the figures that subject excludes.
             if !subjects.isEmpty {
-                let sentenceStart = sentenceRange(around: m.start, in: chars).lowerBound
+                let sentenceStart = sentences.range(around: m.start, in: chars).lowerBound
                 let aboutAnother = subjects.contains { found in
                     let subject = patterns.subjects[found.subject]
                     guard found.position >= sentenceStart, found.position < m.start, subject.excludes(path) else { return false }
@@ -199,7 +207,7 @@ struct NarrativeReader: Sendable {
                 guard NumberReader.unit(number.unit, fits: kind) else { continue }
                 value = nil
             }
-            let sentence = sentenceRange(around: number.range.lowerBound, in: chars)
+            let sentence = sentences.quoted(around: number.range.lowerBound, in: chars)
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
                                           offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
             let raw = text.originalText(number.range)
@@ -332,14 +340,36 @@ struct NarrativeReader: Sendable {
         return (value, decimals)
     }
 
-    func sentenceRange(around position: Int, in chars: [Unicode.Scalar]) -> Range<Int> {
-        var start = position
-        while start > 0, !Class.sentenceEnd(chars[start - 1]) { start -= 1 }
-        var end = position
-        while end < chars.count, !Class.sentenceEnd(chars[end]) { end += 1 }
-        if end < chars.count { end += 1 }
-        while start < end, chars[start] == " " { start += 1 }
-        return start..<end
+    /// Where a line's sentences end, found once: the sentence around a position is then a binary search, not
+    /// a walk to the nearest full stop (a line of thousands of figures and no full stop was quadratic).
+    struct SentenceBounds {
+        /// Positions of the sentence-ending characters, in order.
+        let ends: [Int]
+
+        init(_ chars: [Unicode.Scalar]) { ends = chars.indices.filter { Class.sentenceEnd(chars[$0]) } }
+
+        /// The most of a sentence quoted on either side of a figure in its provenance: a "sentence" without a
+        /// full stop may be a whole crawled article, and quoting all of it with each of its figures is quadratic.
+        static let quotedReach = 600
+
+        /// The sentence around `position`, as quoted in provenance: at most `quotedReach` characters either side.
+        func quoted(around position: Int, in chars: [Unicode.Scalar]) -> Range<Int> {
+            let sentence = range(around: position, in: chars)
+            return max(sentence.lowerBound, position - Self.quotedReach)..<min(sentence.upperBound, position + Self.quotedReach)
+        }
+
+        /// From after the previous sentence end (leading spaces skipped) through the next one, inclusive.
+        func range(around position: Int, in chars: [Unicode.Scalar]) -> Range<Int> {
+            var low = 0, high = ends.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ends[middle] < position { low = middle + 1 } else { high = middle }
+            }
+            let end = low < ends.count ? ends[low] + 1 : chars.count
+            var start = low > 0 ? ends[low - 1] + 1 : 0
+            while start < end, chars[start] == " " { start += 1 }
+            return start..<end
+        }
     }
 
     // MARK: Zero statements
@@ -349,13 +379,15 @@ struct NarrativeReader: Sendable {
         var length: Int?
         var results: [(String, Figure)] = []
         var covered: Set<String> = []
+        var sentences: SentenceBounds?
         for statement in patterns.zeroStatements where statement.requiredLiterals.allSatisfy({ string.has($0) }) {
             if length == nil { length = (string as NSString).length }
             for match in statement.expression.matches(in: string, range: NSRange(location: 0, length: length!)) {
                 guard let range = Range(match.range, in: string) else { continue }
                 let start = string.unicodeScalars.distance(from: string.startIndex, to: range.lowerBound)
                 let end = string.unicodeScalars.distance(from: string.startIndex, to: range.upperBound)
-                let sentence = sentenceRange(around: start, in: text.scalars)
+                if sentences == nil { sentences = SentenceBounds(text.scalars) }
+                let sentence = sentences!.quoted(around: start, in: text.scalars)
                 let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
                                               offset: line.offset + text.originalScalarOffset(start), page: line.page)
                 for path in statement.paths where !covered.contains(path) {
