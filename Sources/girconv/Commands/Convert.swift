@@ -130,21 +130,15 @@ struct Convert: ParsableCommand {
         return .json
     }
 
-    /// The writer of the chosen format with its options.
+    /// The writer of the chosen format with its options. The `extra.` figures the layout files in use declare
+    /// are its wide CSV's last columns, named by their labels with `--labels zh` (the layout files are read
+    /// once here; a layout file with errors is reported by the conversion itself).
     var writer: any RecordWriter {
-        format.writer(WriterOptions(compact: compact, long: long, guardFormulas: guardFormulas, byteOrderMark: excel,
-                                    extraColumns: extraColumns, chineseLabels: labels == .zh, extraLabels: extraLabels))
-    }
-
-    /// The `extra.` figures the layout files in use declare (columns of the wide CSV). A layout file with
-    /// errors is reported by the conversion itself.
-    var extraColumns: [String] {
-        ((try? reading.layouts.library())?.extraFigures ?? []).map(\.path)
-    }
-
-    /// The labels the layout files in use give their `extra.` figures (their columns' names with `--labels zh`).
-    var extraLabels: [String: String] {
-        Dictionary(((try? reading.layouts.library())?.extraFigures ?? []).map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let extras = (try? reading.layouts.library())?.extraFigures ?? []
+        return format.writer(WriterOptions(
+            compact: compact, long: long, guardFormulas: guardFormulas, byteOrderMark: excel,
+            extraColumns: extras.map(\.path), chineseLabels: labels == .zh,
+            extraLabels: Dictionary(extras.map { ($0.path, $0.label) }, uniquingKeysWith: { first, _ in first })))
     }
 
     func run() throws {
