@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "GirconvExport", targets: ["GirconvExport"]),
         // The corpus database: records stored in SQLite tables (through GRDB); only this product links SQLite.
         .library(name: "GirconvSQLite", targets: ["GirconvSQLite"]),
+        // Pages people look at: a report's proof sheet and year-over-year comparisons, as self-contained HTML
+        // (built with Plot; no network, no external scripts or fonts).
+        .library(name: "GirconvPages", targets: ["GirconvPages"]),
         .executable(name: "girconv", targets: ["girconv"]),
     ],
     dependencies: [
@@ -30,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
     ],
     targets: [
         // MARK: Text kernel (package-internal: byte-level scanning, folding tables derived from the scalar
@@ -74,9 +78,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
+        // MARK: Pages (proof sheets and comparisons: self-contained HTML built with Plot)
+        .target(name: "GirconvPages", dependencies: [
+            "GirconvCore", "GirconvText",
+            .product(name: "Plot", package: "Plot"),
+        ]),
+
         // MARK: Command-line tool
         .executableTarget(name: "girconv", dependencies: [
-            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvSQLite",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvSQLite", "GirconvPages",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -117,6 +127,7 @@ let package = Package(
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvSQLiteTests", dependencies: ["GirconvSQLite", "GirconvCore", "GirconvAdapters", "GirconvExport",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "GirconvPagesTests", dependencies: ["GirconvPages", "GirconvCore", "GirconvAdapters", "GirconvXML"]),
         .testTarget(name: "GirconvCLITests", dependencies: ["girconv", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
