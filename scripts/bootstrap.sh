@@ -3,6 +3,8 @@
 #   - libxml2-dev and pkg-config (the HTML reader links libxml2),
 #   - poppler-utils (the PDF reader runs pdftotext), zlib1g-dev (ZIPFoundation, for .docx),
 #   - libsqlite3-dev (GRDB, for --to sqlite, links the system SQLite),
+#   - chromium (the page tests of `view` and `compare` render the pages in a headless browser; CI fails
+#     without it),
 #   - python3's jsonschema (the tests validate outputs against the published schema with it).
 set -euo pipefail
 
@@ -12,6 +14,8 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need_apt+=(libsqlite3-dev)
+command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+  || command -v google-chrome >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "bootstrap: installing ${need_apt[*]}" >&2
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

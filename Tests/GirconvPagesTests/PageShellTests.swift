@@ -35,3 +35,19 @@ final class PageShellTests: XCTestCase {
         }
     }
 }
+
+final class PageShellBrowserTests: XCTestCase {
+    /// The frame renders in a real browser: the title and the legend's every rule reach the rendered DOM.
+    func testFrameRendersInAHeadlessBrowser() throws {
+        let browser = try HeadlessBrowser.required()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("girconv-pages-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let page = directory.appendingPathComponent("frame.html")
+        try PageShell.document(title: "淮安市洪泽区人民政府 2023", body: PageShell.legend())
+            .write(to: page, atomically: true, encoding: .utf8)
+        let dom = try browser.renderedDOM(of: page)
+        XCTAssertTrue(dom.contains("<h1>淮安市洪泽区人民政府 2023</h1>"), dom)
+        for rule in ReadingRule.allCases { XCTAssertTrue(dom.contains(rule.rawValue), rule.rawValue) }
+    }
+}
