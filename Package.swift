@@ -86,7 +86,7 @@ let package = Package(
 
         // MARK: Command-line tool
         .executableTarget(name: "girconv", dependencies: [
-            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvSQLite", "GirconvPages",
+            "GirconvCore", "GirconvLayouts", "GirconvAdapters", "GirconvExport", "GirconvHTML", "GirconvSQLite", "GirconvPages", "GirconvText",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

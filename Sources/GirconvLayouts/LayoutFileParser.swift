@@ -1,5 +1,6 @@
 import Foundation
 import GirconvCore
+import GirconvText
 import Yams
 
 /// A problem in a layout file, with the file, line and column it is at.
@@ -96,8 +97,8 @@ final class NodeReader {
         for (key, value) in mapping {
             guard let name = key.string, case .scalar = key else { fail(key, "\(what): keys must be plain words"); continue }
             guard allowed.contains(name) else {
-                let suggestion = allowed.min { editDistance($0, name) < editDistance($1, name) }
-                let hint = suggestion.map { editDistance($0, name) <= 3 ? " (did you mean \"\($0)\"?)" : "" } ?? ""
+                let suggestion = EditDistance.nearest(to: name, among: allowed)
+                let hint = suggestion.map { $0.distance <= 3 ? " (did you mean \"\($0.candidate)\"?)" : "" } ?? ""
                 fail(key, "\(what): unknown key \"\(name)\"\(hint); allowed: \(allowed.joined(separator: ", "))")
                 continue
             }
@@ -177,20 +178,4 @@ final class NodeReader {
     }
 
     enum MatchMode: String, CaseIterable { case contains, equals }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

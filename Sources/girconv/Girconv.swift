@@ -3,6 +3,7 @@ import Foundation
 import GirconvAdapters
 import GirconvCore
 import GirconvLayouts
+import GirconvText
 
 /// The `girconv` command: converts government information-disclosure annual reports into one canonical,
 /// machine-readable record.
@@ -56,9 +57,10 @@ struct Girconv: ParsableCommand {
         Interruption.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let problem = UsageProblem.optionThatIsAFileName(in: arguments) { problem.exit() }
+        if let problem = UsageProblem.unknownCommand(in: arguments) { problem.exit() }
         var command: ParsableCommand
         do {
-            command = try parseAsRoot(arguments)
+            command = try SubcommandPlacement.parse(arguments)
         } catch {
             // --help and --version end here too, with their own output and exit 0.
             if exitCode(for: error) == .success { exit(withError: error) }
@@ -88,6 +90,25 @@ struct UsageProblem {
         let names = Girconv.configuration.subcommands.map { $0._commandName }
         let subcommand = arguments.first { names.contains($0) }
         return "see 'girconv \(subcommand.map { $0 + " " } ?? "")--help'"
+    }
+
+    /// A first word that is neither a subcommand, an option, nor a file that exists, and that looks like a
+    /// command name (no path separator, no extension): `girconv detcet f` is a usage error with "did you mean
+    /// 'detect'?", not a missing input. A file named like that still converts when it exists; a path such as
+    /// `report.html` that does not exist stays an unreadable input (exit 66), which says what is wrong.
+    static func unknownCommand(in arguments: [String]) -> UsageProblem? {
+        guard let word = arguments.first, !word.hasPrefix("-"), !word.contains("/"), !word.contains("."),
+              !word.isEmpty, !FileManager.default.fileExists(atPath: word) else { return nil }
+        let names = Girconv.configuration.subcommands.map { $0._commandName }
+        guard !names.contains(word), word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return nil }
+        let hint: String
+        if let nearest = EditDistance.nearest(to: word.lowercased(), among: names),
+           nearest.distance <= max(2, nearest.candidate.count / 3) {
+            hint = "did you mean '\(nearest.candidate)'? (commands: \(names.joined(separator: ", ")); to read a file named \(word), write ./\(word))"
+        } else {
+            hint = "commands: \(names.joined(separator: ", ")); to read a file named \(word), write ./\(word); see 'girconv --help'"
+        }
+        return UsageProblem(message: "'\(word)' is neither a command nor an existing file", hint: hint)
     }
 
     /// A single-dash word that cannot be a cluster of short options (it holds something other than letters,
@@ -180,5 +201,29 @@ struct LayoutOptions: ParsableArguments {
         } catch let error as LayoutFileError {
             throw GirconvError.layoutFile(error.description)
         }
+    }
+}
+
+/// Options may come before the subcommand: `girconv --layouts D detect f` is `girconv detect --layouts D f`.
+/// The parser reads such a line as the default command (convert) with "detect" among its inputs; when that
+/// input names a subcommand and no such file exists, the subcommand is moved to the front and the line parsed
+/// again. The parser itself decides which words are option values (`-o detect` keeps its file name).
+enum SubcommandPlacement {
+    static func parse(_ arguments: [String]) throws -> ParsableCommand {
+        let command = try Girconv.parseAsRoot(arguments)
+        guard let convert = command as? Convert, arguments.first.map({ $0.hasPrefix("-") }) == true else { return command }
+        let names = Girconv.configuration.subcommands.map { $0._commandName }.filter { $0 != Convert._commandName }
+        guard let name = convert.inputs.first(where: { names.contains($0) && !FileManager.default.fileExists(atPath: $0) }) else {
+            return command
+        }
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var lastError: Error?
+        for index in arguments[..<end].indices where arguments[index] == name {
+            var moved = arguments
+            moved.remove(at: index)
+            do { return try Girconv.parseAsRoot([name] + moved) } catch { lastError = error }
+        }
+        if let lastError { throw lastError }
+        return command
     }
 }

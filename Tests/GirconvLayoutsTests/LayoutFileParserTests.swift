@@ -172,12 +172,6 @@ final class LayoutFileParserTests: XCTestCase {
         XCTAssertTrue(spec.tables[0].rows[0].labels.matches(TextNormalizer.labelKey("（一）收到申請數", traditional: true)))
     }
 
-    func testEditDistanceForSuggestions() {
-        XCTAssertEqual(editDistance("starts", "strats"), 2)
-        XCTAssertEqual(editDistance("", "abc"), 3)
-        XCTAssertEqual(editDistance("rows", "rows"), 0)
-    }
-
     func testNarrativeDetectionNeedsANarrative() {
         let text = Self.minimal.replacingOccurrences(of: "  tableRows: {base: 0.4, weight: 0.1, max: 0.8}",
                                                      with: "  narrativeFigures: {weight: 0.1, max: 0.8}")

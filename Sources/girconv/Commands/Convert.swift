@@ -56,7 +56,7 @@ struct Convert: ParsableCommand {
         are written atomically. A progress line appears on stderr when it is a terminal.
         """)
 
-    @Argument(help: "Reports to read: files, directories (recursive), or - for standard input.")
+    @Argument(help: "Reports to read — text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files, directories of them (recursive), or - for standard input.")
     var inputs: [String]
 
     @OptionGroup var reading: ReadingOptions
@@ -79,6 +79,10 @@ struct Convert: ParsableCommand {
 
     @Flag(help: "JSON on one line.")
     var compact = false
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")],
+          help: "Several inputs: no error line per failed input on stderr (they still go to --errors and the summary).")
+    var quiet = false
 
     @Flag(help: "CSV with one row per figure (path, value, how read, where, checks) instead of one row per report.")
     var long = false
@@ -286,7 +290,9 @@ struct Convert: ParsableCommand {
         func fail(_ item: InputCollector.Item, _ error: GirconvError) throws {
             tally.failed += 1
             tally.failureCodes[error.exitCode, default: 0] += 1
-            progress.note("girconv: error: \(GirconvError.shown(item.path)): \(Self.stripPath(error.description, item.path))")
+            if !quiet {
+                progress.note("girconv: error: \(GirconvError.shown(item.path)): \(Self.stripPath(error.description, item.path))")
+            }
             let entry = TreeValue.object([("path", .string(item.recordPath)), ("error", .string(error.description)),
                                           ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
             try errors?.write(JSONRecordWriter(compact: true).serialize(entry, pretty: false) + "\n")

@@ -8,7 +8,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how one figure was read: its cell (row and column labels) or sentence, the raw text, the rule, and its checks.")
 
-    @Argument(help: "The report (text or HTML file, or - for standard input).")
+    @Argument(help: "The report: a text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) file, or - for standard input.")
     var file: String
 
     @Argument(help: "The figure's dotted path, e.g. requests.newReceived.total.")

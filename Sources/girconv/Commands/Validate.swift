@@ -18,7 +18,7 @@ struct Validate: ParsableCommand {
         otherwise the exit code of the first input that could not be read (65, 66).
         """)
 
-    @Argument(help: "Reports to check (text or HTML files).")
+    @Argument(help: "Reports to check: text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files.")
     var files: [String]
 
     @OptionGroup var reading: ReadingOptions
