@@ -27,13 +27,13 @@ let package = Package(
         .executable(name: "girconv", targets: ["girconv"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
-        .package(url: "https://github.com/JohnSundell/Plot", exact: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // MARK: Text kernel (package-internal: byte-level scanning, folding tables derived from the scalar
@@ -63,8 +63,11 @@ let package = Package(
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters
         .target(name: "GirconvLayouts", dependencies: ["GirconvCore", "GirconvText", .product(name: "Yams", package: "Yams")]),
+        // The built-in layout files (Layouts/*.yaml) are compiled in by the EmbedLayouts plugin: one executable
+        // file, no resource bundle.
         .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvLayouts", "GirconvHTML", "GirconvPDF", "GirconvDOCX"],
-                resources: [.copy("Layouts")]),
+                exclude: ["Layouts"], plugins: ["EmbedLayouts"]),
+        .executableTarget(name: "girconv-embed-layouts"),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [
@@ -105,6 +108,7 @@ let package = Package(
         ]),
 
         // MARK: Plugins
+        .plugin(name: "EmbedLayouts", capability: .buildTool(), dependencies: ["girconv-embed-layouts"]),
         .plugin(
             name: "RefreshGoldens",
             capability: .command(

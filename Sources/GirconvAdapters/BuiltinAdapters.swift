@@ -6,44 +6,34 @@ import GirconvPDF
 import GirconvDOCX
 
 /// The layouts and readers that ship with girconv. The built-in layouts are layout files
-/// (`Sources/GirconvAdapters/Layouts/*.yaml`, package resources) read by the same engine as users' layout
+/// (`Sources/GirconvAdapters/Layouts/*.yaml`, compiled in) read by the same engine as users' layout
 /// files. A program that needs an adapter written in Swift registers it on the converter
 /// (`Converter.register(_:)`).
 public enum BuiltinAdapters {
-    /// The name of the resource bundle SwiftPM builds beside the executable.
-    static let resourceBundleName = "girconv_GirconvAdapters.resources"
+    /// The built-in layout files, compiled into the program (the EmbedLayouts build plugin writes
+    /// `Sources/GirconvAdapters/Layouts/*.yaml` into it as text): name and text, in name order. The girconv
+    /// executable is one file; nothing needs to be copied beside it.
+    public static var layoutFiles: [(name: String, text: String)] { EmbeddedLayouts.files }
 
-    /// The directory of the built-in layout files: `$GIRCONV_BUILTIN_LAYOUTS`, else `Layouts` in the
-    /// resource bundle beside the executable (where `swift build` puts it, and where an installation
-    /// copies it). Looked up by hand rather than through `Bundle.module`, whose accessor stops the
-    /// process when the bundle is missing; here a missing bundle is an error message.
-    public static var layoutsDirectory: URL? {
-        let environment = ProcessInfo.processInfo.environment
-        if let override = environment["GIRCONV_BUILTIN_LAYOUTS"], !override.isEmpty {
-            return URL(fileURLWithPath: override, isDirectory: true)
-        }
-        var places = [Bundle.main.bundleURL]
-        if let executable = Bundle.main.executableURL { places.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()) }
-        places.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent())
-        for place in places {
-            let directory = place.appendingPathComponent(resourceBundleName).appendingPathComponent("Layouts")
-            if FileManager.default.fileExists(atPath: directory.path) { return directory }
-        }
-        return nil
+    /// `$GIRCONV_BUILTIN_LAYOUTS`: a directory read instead of the compiled-in layout files (to try changes to
+    /// the built-in layouts without rebuilding).
+    public static var layoutsDirectoryOverride: URL? {
+        guard let override = ProcessInfo.processInfo.environment["GIRCONV_BUILTIN_LAYOUTS"], !override.isEmpty else { return nil }
+        return URL(fileURLWithPath: override, isDirectory: true)
     }
 
-    /// The built-in layouts, origin "built-in" (read from their files once per process).
+    /// The built-in layouts, origin "built-in" (parsed once per process).
     public static func layoutLibrary() throws -> LayoutLibrary {
         try builtinLibrary.get()
     }
 
     private static let builtinLibrary: Result<LayoutLibrary, Error> = Result {
-        guard let directory = layoutsDirectory else {
-            throw LayoutFileError(problems: [LayoutFileProblem(file: "built-in layouts", line: 1, column: 1,
-                                                               message: "the built-in layout files are missing: copy \(resourceBundleName) beside the girconv executable, or set GIRCONV_BUILTIN_LAYOUTS to its Layouts directory")])
-        }
         var library = LayoutLibrary()
-        try library.load(from: directory) { _ in "built-in" }
+        if let directory = layoutsDirectoryOverride {
+            try library.load(from: directory) { _ in "built-in" }
+        } else {
+            try library.load(texts: layoutFiles, origin: "built-in")
+        }
         return library
     }
 

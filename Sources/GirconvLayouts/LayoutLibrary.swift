@@ -61,22 +61,35 @@ public struct LayoutLibrary: Sendable {
                                                                    message: "cannot read the layout directory: \(error.localizedDescription)")])
             }
         }
+        try load(files.map { file in (name: file.path, parse: { try LayoutFileParser().parse(contentsOf: file) }) },
+                 origin: { name in origin?(URL(fileURLWithPath: name)) ?? name })
+    }
+
+    /// Loads layout files given as texts (the built-in layouts compiled into the program), each named for
+    /// its problems; all of them or none, as `load(from:)`.
+    public mutating func load(texts: [(name: String, text: String)], origin: String) throws {
+        try load(texts.map { file in (name: file.name, parse: { try LayoutFileParser().parse(file.text, file: file.name) }) },
+                 origin: { _ in origin })
+    }
+
+    /// Parses every file; an id twice among them, or any problem, adds nothing and reports every problem.
+    private mutating func load(_ files: [(name: String, parse: () throws -> LayoutSpec)], origin: (String) -> String) throws {
         var problems: [LayoutFileProblem] = []
-        var parsed: [(LayoutSpec, URL)] = []
+        var parsed: [(LayoutSpec, String)] = []
         for file in files {
             do {
-                let spec = try LayoutFileParser().parse(contentsOf: file)
+                let spec = try file.parse()
                 if let other = parsed.first(where: { $0.0.id == spec.id }) {
-                    problems.append(LayoutFileProblem(file: file.path, line: 1, column: 1,
-                                                      message: "id \"\(spec.id)\" is also the id of \(other.1.lastPathComponent) in the same directory"))
+                    problems.append(LayoutFileProblem(file: file.name, line: 1, column: 1,
+                                                      message: "id \"\(spec.id)\" is also the id of \((other.1 as NSString).lastPathComponent) in the same directory"))
                 }
-                parsed.append((spec, file))
+                parsed.append((spec, file.name))
             } catch let error as LayoutFileError {
                 problems += error.problems
             }
         }
         guard problems.isEmpty else { throw LayoutFileError(problems: problems) }
-        for (spec, file) in parsed { add(spec, origin: origin?(file) ?? file.path) }
+        for (spec, name) in parsed { add(spec, origin: origin(name)) }
     }
 
     /// One adapter per layout, with narrative patterns named by id resolved.

@@ -154,19 +154,44 @@ final class LayoutGuideTests: CLITestCase {
         XCTAssertTrue(breaks.stdout.contains("FAIL channels.complete: requests.newReceived.total expected 11, found 10"), breaks.stdout)
     }
 
-    func testAnInstalledBinaryWithoutItsResourceBundleSaysWhatIsMissing() throws {
-        let copy = workDir.appendingPathComponent("girconv")
+    /// girconv is one file: copied alone into a folder holding only it and a report, it converts the report
+    /// (the built-in layouts are compiled in), prints a built-in layout file, and writes a database.
+    func testTheExecutableAloneConvertsASample() throws {
+        let folder = workDir.appendingPathComponent("only-girconv")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("girconv")
         try FileManager.default.copyItem(at: Self.binary, to: copy)
-        let process = Process()
-        process.executableURL = copy
-        process.arguments = [sample("enping-2019-office.txt")]
-        let err = Pipe()
-        process.standardOutput = Pipe()
-        process.standardError = err
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 78)
-        XCTAssertTrue(message.contains("girconv_GirconvAdapters.resources"), message)
+        try FileManager.default.copyItem(atPath: sample("enping-2019-office.txt"), toPath: folder.appendingPathComponent("report.txt").path)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["girconv", "report.txt"])
+        func runCopy(_ arguments: [String]) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = copy
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            var environment = ProcessInfo.processInfo.environment
+            environment["GIRCONV_BUILTIN_LAYOUTS"] = nil
+            process.environment = environment
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, stdout, stderr)
+        }
+        // 表三 of the report: 一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2.
+        let (status, stdout, stderr) = try runCopy(["--no-user-layouts", "report.txt", "--to", "csv"])
+        XCTAssertEqual(status, 0, stderr)
+        let lines = stdout.split(separator: "\n")
+        let header = csvFields(lines[0]), row = csvFields(lines[1])
+        XCTAssertEqual(row[try XCTUnwrap(header.firstIndex(of: "requests.newReceived.total"))], "2")
+        XCTAssertEqual(row[try XCTUnwrap(header.firstIndex(of: "report.layout"))], "2019-trial")
+
+        let show = try runCopy(["layouts", "show", "2021-revised"])
+        XCTAssertEqual(show.0, 0, show.2)
+        XCTAssertTrue(show.1.contains("id: 2021-revised"), show.1)
+        let database = try runCopy(["report.txt", "--to", "sqlite", "-o", "corpus.db"])
+        XCTAssertEqual(database.0, 0, database.2)
     }
 }

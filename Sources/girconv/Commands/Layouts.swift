@@ -101,18 +101,23 @@ struct Layouts: ParsableCommand {
                 guard let loaded = library.layouts.first(where: { $0.spec.id == id }) else {
                     throw GirconvError.usage("no layout \"\(id)\"; known: \(library.layouts.map(\.spec.id).joined(separator: ", "))")
                 }
-                let url: URL
+                let bytes: [UInt8]
                 if loaded.origin == "built-in" {
-                    guard let directory = BuiltinAdapters.layoutsDirectory else { throw GirconvError.internalError("built-in layouts missing") }
-                    let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-                    guard let file = files.first(where: { (try? LayoutFileParser().parse(contentsOf: $0))?.id == id }) else {
+                    let files: [(name: String, text: String)]
+                    if let directory = BuiltinAdapters.layoutsDirectoryOverride {
+                        let urls = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+                        files = urls.compactMap { url in (try? String(contentsOf: url, encoding: .utf8)).map { (url.path, $0) } }
+                    } else {
+                        files = BuiltinAdapters.layoutFiles
+                    }
+                    guard let file = files.first(where: { (try? LayoutFileParser().parse($0.text, file: $0.name))?.id == id }) else {
                         throw GirconvError.internalError("built-in layout file for \(id) not found")
                     }
-                    url = file
+                    bytes = Array(file.text.utf8)
                 } else {
-                    url = URL(fileURLWithPath: loaded.origin)
+                    bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: loaded.origin)))
                 }
-                try OutputWriter.write([UInt8](try Data(contentsOf: url)), to: nil)
+                try OutputWriter.write(bytes, to: nil)
             } catch {
                 Failure.exit(error)
             }
