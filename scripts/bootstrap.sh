@@ -2,7 +2,8 @@
 # Installs what girconv needs beyond the Swift toolchain, only when it is missing:
 #   - libxml2-dev and pkg-config (the HTML reader links libxml2),
 #   - poppler-utils (the PDF reader runs pdftotext), zlib1g-dev (ZIPFoundation, for .docx),
-#   - libsqlite3-dev (GRDB, for --to sqlite, links the system SQLite),
+#   - libsqlite3-dev (GRDB, for --to sqlite, links the system SQLite) and the sqlite3 shell (the tests query
+#     databases with it as a user would, and scripts/merge-corpus-db.sh merges shards with it),
 #   - chromium (the page tests of `view` and `compare` render the pages in a headless browser; CI fails
 #     without it),
 #   - python3's jsonschema (the tests validate outputs against the published schema with it).
@@ -14,6 +15,7 @@ command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 dpkg -s zlib1g-dev >/dev/null 2>&1 || need_apt+=(zlib1g-dev)
 dpkg -s libsqlite3-dev >/dev/null 2>&1 || need_apt+=(libsqlite3-dev)
+command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
   || command -v google-chrome >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -210,4 +210,65 @@ final class DataOutputCLITests: CLITestCase {
         let two = try run([report, sample("constructed-2016-anhui-county-statistics-bureau.txt"), "-t", "jsonl"])
         XCTAssertEqual(two.stdout.filter { $0 == "\n" }.count, 2)
     }
+
+    /// docs/at-scale.md: `--shard i/n` runs, merged, equal one run — JSON Lines concatenated (the same lines,
+    /// each once) and SQLite shards merged by scripts/merge-corpus-db.sh (the same rows, ids aside).
+    func testShardsMergedEqualOneRun() throws {
+        _ = try XCTUnwrap(["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile),
+                                  "the sqlite3 shell (scripts/bootstrap.sh installs it)")
+        let names = Self.samples2019 + ["constructed-2021-county-transport.txt", "constructed-2016-anhui-county-statistics-bureau.txt",
+                                        "constructed-2012-gansu-county-office.html", "pingtan-2011-county.html",
+                                        "dongguan-2018-city.txt", "huludao-2017-city.txt", "conghua-2016-office.txt"]
+        _ = try folder("corpus", names)
+        func convert(_ extra: [String]) throws {
+            let result = try run(["corpus"] + extra, in: workDir)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        try convert(["--to", "jsonl", "-o", "all.jsonl"])
+        try convert(["--to", "sqlite", "-o", "all.db"])
+        var shardLines: [String] = [], filledShards = 0
+        for shard in 1...3 {
+            try convert(["--shard", "\(shard)/3", "--to", "jsonl", "-o", "shard-\(shard).jsonl"])
+            try convert(["--shard", "\(shard)/3", "--to", "sqlite", "-o", "shard-\(shard).db"])
+            let lines = try String(contentsOf: workDir.appendingPathComponent("shard-\(shard).jsonl"), encoding: .utf8)
+                .split(separator: "\n").map(String.init)
+            shardLines += lines
+            if !lines.isEmpty { filledShards += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(filledShards, 2, "the reports spread over the shards")
+        let allLines = try String(contentsOf: workDir.appendingPathComponent("all.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        XCTAssertEqual(allLines.count, names.count)
+        XCTAssertEqual(shardLines.count, allLines.count, "each report in exactly one shard")
+        XCTAssertEqual(shardLines.sorted(), allLines.sorted())
+
+        let merge = Process()
+        merge.executableURL = Self.root.appendingPathComponent("scripts/merge-corpus-db.sh")
+        merge.arguments = ["merged.db", "shard-1.db", "shard-2.db", "shard-3.db"]
+        merge.currentDirectoryURL = workDir
+        let err = Pipe()
+        merge.standardError = err
+        try merge.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        merge.waitUntilExit()
+        XCTAssertEqual(merge.terminationStatus, 0, message)
+        XCTAssertTrue(message.contains("\(names.count) reports"), message)
+
+        let one = workDir.appendingPathComponent("all.db").path, merged = workDir.appendingPathComponent("merged.db").path
+        func columns(_ table: String, but excluded: String, prefix: String) throws -> String {
+            try query(one, "SELECT group_concat('\(prefix)' || name, ', ') FROM pragma_table_info('\(table)') WHERE name <> '\(excluded)'")[0]
+        }
+        var queries = ["SELECT \(try columns("reports", but: "id", prefix: "")) FROM reports ORDER BY source_path",
+                       "SELECT * FROM schema_version"]
+        for table in ["figures", "checks", "warnings"] {
+            let rest = try columns(table, but: "report_id", prefix: "t.")
+            queries.append("SELECT r.source_path, \(rest) FROM \(table) t JOIN reports r ON r.id = t.report_id ORDER BY r.source_path, \(rest)")
+        }
+        for sql in queries {
+            let expected = try query(one, sql)
+            XCTAssertFalse(expected.isEmpty, sql)
+            XCTAssertEqual(try query(merged, sql), expected, sql)
+        }
+        XCTAssertGreaterThan(try query(one, "SELECT count(*) FROM figures")[0].count, 2)
+    }
 }
