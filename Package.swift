@@ -34,6 +34,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Documentation only: `swift package generate-documentation --target GirconvCore` (DocC catalogs in
+        // Sources/<target>/<target>.docc); builds nothing into girconv.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // MARK: Text kernel (package-internal: byte-level scanning, folding tables derived from the scalar
