@@ -46,7 +46,7 @@ struct Girconv: ParsableCommand {
           78  a layout file (--layouts, the user layout directory) has errors
           130/143  stopped by SIGINT/SIGTERM (temporary files removed)
         """,
-        version: "0.1.0",
+        version: GirconvVersion.current,
         subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )

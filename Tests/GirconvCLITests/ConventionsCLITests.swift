@@ -145,3 +145,57 @@ final class ConventionsCLITests: CLITestCase {
         }
     }
 }
+
+/// The version comes from the release tag: `scripts/release.sh X.Y.Z` writes it and tags `vX.Y.Z`, and the
+/// version printed is the newest `v*` tag of the history (0.1.0 before the first tag).
+final class VersionCLITests: CLITestCase {
+    func git(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func testVersionIsTheNewestReleaseTag() throws {
+        let printed = try run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (status, tag) = try git(["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"], in: Self.root)
+        if status == 0 {
+            XCTAssertEqual("v" + printed, tag, "girconv --version must be the newest release tag: make releases with scripts/release.sh")
+        } else {
+            XCTAssertEqual(printed, "0.1.0", "no release tag yet: the version is the initial one")
+        }
+    }
+
+    /// The release script, run in a clone: it writes the version, commits and tags; it refuses a bad version.
+    func testReleaseScriptWritesTheVersionAndTags() throws {
+        guard try git(["rev-parse", "--git-dir"], in: Self.root).0 == 0 else { throw XCTSkip("not a git checkout") }
+        let clone = workDir.appendingPathComponent("clone")
+        XCTAssertEqual(try git(["clone", "-q", Self.root.path, clone.path], in: workDir).0, 0)
+        _ = try git(["config", "user.email", "release@example.org"], in: clone)
+        _ = try git(["config", "user.name", "Release Test"], in: clone)
+        func release(_ arguments: [String]) throws -> Int32 {
+            let process = Process()
+            process.executableURL = clone.appendingPathComponent("scripts/release.sh")
+            process.arguments = arguments
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        XCTAssertEqual(try release(["1.2"]), 64)
+        XCTAssertEqual(try release(["7.8.9", "--no-man"]), 0)
+        let source = try String(contentsOf: clone.appendingPathComponent("Sources/girconv/Version.swift"), encoding: .utf8)
+        XCTAssertTrue(source.contains("static let current = \"7.8.9\""), source)
+        XCTAssertEqual(try git(["describe", "--tags", "--abbrev=0", "--match", "v[0-9]*"], in: clone).1, "v7.8.9")
+        XCTAssertEqual(try git(["log", "-1", "--format=%s"], in: clone).1, "Release 7.8.9")
+        XCTAssertEqual(try release(["7.8.9", "--no-man"]), 65, "a tag that exists is refused")
+    }
+}
