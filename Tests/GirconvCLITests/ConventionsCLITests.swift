@@ -101,6 +101,26 @@ final class ConventionsCLITests: CLITestCase {
         XCTAssertFalse(long.stderr.contains("girconv: error:"), long.stderr)
     }
 
+    /// `validate DIR`: every report of a folder (recursive), named by its path under the folder; a report
+    /// whose table 四 breaks its identity fails the run (exit 1) without stopping the others.
+    func testValidateReadsAFolder() throws {
+        let folder = workDir.appendingPathComponent("reports/sub")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sample(Self.enping), toPath: workDir.appendingPathComponent("reports/enping.txt").path)
+        // 表四 行政复议 printed 10/1/0/0 with 总计 0 (the sample prints 1/0/0/0/1).
+        var text = try String(contentsOfFile: sample("constructed-2021-county-transport.txt"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "  总计\n\n  1\n\n  0\n\n  0\n\n  0\n\n  1\n\n", with: "  总计\n\n  10\n\n  1\n\n  0\n\n  0\n\n  0\n\n")
+        try Data(text.utf8).write(to: folder.appendingPathComponent("broken.txt"))
+        let result = try run(["validate", "reports"], in: workDir)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("enping.txt: 2019-trial, 恩平市人民政府办公室, 2019"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("broken.txt: 2021-revised"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("  t4.review.total"), result.stdout)
+        let json = try run(["validate", "reports", "--to", "json"], in: workDir)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((object["reports"] as? [Any])?.count, 2)
+    }
+
     /// Every command that reads reports says in its help which kinds of file it reads.
     func testHelpNamesEveryInputKind() throws {
         for command in [[], ["detect"], ["validate"], ["explain"]] {

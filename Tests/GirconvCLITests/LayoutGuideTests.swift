@@ -151,7 +151,10 @@ final class LayoutGuideTests: CLITestCase {
         let breaks = try run(["validate", "--no-user-layouts", "--layouts", layout, "\(fixtures)/report-breaks.txt"])
         XCTAssertEqual(breaks.status, 1, breaks.stdout + breaks.stderr)
         XCTAssertTrue(breaks.stdout.contains("checks: 1 passed, 1 failed"), breaks.stdout)
-        XCTAssertTrue(breaks.stdout.contains("FAIL channels.complete: requests.newReceived.total expected 11, found 10"), breaks.stdout)
+        // The channels printed 4 + 5 + 2 add up to 11; the form's 收到申请数 says 10.
+        XCTAssertTrue(breaks.stdout.contains("  FAIL rule          printed  sum of parts  difference\n  channels.complete       10            11          -1\n"), breaks.stdout)
+        XCTAssertTrue(breaks.stdout.contains("    规则  申请渠道·当面 + 申请渠道·网络 + 掌上App申请数 = 本年新收申请·总计\n"), breaks.stdout)
+        XCTAssertTrue(breaks.stdout.contains("    extra.requests.channels.app      2  printed   申请渠道统计表 / 掌上App申请数 / 数量"), breaks.stdout)
     }
 
     /// girconv is one file: copied alone into a folder holding only it and a report, it converts the report

@@ -8,8 +8,10 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every arithmetic identity of reports, and continuity between consecutive years of one agency.",
         discussion: """
-        For each report: identities passed / failed / not assessable, each failure with its rule, the figures \
-        involved, the expected and the found value, and the warnings. Given reports of one agency for \
+        For each report (files, or folders searched recursively): identities passed / failed / not assessable; \
+        the failures as a table (rule, the printed figure, the sum of its parts, the difference), each spelled \
+        out in Chinese and in English with every cell involved (value, how it was read, where it was printed); \
+        and the warnings. Given reports of one agency for \
         consecutive years, also checks that last year's 结转下年度 equals this year's 上年结转 and that \
         现行有效件数 carries forward by 制发 − 废止.
 
@@ -18,7 +20,7 @@ struct Validate: ParsableCommand {
         otherwise the exit code of the first input that could not be read (65, 66).
         """)
 
-    @Argument(help: "Reports to check: text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files.")
+    @Argument(help: "Reports to check: text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files, or directories of them (recursive).")
     var files: [String]
 
     @OptionGroup var reading: ReadingOptions
@@ -34,9 +36,25 @@ struct Validate: ParsableCommand {
         var lines: [String] = []
         var firstError: GirconvError?
         var anyFailure = false
-        for file in files {
+        let collector: InputCollector
+        let registry: Converter
+        do {
+            collector = try InputCollector(files)
+            registry = try reading.layouts.registry()
+        } catch {
+            Failure.exit(error)
+        }
+        for folder in collector.unreadableFolders {
+            let error = GirconvError.inputUnreadable(path: folder.path, reason: "cannot list this folder (no permission, or it went away): its reports were not checked")
+            firstError = firstError ?? error
+            reports.append(.object([("source", .string(folder.recordPath)), ("error", .string(error.description)), ("errorKind", .string(error.kind))]))
+            lines.append("\(folder.recordPath): error: \(error)")
+        }
+        for item in collector.items {
+            let file = item.recordPath
             do {
-                let record = try reading.convert(file)
+                let record = try registry.convert(reading.load(item.path, recordPath: item.recordPath), forcing: reading.adapter,
+                                                  limits: reading.limits, strict: reading.strict)
                 records.append(record)
                 let failed = record.checks.filter { $0.status == .fail }
                 anyFailure = anyFailure || !failed.isEmpty || record.hasNoFigures
@@ -100,13 +118,65 @@ struct Validate: ParsableCommand {
                      "  checks: \(c.pass) passed, \(c.fail) failed, \(c.notAssessable) not assessable"
                          + (recovery > 0 ? ", \(recovery) used for recovery" : "") + "; \(record.warnings.count) warnings"]
         if record.hasNoFigures { lines.append("  FAIL no figure could be read: nothing could be checked") }
-        for check in record.checks where check.status == .fail {
-            lines.append("  FAIL \(check.rule): \(check.totalPaths.joined(separator: " + ")) expected \(text(check.expected)), found \(text(check.found)) — \(check.description)")
-        }
+        lines += failureLines(record)
         for warning in record.warnings {
             lines.append("  warning \(warning.code): \(warning.message)")
         }
         return lines
+    }
+
+    /// The failed identities as a table (rule, the printed figure, the sum of its parts, the difference),
+    /// then each one spelled out: the rule in Chinese (the figures' Chinese names) and in English (their
+    /// paths), and every cell involved with its value and where it was printed.
+    static func failureLines(_ record: CanonicalRecord) -> [String] {
+        let failed = record.checks.filter { $0.status == .fail }
+        guard !failed.isEmpty else { return [] }
+        var table = TextTable(header: ["FAIL rule", "printed", "sum of parts", "difference"], rightAligned: [1, 2, 3])
+        for check in failed {
+            table.rows.append([check.rule, text(check.found), text(check.expected),
+                               difference(found: check.found, expected: check.expected)])
+        }
+        var lines = table.lines(indent: "  ")
+        for check in failed {
+            let relation = check.description.contains("≤") ? "≤" : "="
+            func side(_ paths: [String], _ name: (String) -> String) -> String { paths.map(name).joined(separator: " + ") }
+            lines.append("  \(check.rule): \(check.description)")
+            let chinese = { (path: String) in chineseName(path, in: record) }
+            lines.append("    规则  \(side(check.partPaths, chinese)) \(relation) \(side(check.totalPaths, chinese))")
+            lines.append("    rule  \(side(check.partPaths, { $0 })) \(relation) \(side(check.totalPaths, { $0 }))")
+            var cells = TextTable(header: ["cell", "value", "how read", "where"], rightAligned: [1])
+            for path in check.totalPaths + check.partPaths {
+                guard let figure = record.figures[path] else {
+                    cells.rows.append([path, "absent", "", ""])
+                    continue
+                }
+                cells.rows.append([path, text(figure.value), figure.provenance.how.rawValue, place(figure.provenance.location)])
+            }
+            lines += cells.lines(indent: "    ")
+        }
+        return lines
+    }
+
+    /// The catalog's Chinese name of a path; for a layout's own `extra.*` figure, the row label it was printed under.
+    static func chineseName(_ path: String, in record: CanonicalRecord) -> String {
+        FigureCatalog.spec(for: path)?.name ?? record.figures[path]?.provenance.location.row ?? path
+    }
+
+    static func difference(found: Decimal?, expected: Decimal?) -> String {
+        guard let found, let expected else { return "unknown" }
+        let difference = found - expected
+        return difference > 0 ? "+\(difference)" : "\(difference)"
+    }
+
+    /// Where a figure was printed: table, row and column labels, or the sentence (shortened), and the page.
+    static func place(_ location: SourceLocation) -> String {
+        var parts = [location.table, location.row, location.column].compactMap { $0 }.filter { !$0.isEmpty }
+        if parts.isEmpty, let sentence = location.sentence {
+            parts.append("“" + (sentence.count > 40 ? String(sentence.prefix(40)) + "…" : sentence) + "”")
+        }
+        if let page = location.page { parts.append("page \(page)") }
+        if parts.isEmpty, let line = location.line { parts.append("line \(line)") }
+        return parts.joined(separator: " / ")
     }
 
     static func summaryTree(_ record: CanonicalRecord) -> TreeValue {
