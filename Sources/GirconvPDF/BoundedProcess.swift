@@ -26,6 +26,9 @@ struct BoundedProcess {
     var outputLimit: Int
     /// The program's address-space limit (RLIMIT_AS) in bytes, or nil for none.
     var addressSpaceLimit: Int?
+    /// A descriptor the program reads as its standard input (read from where it stands), or nil for
+    /// /dev/null.
+    var standardInput: Int32? = nil
 
     /// How a run ended.
     enum Outcome: Equatable {
@@ -108,9 +111,9 @@ struct BoundedProcess {
     private func spawn(stdout: Int32) throws -> pid_t {
         var actions = SpawnFileActions()
         defer { actions.destroy() }
-        // Nothing to read, our pipe to write, and its complaints (it prints syntax errors of broken PDFs) to
+        // Its input (or nothing to read), our pipe to write, and its complaints (it prints syntax errors of broken PDFs) to
         // nowhere, so that a PDF with millions of errors cannot fill a pipe nobody reads.
-        try actions.open(0, "/dev/null", O_RDONLY)
+        if let standardInput { try actions.duplicate(standardInput, as: 0) } else { try actions.open(0, "/dev/null", O_RDONLY) }
         try actions.duplicate(stdout, as: 1)
         try actions.open(2, "/dev/null", O_WRONLY)
         var attributes = SpawnAttributes()

@@ -21,6 +21,10 @@ public struct PDFReportReader: DocumentReader {
     /// Default address-space limit of pdftotext: 1 GiB.
     public static let defaultMemoryLimitBytes = 1 << 30
 
+    /// Hand the PDF to pdftotext from a memory file where the system has them (true), or always through a
+    /// scratch copy in a temporary directory (false; the fallback, kept tested).
+    package var useMemoryFiles = true
+
     public init(pdftotextPath: String? = nil, memoryLimitBytes: Int? = PDFReportReader.defaultMemoryLimitBytes) {
         self.pdftotextPath = pdftotextPath
         self.memoryLimitBytes = memoryLimitBytes
@@ -86,22 +90,29 @@ public struct PDFReportReader: DocumentReader {
         return ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
     }
 
-    /// Runs pdftotext (`mode`: "-layout" or "-bbox-layout") on a scratch copy of the PDF within `limits`
-    /// and returns its output.
+    /// Runs pdftotext (`mode`: "-layout" or "-bbox-layout") on the PDF within `limits` and returns its
+    /// output. The PDF reaches it as its standard input from a memory file where the system has them (no
+    /// scratch directory, nothing on disk), else as a scratch copy; never as the user's path, which could
+    /// change between our read and pdftotext's.
     func extract(_ bytes: [UInt8], name: String, limits: ReadingLimits, mode: String) throws -> [UInt8] {
         guard let tool = pdftotextPath ?? Self.findOnPath("pdftotext") else {
             throw GirconvError.inputUnreadable(path: name, reason: "reading PDF needs pdftotext (Debian package poppler-utils); install it with apt-get install -y poppler-utils")
         }
-        return try ScratchFile.with(bytes, named: "in.pdf") { input in
-            let pdftotext = BoundedProcess(executable: tool, arguments: [mode, "-enc", "UTF-8", "-q", input.path, "-"],
+        func run(input: String, standardInput: Int32?) throws -> [UInt8] {
+            let pdftotext = BoundedProcess(executable: tool, arguments: [mode, "-enc", "UTF-8", "-q", input, "-"],
                                            timeoutSeconds: limits.pdfTimeoutSeconds, outputLimit: limits.pdfTextBytes,
-                                           addressSpaceLimit: memoryLimitBytes)
+                                           addressSpaceLimit: memoryLimitBytes, standardInput: standardInput)
             let outcome: BoundedProcess.Outcome
             do { outcome = try pdftotext.run() } catch {
                 throw GirconvError.inputUnreadable(path: name, reason: "could not run pdftotext: \(error)")
             }
             return try output(of: outcome, name: name, limits: limits)
         }
+        if useMemoryFiles, let memory = MemoryFile(bytes, name: "girconv-pdf") {
+            // "-": poppler's tools read the PDF from standard input.
+            return try run(input: "-", standardInput: memory.descriptor)
+        }
+        return try ScratchFile.with(bytes, named: "in.pdf") { try run(input: $0.path, standardInput: nil) }
     }
 
     /// pdftotext's output, or the error that says which limit stopped it and which option raises it.

@@ -100,6 +100,35 @@ final class PDFLimitsTests: XCTestCase {
         XCTAssertEqual(PDFReportReader.seconds(1.5), "1.5")
     }
 
+    // MARK: How the PDF reaches pdftotext
+
+    /// The PDF reaches pdftotext as its standard input from a memory file (Linux), making no scratch folder;
+    /// with memory files off, as a scratch copy's path. Both hand it exactly the bytes read. (A stand-in
+    /// pdftotext copies what it was given — standard input for "-", else the file — to its output.)
+    func testThePDFReachesPdftotextFromMemoryOrAScratchCopyAlike() throws {
+        let echo = try fakePdftotext(#"if [ "$5" = - ]; then printf 'stdin:'; exec cat; else printf 'file:'; exec cat "$5"; fi"#)
+        let bytes = Array("%PDF-1.4 bytes as read \u{0}\u{1}\u{2} 洪泽".utf8) + [UInt8](repeating: 7, count: 300_000)
+        var reader = PDFReportReader(pdftotextPath: echo)
+        let fromMemory = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox-layout")
+        #if os(Linux)
+        XCTAssertEqual(Array(fromMemory.prefix(6)), Array("stdin:".utf8), "Linux has memory files")
+        #endif
+        XCTAssertEqual(Array(fromMemory.drop { $0 != UInt8(ascii: ":") }.dropFirst()), bytes)
+        reader.useMemoryFiles = false
+        let fromScratch = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox-layout")
+        XCTAssertEqual(Array(fromScratch.prefix(5)), Array("file:".utf8))
+        XCTAssertEqual(Array(fromScratch.dropFirst(5)), bytes)
+        try assertNothingLeftBehind(children: [])
+
+        // The real pdftotext reads a sample alike both ways.
+        let sample = [UInt8](try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("hongze-2023-district.pdf")))
+        reader = PDFReportReader()
+        let boxes = try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox-layout")
+        reader.useMemoryFiles = false
+        XCTAssertEqual(try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox-layout"), boxes)
+        XCTAssertTrue(String(decoding: boxes, as: UTF8.self).contains("<word"))
+    }
+
     // MARK: Helpers
 
     /// Converts `pdf` and returns the GirconvError it fails with, checking that it failed within `seconds`
