@@ -101,8 +101,11 @@ public enum ProofSheet {
                     }
                     continue
                 }
+                // A figure girconv computed was printed nowhere: its row is named by the catalog (不予公开（合计）).
                 let name = FigureCatalog.spec(for: path)?.name ?? path
-                placed[path] = Placed(table: location.table ?? "其他数字", row: location.row ?? name, column: location.column ?? "",
+                let group = name.split(separator: "·").dropLast().joined(separator: "·")
+                let row = figure.provenance.how == .derived && location.column != nil && !group.isEmpty ? group : location.row
+                placed[path] = Placed(table: location.table ?? "其他数字", row: row ?? name, column: location.column ?? "",
                                       key: (location.page ?? Int.max, location.line ?? Int.max, location.tableIndex ?? Int.max,
                                             location.rowIndex ?? Int.max, rank[path] ?? Int.max))
             }
