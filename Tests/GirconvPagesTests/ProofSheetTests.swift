@@ -100,6 +100,15 @@ final class ProofSheetTests: XCTestCase {
         }
         // Every figure of the record has its cell, inside a table cell or a sentence's list.
         XCTAssertEqual(Set(PageFixtures.shownFigures(html).keys), Set(record.figures.keys))
+        // Each cell is coloured by the way its figure was read (printed, or derived: the group rows of 表三).
+        var classes: [String: [Substring]] = [:]
+        for cell in PageFixtures.elements(in: html, where: { $0.attribute("id")?.hasPrefix("cell-") == true }) {
+            classes[String(cell.attribute("id")!.dropFirst(5))] = (cell.attribute("class") ?? "").split(separator: " ")
+        }
+        for (path, figure) in record.figures {
+            XCTAssertTrue(classes[path]?.contains(Substring(PageShell.cssClass(for: figure.provenance.how))) == true, "\(path): \(classes[path] ?? [])")
+        }
+        XCTAssertEqual(Set(record.figures.values.map(\.provenance.how)), [.printed, .derived])
         // The tables as the report prints them: 表二, 表三, 表四, then the sentence of the fees.
         XCTAssertEqual(PageFixtures.elements(in: html) { $0.hasName("h2") }.map(\.textContent).prefix(4),
                        ["表二", "表三", "表四", "正文"])
