@@ -246,7 +246,7 @@ public enum ProofSheet {
             return lines
         }
         let p = figure.provenance, l = p.location
-        lines.append("value \(shown(figure.value)) · \(p.how.rawValue) · printed \(p.raw.isEmpty ? "(blank)" : "“\(p.raw)”")")
+        lines.append("value \(shown(figure.value)) · read: \(p.how.rawValue) · text \(p.raw.isEmpty ? "(blank)" : "“\(p.raw)”")")
         if let sentence = l.sentence {
             if sentenceInline { lines.append("sentence: \(sentence)") }
         } else if let table = l.table {
