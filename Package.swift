@@ -86,7 +86,7 @@ let package = Package(
 
         // MARK: Pages (proof sheets and comparisons: self-contained HTML built with Plot)
         .target(name: "GirconvPages", dependencies: [
-            "GirconvCore", "GirconvText",
+            "GirconvCore", "GirconvText", "GirconvLayouts",
             .product(name: "Plot", package: "Plot"),
         ]),
 

@@ -51,7 +51,7 @@ public enum DataDictionary {
 
     /// Every (path, printing) a layout file describes: its tables' rows × columns, its single-row tables'
     /// groups × columns, sections printed as rows, and the trigger phrases of its own sentence patterns.
-    static func printings(of layout: LayoutSpec) -> [(String, Printing)] {
+    public static func printings(of layout: LayoutSpec) -> [(String, Printing)] {
         var found: [(String, Printing)] = []
         func add(_ path: String, _ table: String, _ row: String, _ column: String) {
             found.append((path, Printing(layout: layout.id, table: table, row: row, column: column)))

@@ -23,18 +23,47 @@ public enum PageShell {
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .meta(.name("generator"), .content("girconv")),
-                .element(named: "title", text: title),
+                .element(named: "title", nodes: [text(title)]),
                 .style(sharedStyle + pageStyle)
             ),
             .body(
                 .header(
-                    .h1(.text(title)),
-                    .unwrap(subtitle) { .p(.class("subtitle"), .text($0)) }
+                    .h1(text(title)),
+                    .unwrap(subtitle) { .p(.class("subtitle"), text($0)) }
                 ),
                 .main(.group(bodyNodes))
             )
         )
         return page.render(indentedBy: nil)
+    }
+
+    /// Text as a node, every `&`, `<`, `>` and quote escaped. (Plot's own `.text` leaves a `&` that starts
+    /// something like an entity as it is, so a report printing "&lt;" would show "<"; and Plot writes
+    /// attribute values as they are given.) Report text reaches a page only through `text` and `attribute`.
+    public static func text<Context>(_ text: String) -> Node<Context> {
+        .raw(escaped(text))
+    }
+
+    /// An attribute whose value is escaped (see `text`).
+    public static func attribute<Context>(_ name: String, _ value: String) -> Node<Context> {
+        .attribute(named: name, value: escaped(value), ignoreIfValueIsEmpty: false)
+    }
+
+    /// `&`, `<`, `>`, `"` and `'` as character references.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The CSS class a figure's cell carries for the way it was read (one class per reading rule; the legend
@@ -53,7 +82,7 @@ public enum PageShell {
     /// A legend: one swatch per reading rule, each with its CSS class and its name as the record prints it.
     public static func legend() -> Node<HTML.BodyContext> {
         .ul(.class("legend"), .forEach(ReadingRule.allCases) { rule in
-            .li(.span(.class("swatch " + cssClass(for: rule))), .text(rule.rawValue))
+            .li(.span(.class("swatch " + cssClass(for: rule))), text(rule.rawValue))
         })
     }
 
@@ -84,6 +113,7 @@ public enum PageShell {
         th{background:#f0f3f6;font-weight:600;text-align:left}
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
         .fail{outline:3px solid var(--fail);outline-offset:-3px}
+        a{color:#1a5fb4}
         .warning{color:var(--warn)}
         ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem;font-size:.85rem}
         .swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid var(--line);margin-right:.3em;\

@@ -29,6 +29,7 @@ struct Girconv: ParsableCommand {
           girconv detect report.txt
           girconv validate 2021.html 2022.html       (identities, percentages, continuity)
           girconv explain report.html requests.newReceived.total
+          girconv view report.pdf -o report.html     (a proof sheet: figures as printed, checks, provenance)
           girconv schema > girconv-record.schema.json
 
         Exit codes:
@@ -47,7 +48,7 @@ struct Girconv: ParsableCommand {
           130/143  stopped by SIGINT/SIGTERM (temporary files removed)
         """,
         version: GirconvVersion.current,
-        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
+        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, View.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )
 

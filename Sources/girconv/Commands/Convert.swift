@@ -193,18 +193,18 @@ struct Convert: ParsableCommand {
         }
         // Every destination is opened (or made) before any work: an unwritable one is found now, not after
         // the whole run.
-        if let outDir { try Self.prepareDirectory(outDir) }
+        if let outDir { try BatchRun.prepareDirectory(outDir) }
         let store: (any RecordStore)?
         if case .store(let kind) = target, let output { store = try kind.store(at: output) } else { store = nil }
         let stream = outDir == nil && store == nil ? try StreamingOutput(path: output) : nil
         let errors: StreamingOutput?
         do { errors = try errorsFile.map { try StreamingOutput(path: $0) } } catch { stream?.abandon(); throw error }
-        let tally: Tally
+        let tally: BatchRun.Tally
         do {
             if let store {
                 // One transaction for the whole run (docs/corpus-database.md): the database changes at once when
                 // the run completes, and not at all when it stops on an error or is killed.
-                var stored = Tally(total: 0)
+                var stored = BatchRun.Tally(total: 0)
                 try store.transaction { put in
                     stored = try convert(collector, errors: errors, render: { $0 }) { _, record in try put(record); return nil }
                 }
@@ -234,153 +234,25 @@ struct Convert: ParsableCommand {
         try summarise(tally, collector)
     }
 
-    /// What a run did, for its summary line.
-    struct Tally {
-        var total: Int
-        var converted = 0, failed = 0, withoutFigures = 0
-        var failureCodes: [Int32: Int] = [:]
-        let started = Date()
-    }
-
     /// Converts into one file per input under --out-dir, each a whole document rendered by its worker.
-    private func convertIntoFolder(_ collector: InputCollector, _ outDir: String, errors: StreamingOutput?) throws -> Tally {
+    private func convertIntoFolder(_ collector: InputCollector, _ outDir: String, errors: StreamingOutput?) throws -> BatchRun.Tally {
         let writer = self.writer
         let format = self.format
-        // Which input writes each --out-dir file: a second input that would write one is refused, not let overwrite it.
-        var writtenBy: [String: String] = [:]
+        var folder = BatchRun.Folder(directory: outDir)
         return try convert(collector, errors: errors, render: { try writer.document([$0]) }) { item, bytes in
-            let target = Self.outputPath(for: item, in: outDir, extension: format.name)
-            if let other = writtenBy[target] {
-                return .outputUnwritable(path: target, reason: "\(GirconvError.shown(other)) of this run writes that file already")
-            }
-            writtenBy[target] = item.recordPath
-            do {
-                // `target` always has a directory part (NSString's deletingLastPathComponent traps without one).
-                let folder = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    // The system's own message (ENOSPC's among them, so that a full disk stops the run).
-                    let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { Int32($0.code) }
-                    let reason = posix.map { String(cString: strerror($0)) } ?? (error as NSError).localizedDescription
-                    throw GirconvError.outputUnwritable(path: folder, reason: "cannot make the folder: \(reason)")
-                }
-                try OutputWriter.write(bytes, to: target)
-            } catch let error as GirconvError {
-                // A full disk or a failing device stops the run (every later file would fail too); any
-                // other problem (a file where a folder should be) is this input's failure alone.
-                if Self.stopsTheRun(error) { throw error }
-                return error
-            }
-            return nil
+            try folder.write(bytes, for: item, extension: format.name)
         }
     }
 
-    /// Converts every input of the run: each record is made into what `write` takes by `render` on the worker
-    /// that converted it, then given to `write` in input order — which returns this input's failure, if it
-    /// has one of its own, and throws what stops the run. Failures go to `errors`.
     private func convert<Rendered: Sendable>(
         _ collector: InputCollector, errors: StreamingOutput?,
         render: @escaping @Sendable (CanonicalRecord) throws -> Rendered,
         write: (InputCollector.Item, Rendered) throws -> GirconvError?
-    ) throws -> Tally {
-        let items = collector.items
-        var progress = ProgressBar(total: items.count)
-        var tally = Tally(total: items.count + collector.unreadableFolders.count)
-        func fail(_ item: InputCollector.Item, _ error: GirconvError) throws {
-            tally.failed += 1
-            tally.failureCodes[error.exitCode, default: 0] += 1
-            if !quiet {
-                progress.note("girconv: error: \(GirconvError.shown(item.path)): \(Self.stripPath(error.description, item.path))")
-            }
-            let entry = TreeValue.object([("path", .string(item.recordPath)), ("error", .string(error.description)),
-                                          ("kind", .string(error.kind)), ("exitCode", .number(Decimal(Int(error.exitCode))))])
-            try errors?.write(JSONRecordWriter(compact: true).serialize(entry, pretty: false) + "\n")
-        }
-        // A folder that could not be listed is a failure like an unreadable file: its reports are missing.
-        for folder in collector.unreadableFolders {
-            try fail(folder, .inputUnreadable(path: folder.path, reason: "cannot list this folder (no permission, or it went away): its reports were not read"))
-        }
-        try BatchConverter(reading: reading).run(items, render: render) { item, outcome in
-            switch outcome {
-            case let .record(rendered, noFigures):
-                switch rendered {
-                case .success(let made):
-                    if let failure = try write(item, made) {
-                        try fail(item, failure)
-                    } else {
-                        tally.converted += 1
-                        if noFigures { tally.withoutFigures += 1 }
-                    }
-                case .failure(let error):
-                    try fail(item, error)
-                }
-            case .failure(let error):
-                try fail(item, error)
-            }
-            progress.update(done: tally.converted + tally.failed, failed: tally.failed)
-        }
-        progress.finish()
-        return tally
+    ) throws -> BatchRun.Tally {
+        try BatchRun(reading: reading, quiet: quiet).convert(collector, errors: errors, render: render, write: write)
     }
 
-    /// The run's summary line on stderr; exit status 2 when an input failed (the outputs are complete).
-    private func summarise(_ tally: Tally, _ collector: InputCollector) throws {
-        let seconds = Date().timeIntervalSince(tally.started)
-        var summary = String(format: "girconv: %d converted, %d failed of %d inputs in %.1f s (%.0f reports/s)",
-                             tally.converted, tally.failed, tally.total, seconds,
-                             Double(collector.items.count) / max(seconds, 0.001))
-        if tally.withoutFigures > 0 { summary += "; \(tally.withoutFigures) converted with no readable figure (warning no-figures)" }
-        if !tally.failureCodes.isEmpty {
-            summary += "; exit codes " + tally.failureCodes.keys.sorted().map { "\($0): \(tally.failureCodes[$0]!)" }.joined(separator: ", ")
-        }
-        if collector.skipped > 0 { summary += "; \(collector.skipped) files with other extensions skipped" }
-        if collector.skippedOther > 0 { summary += "; \(collector.skippedOther) entries that are not regular files (or broken links) skipped" }
-        StandardError.write(summary + "\n")
-        if tally.failed > 0 { throw ExitCode(2) }
-    }
-
-    /// Write errors after which no output can be written at all: a full disk or quota, an I/O error, a file
-    /// system mounted read-only (told by their system messages, as `StreamingOutput` reports them).
-    static let runStoppingReasons = [ENOSPC, EDQUOT, EIO, EROFS].map { String(cString: strerror($0)) }
-
-    static func stopsTheRun(_ error: GirconvError) -> Bool {
-        guard case let .outputUnwritable(_, reason) = error else { return false }
-        return runStoppingReasons.contains { reason.hasSuffix($0) }
-    }
-
-    /// Makes the --out-dir directory if needed and checks that files can be made in it.
-    static func prepareDirectory(_ directory: String) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw GirconvError.outputUnwritable(path: directory, reason: "cannot make the directory (\((error as NSError).localizedDescription))")
-        }
-        guard access(directory, W_OK | X_OK) == 0 else {
-            throw GirconvError.outputUnwritable(path: directory, reason: String(cString: strerror(errno)))
-        }
-    }
-
-    /// DIR/<record path>.<format> for one input: the record path with the output extension added (not put in
-    /// place of the input's), so `a/r.txt` and `a/r.html` give `a/r.txt.json` and `a/r.html.json`. A leading
-    /// `/` and `.` components are dropped and `..` becomes `__`, so nothing is written outside DIR.
-    static func outputPath(for item: InputCollector.Item, in directory: String, extension ext: String) -> String {
-        let components = item.recordPath.split(separator: "/").compactMap { component -> String? in
-            switch component {
-            case ".": return nil
-            case "..": return "__"
-            default: return String(component)
-            }
-        }
-        let relative = item.recordPath == "-" ? "stdin" : components.joined(separator: "/")
-        return (directory as NSString).appendingPathComponent(relative + "." + ext)
-    }
-
-    /// Error descriptions start with the file name; the batch line already names the path.
-    static func stripPath(_ description: String, _ path: String) -> String {
-        for shown in [GirconvError.shown(path), GirconvError.shown((path as NSString).lastPathComponent)] where description.hasPrefix(shown + ": ") {
-            return String(description.dropFirst(shown.count + 2))
-        }
-        return description
+    private func summarise(_ tally: BatchRun.Tally, _ collector: InputCollector) throws {
+        try BatchRun.summarise(tally, collector)
     }
 }
