@@ -52,7 +52,7 @@ package enum FusedRowSolver {
                 var c = c
                 c.terms = c.terms.map { ($0.row - r, $0.column, $0.coefficient) }
                 return c
-            }
+            } + row.columnConditions
             let result = FusedSplitter.splits(of: row, constraints: local, nodeLimit: min(FusedSplitter.defaultNodeLimit, steps))
             steps -= result.nodes
             if result.overBound { splits.append(nil); continue }
