@@ -384,14 +384,15 @@ struct FusedLineCutter {
         return digitsEnd > start ? start..<digitsEnd : nil
     }
 
-    /// Where a unit word stands alone between a row label's end and its figures (spaces around it only).
+    /// Where a unit word ends the text between a row label's match and its figures ("…公开数条00": the
+    /// label's match may end before its last characters), spaces aside; nil when none does.
     private static func unitCell(_ text: [Unicode.Scalar], from: Int, to: Int, words: [[Unicode.Scalar]]) -> Range<Int>? {
-        guard !words.isEmpty else { return nil }
-        var start = from, end = to
-        while start < end, TextNormalizer.isWhitespace(text[start]) { start += 1 }
-        while end > start, TextNormalizer.isWhitespace(text[end - 1]) { end -= 1 }
-        guard start < end, words.contains(where: { $0.elementsEqual(text[start..<end]) }) else { return nil }
-        return start..<end
+        var end = to
+        while end > from, TextNormalizer.isWhitespace(text[end - 1]) { end -= 1 }
+        // The longest word that fits.
+        guard let word = words.filter({ end - $0.count >= from && text[(end - $0.count)..<end].elementsEqual($0) }).max(by: { $0.count < $1.count })
+        else { return nil }
+        return (end - word.count)..<end
     }
 
     /// The number of the enumerator "N." / "N、" / "N．" at `i`, if one stands there.
