@@ -6,8 +6,10 @@ import GirconvText
 /// that the table reader sees a label and its values per row, as in any other flattened text.
 ///
 /// The layout's labels are the anchors: each table's start phrase, its section labels, and its row labels
-/// searched in the layout's order from the table's start (a row label of `equals` mode, "其他", "总计", only
-/// where it stands alone before its numbers). A row's label begins at the enumerator before it ("1.",
+/// searched in the form's printed order (`TableSpec.printedSequence`) from the table's start (a row label of
+/// `equals` mode, "其他", "总计", only where it stands alone before its numbers; a label inside a longer
+/// label of another row, "传真申请数" in "信函、传真申请数", never). A unit word of the table's unit column
+/// (`unitColumn: [条, …]`) between a row's label and its values becomes a cell of its own. A row's label begins at the enumerator before it ("1.",
 /// "（一）", "一、") and its values are the run of digits, points and spaces after it; the number glued to
 /// the end of that run before "." or "、" and a label is the next row's enumerator ("…00000002.其他法律…",
 /// "…0000110.其他": 10), and a row whose glued number could be one digit or two is left unread unless the
