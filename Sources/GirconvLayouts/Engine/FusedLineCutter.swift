@@ -271,7 +271,8 @@ struct FusedLineCutter {
             var range = range
             while range.lowerBound < range.upperBound, TextNormalizer.isWhitespace(original[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
             guard !range.isEmpty else { return }
-            if let run = valueRun(in: original, from: range.lowerBound, limit: range.upperBound), run.lowerBound > range.lowerBound {
+            if let run = valueRun(in: original, from: range.lowerBound, limit: range.upperBound), run.lowerBound > range.lowerBound,
+               !Self.isYear(original, after: run.upperBound, limit: range.upperBound) {
                 pieces.append((range.lowerBound..<run.lowerBound, nil, run))
                 if run.upperBound < range.upperBound { pieces.append((run.upperBound..<range.upperBound, nil, nil)) }
             } else {
@@ -395,6 +396,14 @@ struct FusedLineCutter {
         guard let word = words.filter({ end - $0.count >= from && text[(end - $0.count)..<end].elementsEqual($0) }).max(by: { $0.count < $1.count })
         else { return nil }
         return (end - word.count)..<end
+    }
+
+    /// True when a date word follows `position` after spaces: the number before it is a header's year
+    /// ("计量 单位 2011 年度 历年累计"), not a row's value.
+    static func isYear(_ text: [Unicode.Scalar], after position: Int, limit: Int) -> Bool {
+        var i = position
+        while i < limit, TextNormalizer.isWhitespace(text[i]) { i += 1 }
+        return i < limit && i > position && "年月日".unicodeScalars.contains(text[i])
     }
 
     /// The number of the enumerator "N." / "N、" / "N．" at `i`, if one stands there.
