@@ -22,7 +22,10 @@ extension NodeReader {
         let family = layoutFamily(top["layout"], in: root)
         let figures = list(top["figures"], "figures").compactMap(extraFigure)
         let known = KnownPaths(extras: figures)
-        let identities = ownIdentities(top["identities"], family: family, known: known)
+        // An identity may name a skipped column's cells (历年累计) as a row's path plus the column's key.
+        var identityPaths = known
+        identityPaths.columnKeys = Self.skippedColumnKeys(top["tables"])
+        let identities = ownIdentities(top["identities"], family: family, known: identityPaths)
         let tables = list(top["tables"], "tables").compactMap { table($0, known: known) }
         let patterns = top["patterns"].flatMap { patternSet($0, owner: id, known: known) }
         let narrative = top["narrative"].flatMap { narrativeUse($0, known: known) }
@@ -58,6 +61,23 @@ extension NodeReader {
     }
 
     // MARK: Identities
+
+    /// The keys of the skipped columns (`skip: true` with a key) of the tables, read before the tables are.
+    static func skippedColumnKeys(_ tables: Node?) -> Set<String> {
+        guard case .sequence(let tables)? = tables else { return [] }
+        var keys: Set<String> = []
+        func add(_ columns: Node?) {
+            guard case .sequence(let columns)? = columns else { return }
+            for column in columns where column["skip"]?.bool == true {
+                if let key = column["key"]?.string, !key.isEmpty { keys.insert(key) }
+            }
+        }
+        for table in tables {
+            add(table["columns"])
+            if case .sequence(let sections)? = table["sections"] { for section in sections { add(section["columns"]) } }
+        }
+        return keys
+    }
 
     /// The `identities` list: sums of the layout's own figures, checked besides the family's identities.
     func ownIdentities(_ node: Node?, family: Layout?, known: KnownPaths) -> [SumIdentity] {
@@ -194,7 +214,7 @@ extension NodeReader {
             withoutStart: choice(fields["withoutStart"], "\(what) withoutStart", TableSpec.WithoutStart.self) ?? .skip,
             columns: columns, headerMarker: labelList(fields["headerMarker"], "\(what) headerMarker").first, sections: sections, rows: rows,
             singleRow: singleRow, ignore: labelList(fields["ignore"], "\(what) ignore"),
-            unitColumn: bool(fields["unitColumn"], "\(what) unitColumn") ?? false,
+            unitColumn: false,
             sectionInRowName: bool(fields["sectionInRowName"], "\(what) sectionInRowName") ?? false,
             reportMissingRows: bool(fields["reportMissingRows"], "\(what) reportMissingRows") ?? false,
             numberedRows: nil)
@@ -203,13 +223,42 @@ extension NodeReader {
             fail(node, "\(what): give \"columns\" (the value columns in printed order; a single column may have key \"\")")
         }
         if let numbered = fields["numberedRows"] { spec.numberedRows = numberedRows(numbered, what) }
-        spec.printedOrder = bool(fields["printedOrder"], "\(what) printedOrder") ?? false
+        // unitColumn: true, or the unit words the column prints.
+        if case .sequence? = fields["unitColumn"] {
+            spec.unitWords = strings(fields["unitColumn"], "\(what) unitColumn") ?? []
+            spec.unitColumn = true
+            for word in spec.unitWords where !PrintedUnit.columnWords.contains(word) {
+                fail(fields["unitColumn"], "\(what) unitColumn: \"\(word)\" is not a unit girconv knows (\(PrintedUnit.columnWords.sorted().joined(separator: " ")))")
+            }
+        } else {
+            spec.unitColumn = bool(fields["unitColumn"], "\(what) unitColumn") ?? false
+        }
+        // printedOrder: true (rows listed in printed order), or the rows' paths in printed order.
+        if case .sequence? = fields["printedOrder"] {
+            spec.printedOrder = true
+            var listed: Set<String> = []
+            spec.printedRows = (strings(fields["printedOrder"], "\(what) printedOrder") ?? []).compactMap { path in
+                let indices = rows.indices.filter { rows[$0].path == path }
+                if indices.isEmpty { fail(fields["printedOrder"], "\(what) printedOrder: \"\(path)\" is not the path of a row of the table") }
+                if !listed.insert(path).inserted { fail(fields["printedOrder"], "\(what) printedOrder: \"\(path)\" is listed twice") }
+                return indices.isEmpty ? nil : indices
+            }
+        } else {
+            spec.printedOrder = bool(fields["printedOrder"], "\(what) printedOrder") ?? false
+        }
+        for column in spec.columns + spec.sections.flatMap({ $0.columns ?? [] }) {
+            guard let other = column.atLeast else { continue }
+            let set = spec.sections.first { $0.columns?.contains { $0.key == column.key } == true }?.columns ?? spec.columns
+            if other == column.key || !set.contains(where: { $0.key == other }) {
+                fail(fields["columns"], "\(what) column \(column.key) atLeast: \"\(other)\" is not the key of another column of the table")
+            }
+        }
         checkReferences(spec, rows: rowNodes, sections: sectionNodes, fields: fields, known: known)
         return spec
     }
 
     func column(_ node: Node, _ what: String) -> ColumnSpec? {
-        guard let fields = mapping(node, "\(what) column", allowed: ["key", "labels", "match", "skip", "unit"], required: ["labels"]) else { return nil }
+        guard let fields = mapping(node, "\(what) column", allowed: ["key", "labels", "match", "skip", "unit", "atLeast"], required: ["labels"]) else { return nil }
         let key = string(fields["key"], "column key") ?? ""
         let skip = bool(fields["skip"], "column skip") ?? false
         if fields["key"] == nil && !skip { fail(node, "\(what) column: give \"key\" (\"\" for the row's own path) or \"skip: true\"") }
@@ -222,7 +271,7 @@ extension NodeReader {
             }
         }
         guard let labels = labels(fields["labels"], match: fields["match"], "\(what) column") else { return nil }
-        return ColumnSpec(key: key, labels: labels, skip: skip, unit: unit)
+        return ColumnSpec(key: key, labels: labels, skip: skip, unit: unit, atLeast: string(fields["atLeast"], "column atLeast"))
     }
 
     func section(_ node: Node, _ what: String) -> SectionSpec? {
@@ -371,11 +420,20 @@ extension NodeReader {
 /// The figure paths a layout file may name: the canonical catalog and the file's own `extra.` figures.
 struct KnownPaths {
     let kinds: [String: FigureKind]
+    /// Keys of skipped columns: a known path plus ".key" names such a column's cell (identities only).
+    var columnKeys: Set<String> = []
     init(extras: [ExtraFigure]) { kinds = Dictionary(extras.map { ($0.path, $0.kind) }, uniquingKeysWith: { a, _ in a }) }
+
+    func isKnown(_ path: String) -> Bool {
+        if FigureCatalog.spec(for: path) != nil || kinds[path] != nil { return true }
+        guard let dot = path.lastIndex(of: "."), columnKeys.contains(String(path[path.index(after: dot)...])) else { return false }
+        let row = String(path[..<dot])
+        return FigureCatalog.spec(for: row) != nil || kinds[row] != nil
+    }
 
     /// `what` (the key the path is written under) starts the message when given.
     func check(_ path: String, at node: Node?, in reader: NodeReader, what: String? = nil) {
-        if FigureCatalog.spec(for: path) != nil || kinds[path] != nil { return }
+        if isKnown(path) { return }
         let key = what.map { "\($0): " } ?? ""
         if path.hasPrefix("extra.") {
             reader.fail(node, key + "\"\(path)\" is not declared: add it under \"figures\" with its kind and label")

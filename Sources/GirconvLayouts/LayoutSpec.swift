@@ -152,6 +152,9 @@ public struct TableSpec: Sendable {
     /// A label cell that is a unit word ("件", "万元") is a 单位 column: it is not the row label, and a
     /// money unit applies to the row's cells.
     public var unitColumn: Bool
+    /// The words the 单位 column prints (`unitColumn: [条, 件, 元]`), when the layout names them: in a line
+    /// holding the whole table, such a word between a row's label and its figures is a cell of its own.
+    public var unitWords: [String] = []
     /// Name rows "section › row" in provenance.
     public var sectionInRowName: Bool
     /// Warn about rows of the table that gave no figure.
@@ -162,6 +165,13 @@ public struct TableSpec: Sendable {
     /// stand): a line holding the whole table, cells run together, is cut into rows at their labels
     /// (`FusedLineCutter`). Layouts listing rows in priority order leave it false.
     public var printedOrder: Bool = false
+    /// The order the form prints its rows in, when `rows` are listed in priority order
+    /// (`printedOrder: [path, …]`): each entry the indices of the rows of one printed row (every row with
+    /// the path named). Nil: `rows` themselves are in printed order.
+    public var printedRows: [[Int]]? = nil
+
+    /// The rows in printed order, each entry the rows one printed row may be.
+    public var printedSequence: [[Int]] { printedRows ?? rows.indices.map { [$0] } }
 
     public enum WithoutStart: String, Sendable, CaseIterable {
         /// Read nothing.
@@ -182,6 +192,9 @@ public struct ColumnSpec: Sendable {
     public var skip: Bool
     /// The unit of the column's cells when they print none.
     public var unit: PrintedUnit?
+    /// The key of another column of the same row this column's figure is never below (历年累计, the
+    /// cumulative figure, ≥ the year's): a condition on the splits of a row whose cells ran together.
+    public var atLeast: String? = nil
 }
 
 /// A section of a table: a group of rows under a label ("（三）不予公开", "第二十条第（五）项", "依申请公开").

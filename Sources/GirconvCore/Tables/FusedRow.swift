@@ -16,8 +16,11 @@ package struct FusedRow: Sendable {
         package var allowsDecimal: Bool
         package var label: String
         package var headerUnit: PrintedUnit?
-        package init(path: String, emits: Bool, allowsDecimal: Bool, label: String, headerUnit: PrintedUnit? = nil) {
+        /// The index of another column of the row this one's figure is never below (历年累计 ≥ the year's).
+        package var atLeast: Int?
+        package init(path: String, emits: Bool, allowsDecimal: Bool, label: String, headerUnit: PrintedUnit? = nil, atLeast: Int? = nil) {
             self.path = path; self.emits = emits; self.allowsDecimal = allowsDecimal; self.label = label; self.headerUnit = headerUnit
+            self.atLeast = atLeast
         }
     }
 
@@ -35,6 +38,16 @@ package struct FusedRow: Sendable {
 
     /// The value text as printed ("230 000023").
     package var raw: String { runs.joined(separator: " ") }
+
+    /// The conditions the row's columns put on its own cells: a column never below another (`atLeast`,
+    /// 历年累计 ≥ the year's), named "<column> ≥ <other column>" (the columns' printed names).
+    package var columnConditions: [FusedConstraint] {
+        columns.indices.compactMap { c in
+            guard let other = columns[c].atLeast, other != c, columns.indices.contains(other) else { return nil }
+            return FusedConstraint(rule: "\(columns[c].label) ≥ \(columns[other].label)",
+                                   terms: [(0, c, 1), (0, other, -1)], constant: 0, relation: .atMost)
+        }
+    }
 
     /// True when `cells` can be a fused row for `columnCount` columns: fewer cells than columns (more is
     /// a row with cells to spare, never a fused one), every cell a run of ASCII digits with at most one

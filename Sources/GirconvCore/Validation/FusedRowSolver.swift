@@ -1,8 +1,9 @@
 import Foundation
 
 /// Decides the fused rows of one report (`FusedRow`) by the report's own evidence only: the identities of
-/// its layout (a row's total, the table's column sums and balances, a layout's own, such as a year's
-/// figure ≤ the cumulative one) with the figures read elsewhere in the report, and the figures its text
+/// its layout (a row's total, the table's column sums and balances, a layout's own, such as parts ≤ whole
+/// in a cumulative column) with the figures read elsewhere in the report, the row's own column conditions
+/// (`FusedRow.columnConditions`: a year's figure ≤ the cumulative one), and the figures its text
 /// states. Never by another report: a record does not depend on what else is converted with it.
 ///
 /// Each row's splits are enumerated with the conditions on that row alone (`FusedSplitter`); then every
@@ -52,7 +53,7 @@ package enum FusedRowSolver {
                 var c = c
                 c.terms = c.terms.map { ($0.row - r, $0.column, $0.coefficient) }
                 return c
-            }
+            } + row.columnConditions
             let result = FusedSplitter.splits(of: row, constraints: local, nodeLimit: min(FusedSplitter.defaultNodeLimit, steps))
             steps -= result.nodes
             if result.overBound { splits.append(nil); continue }

@@ -61,12 +61,12 @@ struct FigureSink {
     /// A row printed with fewer cells than `columns` (paths and printed names), every cell a run of
     /// digits: kept to be split by the report's identities, or nil when the cells are not such runs.
     mutating func fusedRow(table: String, rowText: String, cells: [GridCell],
-                           columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?)]) -> Bool {
+                           columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?, atLeast: Int?)]) -> Bool {
         guard FusedRow.isFused(cells.map(\.text), columnCount: columns.count) else { return false }
         let fused = columns.map { column -> FusedRow.Column in
             let kind = kinds(column.path)
             return FusedRow.Column(path: column.path, emits: column.emits, allowsDecimal: kind == .amountYuan || kind == .amountWanYuan,
-                                   label: column.label, headerUnit: column.unit)
+                                   label: column.label, headerUnit: column.unit, atLeast: column.atLeast)
         }
         fusedRows.append(FusedRow(table: table, rowText: rowText, runs: cells.map(\.text), columns: fused, location: cells[0].location))
         return true

@@ -6,8 +6,10 @@ import GirconvText
 /// that the table reader sees a label and its values per row, as in any other flattened text.
 ///
 /// The layout's labels are the anchors: each table's start phrase, its section labels, and its row labels
-/// searched in the layout's order from the table's start (a row label of `equals` mode, "其他", "总计", only
-/// where it stands alone before its numbers). A row's label begins at the enumerator before it ("1.",
+/// searched in the form's printed order (`TableSpec.printedSequence`) from the table's start (a row label of
+/// `equals` mode, "其他", "总计", only where it stands alone before its numbers; a label inside a longer
+/// label of another row, "传真申请数" in "信函、传真申请数", never). A unit word of the table's unit column
+/// (`unitColumn: [条, …]`) between a row's label and its values becomes a cell of its own. A row's label begins at the enumerator before it ("1.",
 /// "（一）", "一、") and its values are the run of digits, points and spaces after it; the number glued to
 /// the end of that run before "." or "、" and a label is the next row's enumerator ("…00000002.其他法律…",
 /// "…0000110.其他": 10), and a row whose glued number could be one digit or two is left unread unless the
@@ -64,8 +66,10 @@ struct FusedLineCutter {
     }
 
     /// A long line read as one cell, with at least `minimumRows` runs of three or more digits right after
-    /// a Chinese character and not followed by a counter word ("数量640020470二" is a row's cells; "信息2645条"
-    /// and "自2021年" are numbers in sentences). A byte scan: most long lines are prose.
+    /// a Chinese character (or after it and a space) and not followed by a counter word ("数量640020470二" is
+    /// a row's cells; "信息2645条" and "自2021年" are numbers in sentences), or of digits so placed and
+    /// followed by a space and another number ("公报公开 条 7 7": cells separated by single spaces). A byte
+    /// scan: most long lines are prose.
     static func isCandidate(_ row: RowView) -> Bool {
         guard row.values.isEmpty, row.labels.count == 1 else { return false }
         let utf8 = row.labels[0].text.utf8
@@ -82,11 +86,18 @@ struct FusedLineCutter {
                 index = utf8.index(after: index)
                 continue
             }
-            if digits >= 3, runAfterCJK, !startsCounterWord(utf8, at: index) {
+            if digits > 0, runAfterCJK,
+               digits >= 3 ? !startsCounterWord(utf8, at: index) : byte == 0x20 && nextIsDigit(utf8, after: index) {
                 runs += 1
                 if runs >= minimumRows { return true }
             }
             digits = 0
+            if byte == 0x20, previousIsCJK {
+                // One space between a label (or unit) and its cells: still right after it.
+                index = utf8.index(after: index)
+                previousIsCJK = index != utf8.endIndex && !(utf8[index] == 0x20)
+                continue
+            }
             // A three-byte UTF-8 sequence starting E3–E9 is a CJK character or CJK punctuation.
             if byte >= 0xE3 && byte <= 0xE9 {
                 var next = index
@@ -101,6 +112,11 @@ struct FusedLineCutter {
         return false
     }
 
+    private static func nextIsDigit(_ utf8: String.UTF8View, after index: String.UTF8View.Index) -> Bool {
+        let next = utf8.index(after: index)
+        return next != utf8.endIndex && utf8[next] >= 0x30 && utf8[next] <= 0x39
+    }
+
     private static func startsCounterWord(_ utf8: String.UTF8View, at index: String.UTF8View.Index) -> Bool {
         var bytes: [UInt8] = []
         var i = index
@@ -112,7 +128,31 @@ struct FusedLineCutter {
     // MARK: Anchors
 
     private enum Kind { case row, mark }
-    private struct Anchor { var kind: Kind; var start: Int; var end: Int }
+    /// `units`: the unit words of the anchor's table (`unitColumn: [条, …]`), which stand between a row's
+    /// label and its figures as a cell of their own.
+    private struct Anchor { var kind: Kind; var start: Int; var end: Int; var units: [[Unicode.Scalar]] = [] }
+
+    /// For each row label of `table` (normalised), where it occurs inside a longer label of another of its
+    /// rows: (the longer label, the offset of the shorter in it). A label found inside such a longer one
+    /// is that row's label, never its own ("传真申请数" in "3、信函、传真申请数").
+    private static func containers(of table: TableSpec) -> [[Unicode.Scalar]: [(label: [Unicode.Scalar], offset: Int)]] {
+        let labels = table.rows.indices.map { (row: $0, synonyms: scalars(table.rows[$0].labels).filter { !$0.isEmpty }) }
+        var result: [[Unicode.Scalar]: [(label: [Unicode.Scalar], offset: Int)]] = [:]
+        for (row, synonyms) in labels {
+            for short in synonyms {
+                for (other, longer) in labels where other != row && table.rows[other].path != table.rows[row].path {
+                    for long in longer where long.count > short.count {
+                        var from = 0
+                        while let at = find(short, in: long, from: from, to: long.count) {
+                            result[short, default: []].append((long, at))
+                            from = at + 1
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
 
     /// Where `needle` first occurs in `haystack` at or after `from` and ends by `to`.
     private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from: Int, to: Int) -> Int? {
@@ -190,17 +230,33 @@ struct FusedLineCutter {
                 }
             }
             rowsFrom = max(rowsFrom, spanStart)
-            for spec in table.rows {
-                let standsAlone = spec.labels.pattern.mode == .equals
-                let hit = Self.earliest(Self.scalars(spec.labels), in: text, from: rowsFrom, to: spanEnd) { start, end in
-                    guard standsAlone else { return true }
-                    // "3.其他 0200002": no ideograph before, a digit after.
-                    if start > 0, Self.isIdeograph(text[start - 1]) { return false }
-                    var after = originalEnd(end)
-                    while after < original.count, TextNormalizer.isWhitespace(original[after]) { after += 1 }
-                    return after < original.count && Self.isDigit(original[after])
+            let containers = Self.containers(of: table)
+            let units = table.unitWords.map { Array($0.unicodeScalars) }
+            for entry in table.printedSequence {
+                var hit: (Int, Int)? = nil
+                for index in entry {
+                    let spec = table.rows[index]
+                    let standsAlone = spec.labels.pattern.mode == .equals
+                    let found = Self.earliest(Self.scalars(spec.labels), in: text, from: rowsFrom, to: spanEnd) { start, end in
+                        // Not inside a longer label of another row.
+                        for (long, offset) in containers[Array(text[start..<end])] ?? [] {
+                            let at = start - offset
+                            if at >= 0, at + long.count <= text.count, text[at..<(at + long.count)].elementsEqual(long) { return false }
+                        }
+                        guard standsAlone else { return true }
+                        // "3.其他 0200002": no ideograph before, a digit after.
+                        if start > 0, Self.isIdeograph(text[start - 1]) { return false }
+                        var after = originalEnd(end)
+                        while after < original.count, TextNormalizer.isWhitespace(original[after]) { after += 1 }
+                        return after < original.count && Self.isDigit(original[after])
+                    }
+                    if let found, hit.map({ found.0 < $0.0 || (found.0 == $0.0 && found.1 > $0.1) }) ?? true { hit = found }
                 }
-                if let hit { add(.row, hit); rowsFrom = hit.1 }
+                if let hit {
+                    add(.row, hit)
+                    anchors[anchors.count - 1].units = units
+                    rowsFrom = hit.1
+                }
             }
         }
         anchors.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
@@ -208,18 +264,19 @@ struct FusedLineCutter {
         for anchor in anchors where kept.last.map({ anchor.start >= $0.end }) ?? true { kept.append(anchor) }
 
         // Pieces: (label range, value range) in original positions.
-        var pieces: [(label: Range<Int>, values: Range<Int>?)] = []
+        var pieces: [(label: Range<Int>, unit: Range<Int>?, values: Range<Int>?)] = []
         var boundary = 0
         var rowsWithValues = 0
         func loose(_ range: Range<Int>) {
             var range = range
             while range.lowerBound < range.upperBound, TextNormalizer.isWhitespace(original[range.lowerBound]) { range = (range.lowerBound + 1)..<range.upperBound }
             guard !range.isEmpty else { return }
-            if let run = valueRun(in: original, from: range.lowerBound, limit: range.upperBound), run.lowerBound > range.lowerBound {
-                pieces.append((range.lowerBound..<run.lowerBound, run))
-                if run.upperBound < range.upperBound { pieces.append((run.upperBound..<range.upperBound, nil)) }
+            if let run = valueRun(in: original, from: range.lowerBound, limit: range.upperBound), run.lowerBound > range.lowerBound,
+               !Self.isYear(original, after: run.upperBound, limit: range.upperBound) {
+                pieces.append((range.lowerBound..<run.lowerBound, nil, run))
+                if run.upperBound < range.upperBound { pieces.append((run.upperBound..<range.upperBound, nil, nil)) }
             } else {
-                pieces.append((range, nil))
+                pieces.append((range, nil, nil))
             }
         }
         for (k, anchor) in kept.enumerated() {
@@ -241,11 +298,16 @@ struct FusedLineCutter {
                 if fits { values = run }
             }
             if let values {
-                pieces.append((labelStart..<values.lowerBound, values))
+                // A unit word between the label and the figures ("主动公开信息数条4251516"): a cell of its own.
+                if let unit = Self.unitCell(original, from: anchor.end, to: values.lowerBound, words: anchor.units) {
+                    pieces.append((labelStart..<unit.lowerBound, unit, values))
+                } else {
+                    pieces.append((labelStart..<values.lowerBound, nil, values))
+                }
                 boundary = values.upperBound
                 if anchor.kind == .row { rowsWithValues += 1 }
             } else {
-                pieces.append((labelStart..<anchor.end, nil))
+                pieces.append((labelStart..<anchor.end, nil, nil))
                 boundary = anchor.end
             }
         }
@@ -266,6 +328,7 @@ struct FusedLineCutter {
             var cells: [GridCell] = []
             let label = makeCell(piece.label, column: 0)
             if !label.text.isEmpty { cells.append(label) }
+            if let unit = piece.unit { cells.append(makeCell(unit, column: cells.count)) }
             if let values = piece.values {
                 var start: Int? = nil
                 for i in values.lowerBound...values.upperBound {
@@ -322,6 +385,25 @@ struct FusedLineCutter {
         }
         while digitsEnd > start, !Self.isDigit(text[digitsEnd - 1]) { digitsEnd -= 1 }
         return digitsEnd > start ? start..<digitsEnd : nil
+    }
+
+    /// Where a unit word ends the text between a row label's match and its figures ("…公开数条00": the
+    /// label's match may end before its last characters), spaces aside; nil when none does.
+    private static func unitCell(_ text: [Unicode.Scalar], from: Int, to: Int, words: [[Unicode.Scalar]]) -> Range<Int>? {
+        var end = to
+        while end > from, TextNormalizer.isWhitespace(text[end - 1]) { end -= 1 }
+        // The longest word that fits.
+        guard let word = words.filter({ end - $0.count >= from && text[(end - $0.count)..<end].elementsEqual($0) }).max(by: { $0.count < $1.count })
+        else { return nil }
+        return (end - word.count)..<end
+    }
+
+    /// True when a date word follows `position` after spaces: the number before it is a header's year
+    /// ("计量 单位 2011 年度 历年累计"), not a row's value.
+    static func isYear(_ text: [Unicode.Scalar], after position: Int, limit: Int) -> Bool {
+        var i = position
+        while i < limit, TextNormalizer.isWhitespace(text[i]) { i += 1 }
+        return i < limit && i > position && "年月日".unicodeScalars.contains(text[i])
     }
 
     /// The number of the enumerator "N." / "N、" / "N．" at `i`, if one stands there.

@@ -245,7 +245,10 @@ struct TableReader {
                 if header.column.skip, columns.contains(where: { !$0.column.skip && Self.join(path, $0.column.key) == columnPath }) {
                     columnPath += "#\(index)"
                 }
-                return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit)
+                // A column never below another of the row (历年累计 ≥ the year's): a condition on the splits.
+                let atLeast = header.column.atLeast.flatMap { other in columns.firstIndex { $0.column.key == other } }
+                return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit,
+                        atLeast)
             }
             if row.cellsMayBeJoined, sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
                 sink.matchedLabels.append(label.text)
@@ -312,7 +315,7 @@ struct TableReader {
                 let label = fused.rowLabel ?? fused.values[0]
                 let columns = paths.indices.map { index in
                     (paths[index], true, "\(single.groups[index / single.columns.count].label) · \(single.columns[index % single.columns.count].label)",
-                     PrintedUnit?.none)
+                     PrintedUnit?.none, Int?.none)
                 }
                 if sink.fusedRow(table: spec.name, rowText: label.text, cells: fused.values, columns: columns) { sink.matchedLabels.append(label.text) }
             }
