@@ -27,6 +27,7 @@ struct Girconv: ParsableCommand {
           girconv report.html --to csv --long        (one row per figure, for auditing)
           girconv detect report.txt
           girconv validate 2021.html 2022.html       (identities, percentages, continuity)
+          girconv compare 2023.pdf 2024.pdf --to html -o compare.html  (one agency across years)
           girconv explain report.html requests.newReceived.total
           girconv schema > girconv-record.schema.json
 
@@ -46,7 +47,7 @@ struct Girconv: ParsableCommand {
           130/143  stopped by SIGINT/SIGTERM (temporary files removed)
         """,
         version: "0.1.0",
-        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, Layouts.self, Schema.self],
+        subcommands: [Convert.self, Detect.self, Validate.self, Compare.self, Explain.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )
 
