@@ -19,10 +19,12 @@ public enum ComparePage {
         }
         return PageShell.document(
             title: title,
-            subtitle: "\(comparison.agencies.count) agencies, \(reportCount) reports. Percent changes rounded half away from zero to "
+            subtitle: "\(count(comparison.agencies.count, "agency", "agencies")), \(count(reportCount, "report", "reports")). Percent changes rounded half away from zero to "
                 + "\(ComparisonText.displayPlaces) decimal place; a change from 0 has no percent (—).",
             pageStyle: style, bodyNodes: body)
     }
+
+    static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
     static func section(_ agency: YearComparison.Agency) -> Node<HTML.BodyContext> {
         let others = agency.names.filter { $0 != agency.name }

@@ -11,7 +11,10 @@ struct Validate: ParsableCommand {
         For each report: identities passed / failed / not assessable, each failure with its rule, the figures \
         involved, the expected and the found value, and the warnings. Given reports of one agency for \
         consecutive years, also checks that last year's 结转下年度 equals this year's 上年结转 and that \
-        现行有效件数 carries forward by 制发 − 废止.
+        现行有效件数 carries forward by 制发 − 废止. Reports are one agency's when their names name one agency \
+        (洪泽区人民政府 = 淮安市洪泽区人民政府; docs/agency-identity.md), or all of them with --agency; every pair \
+        not checked is listed with its reason (agencies differ, years not consecutive, a year missing, same year \
+        twice, agency or year unknown, no continuity figures).
 
         Exit status: 0 when nothing failed (warnings allowed), 1 when any identity or continuity check failed \
         or a report gave no figure (nothing could be checked), \
