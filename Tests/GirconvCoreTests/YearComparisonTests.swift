@@ -41,6 +41,20 @@ final class YearComparisonTests: XCTestCase {
         XCTAssertEqual(agency.skipped.map(\.reason), [.noContinuityFigures])
     }
 
+    /// Reports of a corpus are often all named index.html: continuity goes to the agency, not the file name.
+    func testContinuityBelongsToItsAgencyWhateverTheFileNames() {
+        let records = [makeRecord("index.html", "甲县人民政府", 2021, ["requests.carriedForward.total": 2]),
+                       makeRecord("index.html", "甲县人民政府", 2022, ["requests.carriedOver.total": 2]),
+                       makeRecord("index.html", "乙县人民政府", 2022, ["requests.carriedOver.total": 5])]
+        let agencies = YearComparison(records).agencies
+        XCTAssertEqual(agencies.map(\.name), ["乙县人民政府", "甲县人民政府"].sorted { AgencyIdentity.key($0) < AgencyIdentity.key($1) })
+        let first = agencies.first { $0.name == "甲县人民政府" }, second = agencies.first { $0.name == "乙县人民政府" }
+        XCTAssertEqual(first?.continuity.map(\.check.status), [.pass])
+        XCTAssertEqual(second?.continuity.count, 0)
+        XCTAssertEqual(second?.skipped.map(\.reason), [.yearMissing])
+        XCTAssertEqual(first?.skipped.count, 0)
+    }
+
     func figure(_ value: Decimal) -> Figure {
         Figure(value: value, provenance: Provenance(how: .printed, raw: "\(value)", location: SourceLocation()))
     }

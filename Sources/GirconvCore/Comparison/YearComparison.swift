@@ -109,16 +109,14 @@ public struct YearComparison: Sendable {
         agencies = groups.keys.sorted().map { key in
             let series = groups[key]!.enumerated().sorted { ($0.element.report.year!, $0.offset) < ($1.element.report.year!, $1.offset) }
                 .map(\.element)
-            let sources = Set(series.map(\.source.name))
             var names: [String] = []
             for name in series.compactMap(\.report.agency) where !names.contains(name) { names.append(name) }
             return Agency(
                 key: key, name: identity.forced ?? series.last!.report.agency ?? key, names: names,
                 reports: series.map { Report(source: $0.source.name, agency: $0.report.agency, year: $0.report.year, layout: $0.report.layout) },
                 rows: Self.rows(series),
-                continuity: outcome.results.filter { sources.contains($0.toSource) },
-                skipped: outcome.skipped.filter { ($0.reason != .agencyUnknown && $0.reason != .yearUnknown)
-                    && (sources.contains($0.fromSource) || $0.toSource.map(sources.contains) == true) })
+                continuity: outcome.results.filter { $0.agencyKey == key },
+                skipped: outcome.skipped.filter { $0.agencyKey == key })
         }
     }
 

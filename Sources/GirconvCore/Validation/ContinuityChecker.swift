@@ -13,6 +13,8 @@ public enum ContinuityChecker {
         public var fromSource: String
         public var toSource: String
         public var check: CheckResult
+        /// The key the two reports were grouped by (`AgencyIdentity`).
+        public var agencyKey: String? = nil
     }
 
     /// Why two reports were not checked against each other, or one report against none.
@@ -45,6 +47,8 @@ public enum ContinuityChecker {
         public var toSource: String?
         /// The reason in words, naming the years or agencies concerned.
         public var detail: String
+        /// The key of the agency the (earlier) report was grouped under, when it was grouped.
+        public var agencyKey: String? = nil
     }
 
     /// Every continuity check run, and every pair not checked with its reason.
@@ -88,7 +92,8 @@ public enum ContinuityChecker {
                 let from = previous.report.year!, to = current.report.year!
                 func skip(_ reason: SkipReason, _ detail: String) {
                     skipped.append(Skipped(reason: reason, agency: current.report.agency, fromYear: from, toYear: to,
-                                           fromSource: previous.source.name, toSource: current.source.name, detail: detail))
+                                           fromSource: previous.source.name, toSource: current.source.name, detail: detail,
+                                           agencyKey: key))
                 }
                 if from == to {
                     skip(.sameYearTwice, "\(previous.source.name) and \(current.source.name) are both \(from)")
@@ -103,7 +108,7 @@ public enum ContinuityChecker {
                     if checks.isEmpty {
                         skip(.noContinuityFigures, "\(from)→\(to): neither report gives 结转 or 现行有效件数")
                     }
-                    results += checks
+                    results += checks.map { var result = $0; result.agencyKey = key; return result }
                 }
             }
             if series.count > 1 { lastOfRun.append(series.last!); firstOfRun.append(series.first!) }
@@ -122,7 +127,8 @@ public enum ContinuityChecker {
             skipped.append(Skipped(reason: .agenciesDiffer, agency: previous.report.agency, fromYear: previous.report.year, toYear: year,
                                    fromSource: previous.source.name, toSource: other.source.name,
                                    detail: "\(previous.report.agency ?? "") (\(previous.report.year!)) and \(other.report.agency ?? "") (\(year)) are not one agency"
-                                       + (others.count > 1 ? " (nor \(others.count - 1) more of \(year))" : "")))
+                                       + (others.count > 1 ? " (nor \(others.count - 1) more of \(year))" : ""),
+                                   agencyKey: key))
         }
         // An agency's only report, not already named as a pair of two agencies.
         for key in byAgency.keys.sorted() where byAgency[key]!.count == 1 {
@@ -130,7 +136,8 @@ public enum ContinuityChecker {
             guard !matched.contains(record.source.name) else { continue }
             skipped.append(Skipped(reason: .yearMissing, agency: record.report.agency, fromYear: record.report.year, toYear: nil,
                                    fromSource: record.source.name, toSource: nil,
-                                   detail: "\(record.report.agency ?? "") has no report of \(record.report.year! - 1) or \(record.report.year! + 1)"))
+                                   detail: "\(record.report.agency ?? "") has no report of \(record.report.year! - 1) or \(record.report.year! + 1)",
+                                   agencyKey: key))
         }
         return Outcome(results: results, skipped: skipped)
     }
