@@ -28,6 +28,7 @@ struct Girconv: ParsableCommand {
           girconv report.html --to csv --long        (one row per figure, for auditing)
           girconv detect report.txt
           girconv validate 2021.html 2022.html       (identities, percentages, continuity)
+          girconv compare 2023.pdf 2024.pdf --to html -o compare.html  (one agency across years)
           girconv explain report.html requests.newReceived.total
           girconv view report.pdf -o report.html     (a proof sheet: figures as printed, checks, provenance)
           girconv schema > girconv-record.schema.json
@@ -48,7 +49,7 @@ struct Girconv: ParsableCommand {
           130/143  stopped by SIGINT/SIGTERM (temporary files removed)
         """,
         version: GirconvVersion.current,
-        subcommands: [Convert.self, Detect.self, Validate.self, Explain.self, View.self, Layouts.self, Schema.self],
+        subcommands: [Convert.self, Detect.self, Validate.self, Compare.self, Explain.self, View.self, Layouts.self, Schema.self],
         defaultSubcommand: Convert.self
     )
 

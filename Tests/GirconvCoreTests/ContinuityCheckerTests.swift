@@ -4,12 +4,7 @@ import XCTest
 
 final class ContinuityCheckerTests: XCTestCase {
     func record(_ name: String, agency: String?, year: Int?, _ values: [String: Decimal]) -> CanonicalRecord {
-        let figures = values.mapValues { Figure(value: $0, provenance: Provenance(how: .printed, raw: "\($0)", location: SourceLocation())) }
-        return CanonicalRecord(
-            source: SourceInfo(name: name, sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0),
-            detection: DetectionInfo(adapter: "2021-revised", confidence: 1, evidence: [], candidates: []),
-            report: ReportInfo(agency: agency, year: year, layout: .revised2021, script: .simplified),
-            figures: figures)
+        makeRecord(name, agency, year, values)
     }
 
     func testCarriedForwardMustBeCarriedOver() {
@@ -44,4 +39,62 @@ final class ContinuityCheckerTests: XCTestCase {
         let d = record("d", agency: nil, year: 2020, ["requests.carriedOver.total": 1])
         XCTAssertTrue(ContinuityChecker.evaluate([a, b, c, d]).isEmpty)
     }
+}
+
+final class ContinuitySkipReasonTests: XCTestCase {
+
+    func reasons(_ records: [CanonicalRecord], identity: AgencyIdentity = AgencyIdentity()) -> [ContinuityChecker.SkipReason] {
+        ContinuityChecker.assess(records, identity: identity).skipped.map(\.reason)
+    }
+
+    func testEveryPairNotCheckedHasItsReason() {
+        let a = makeRecord("a", "示例局", 2019, ["requests.carriedForward.total": 1])
+        let b = makeRecord("b", "示例局", 2021, ["requests.carriedOver.total": 1])
+        let outcome = ContinuityChecker.assess([a, b])
+        XCTAssertTrue(outcome.results.isEmpty)
+        XCTAssertEqual(outcome.skipped.map(\.reason), [.yearsNotConsecutive])
+        XCTAssertEqual(outcome.skipped.first?.detail, "2019→2021: no report of 2020")
+
+        let c = makeRecord("c", "另一局", 2020, ["requests.carriedOver.total": 1])
+        let d = makeRecord("d", nil, 2020, [:])
+        let e = makeRecord("e", "示例局", nil, [:])
+        XCTAssertEqual(Set(reasons([a, c, d, e])), [.agenciesDiffer, .agencyUnknown, .yearUnknown])
+        XCTAssertEqual(reasons([a]), [.yearMissing])
+
+        let twice = makeRecord("a2", "示例局", 2019, ["requests.carriedForward.total": 1])
+        let next = makeRecord("n", "示例局", 2020, ["requests.carriedOver.total": 1])
+        XCTAssertEqual(reasons([a, twice, next]), [.sameYearTwice, .sameYearTwice])
+        XCTAssertTrue(ContinuityChecker.assess([a, twice, next]).results.isEmpty, "which 2019 continues is not known")
+    }
+
+    func testConsecutiveYearsWithoutContinuityFiguresAreSkipped() {
+        let a = makeRecord("a", "示例局", 2016, ["proactive.total": 10])
+        let b = makeRecord("b", "示例局", 2017, ["proactive.total": 12])
+        XCTAssertEqual(reasons([a, b]), [.noContinuityFigures])
+    }
+
+    func testForcedAgencyPairsDifferentNames() {
+        let a = makeRecord("a", "示例局", 2021, ["requests.carriedForward.total": 1])
+        let b = makeRecord("b", "另一局", 2022, ["requests.carriedOver.total": 1])
+        XCTAssertEqual(reasons([a, b]), [.agenciesDiffer])
+        let forced = ContinuityChecker.assess([a, b], identity: AgencyIdentity(forced: "示例局"))
+        XCTAssertEqual(forced.results.first?.check.status, .pass)
+        XCTAssertTrue(forced.skipped.isEmpty)
+    }
+
+    func testPrefixedAndUnprefixedNamesAreOneAgency() {
+        let a = makeRecord("a", "洪泽区人民政府", 2023, ["requests.carriedForward.total": 0])
+        let b = makeRecord("b", "淮安市洪泽区人民政府", 2024, ["requests.carriedOver.total": 0])
+        XCTAssertEqual(ContinuityChecker.evaluate([a, b]).first?.check.status, .pass)
+    }
+}
+
+/// A 2021-layout record of an agency and year with the given figures, printed.
+func makeRecord(_ name: String, _ agency: String?, _ year: Int?, _ values: [String: Decimal]) -> CanonicalRecord {
+    let figures = values.mapValues { Figure(value: $0, provenance: Provenance(how: .printed, raw: "\($0)", location: SourceLocation())) }
+    return CanonicalRecord(
+        source: SourceInfo(name: name, sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0),
+        detection: DetectionInfo(adapter: "2021-revised", confidence: 1, evidence: [], candidates: []),
+        report: ReportInfo(agency: agency, year: year, layout: .revised2021, script: .simplified),
+        figures: figures)
 }

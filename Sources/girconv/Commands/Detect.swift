@@ -32,7 +32,7 @@ struct Detect: ParsableCommand {
             let decision = registry.detect(document, forcing: reading.adapter)
             switch format {
             case .text: print(Self.lines(document, decision).joined(separator: "\n"))
-            case .json: print(try JSONRecordWriter(compact: false).serialize(Self.tree(document, decision), pretty: true))
+            case .json: print(JSONRecordWriter(compact: false).serialize(Self.tree(document, decision), pretty: true))
             }
             if decision.chosen == nil {
                 _ = try registry.convert(document) // throws the "no known layout" error with what was seen
