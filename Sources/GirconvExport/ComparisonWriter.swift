@@ -46,20 +46,13 @@ public enum ComparisonWriter {
         return out.joined(separator: "\n") + (out.last == "" ? "" : "\n")
     }
 
-    /// Columns padded to their widest cell (a CJK character counts two columns), numbers right-aligned.
+    /// Columns padded to their widest cell (a CJK character counts two columns), numbers right-aligned:
+    /// the first row is the header, every column but the first holds numbers.
     static func aligned(_ rows: [[String]]) -> [String] {
+        guard let header = rows.first else { return [] }
         let count = rows.map(\.count).max() ?? 0
-        let widths = (0..<count).map { column in rows.map { column < $0.count ? width($0[column]) : 0 }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - width(cell))
-                return column == 0 ? cell + pad : pad + cell
-            }.joined(separator: "  ")
-        }
-    }
-
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 && ($1.value <= 0x115F || $1.value >= 0x2E80) && $1.value != 0x2014 ? 2 : 1) }
+        let padded = header + Array(repeating: "", count: max(0, count - header.count))
+        return TextTable(header: padded, rows: Array(rows.dropFirst()), rightAligned: Set(1..<max(count, 1))).lines()
     }
 
     // MARK: CSV

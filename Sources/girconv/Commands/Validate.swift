@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GirconvCore
 import GirconvExport
+import GirconvText
 
 /// `girconv validate FILE...`: the arithmetic of each report, and continuity across years.
 struct Validate: ParsableCommand {

@@ -1,12 +1,17 @@
 /// A plain-text table for terminal output: columns padded to the widest cell as a terminal shows it (Chinese
 /// characters take two columns), numbers right-aligned, no trailing spaces.
-struct TextTable {
-    var header: [String]
-    var rows: [[String]] = []
+package struct TextTable {
+    package var header: [String]
+    package var rows: [[String]] = []
     /// Columns whose cells are right-aligned (numbers).
-    var rightAligned: Set<Int> = []
+    package var rightAligned: Set<Int> = []
 
-    func lines(indent: String = "") -> [String] {
+    package init(header: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
+        self.header = header; self.rows = rows; self.rightAligned = rightAligned
+    }
+
+    /// The header line, then one line per row; cells two spaces apart.
+    package func lines(indent: String = "") -> [String] {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { Self.displayWidth($0.indices.contains(column) ? $0[column] : "") }.max() ?? 0 }
         return all.map { row in
@@ -21,7 +26,7 @@ struct TextTable {
 
     /// Terminal columns of `text`: East Asian wide and full-width characters (CJK ideographs and punctuation,
     /// Hangul, full-width forms) count two.
-    static func displayWidth(_ text: String) -> Int {
+    package static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             switch scalar.value {
             case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
