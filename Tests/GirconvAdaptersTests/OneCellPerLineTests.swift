@@ -102,6 +102,19 @@ final class OneCellPerLineTests: XCTestCase {
         XCTAssertFalse(r.checks.contains { $0.status == .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
     }
 
+    /// A row with a blank cell too many (four cells where three are expected, the extra one inside the row):
+    /// null with a warning, never read with its figures shifted into other columns.
+    func testARowWithACellTooManyIsNull() throws {
+        var cells = Self.cells
+        let at = try XCTUnwrap(cells.firstIndex(of: "行政规范性文件"))
+        cells.replaceSubrange(at...(at + 3), with: ["行政规范性文件", "3", Self.b, Self.b, "12"])
+        let r = try convert(Self.text(cells, separator: "\n\n"))
+        XCTAssertEqual(["made", "repealed", "inForce"].map { r.figures["proactive.normativeDocs.\($0)"]?.value }, [nil, nil, nil])
+        XCTAssertTrue(r.warnings.contains { $0.code == "row-incomplete" && $0.message.contains("行政规范性文件") && $0.message.contains("4 cells") })
+        XCTAssertEqual(["made", "repealed", "inForce"].map { r.figures["proactive.rules.\($0)"]?.value }, [0, 0, 0])
+        XCTAssertEqual(r.figures["proactive.licensing.decisions"]?.value, 25)
+    }
+
     /// The same report where lines of spaces are the separators (every cell followed by one): they are
     /// spacing, not cells. Such text has no way to print a blank cell; here every cell holds a figure.
     func testWhitespaceLinesThatSeparateEveryCellAreSpacing() throws {
