@@ -35,10 +35,30 @@ final class FlattenedTextGridBuilderTests: XCTestCase {
         XCTAssertEqual(row.values.map(\.text), ["1", "", "", "0", "0", "0", "1"])
     }
 
-    func testFrequentWhitespaceLinesAreSpacingNotCells() {
-        // Every line followed by a space-only line: these are spacing; blank cells are lost.
+    func testWhitespaceLinesSeparatingTheCellsAreSpacingNotCells() {
+        // Every line followed by a space-only line: these are the separators; blank cells are lost.
         let r = rows("规章\n \n0\n \n0\n \n0\n \n")
         XCTAssertEqual(r[0].values.map(\.text), ["0", "0", "0"])
+        // So also where a label wraps onto a second line with no separator between its halves.
+        let wrapped = rows("（二）部分公开（区分处理的，只计这一情形，\n不计其他情形）\n\u{00A0}\n2\n \n0\n \n2\n \n")
+        XCTAssertEqual(wrapped.last?.values.map(\.text), ["2", "0", "2"])
+    }
+
+    /// Issue #17: cells separated by empty lines; a whitespace-only line standing alone between them is a
+    /// blank cell, however many of them there are (a table most of whose cells are blank).
+    func testBlankCellsBetweenEmptySeparatorLinesHoweverMany() {
+        let text = "  规章\n\n  \n\n\u{00A0}\n\n  0\n\n  行政规范性文件\n\n  \n\n  6\n\n \u{00A0} \n\n  自然人\n\n  \n\n  \n\n  \n\n"
+        let r = rows(text)
+        XCTAssertEqual(r.count, 3)
+        XCTAssertEqual(r[0].rowLabel?.text, "规章")
+        XCTAssertEqual(r[0].values.map(\.text), ["", "", "0"])
+        XCTAssertEqual(r[0].values[1].location.line, 5)
+        XCTAssertEqual(r[1].values.map(\.text), ["", "6", ""])
+        XCTAssertEqual(r[2].values.map(\.text), ["", "", ""])
+        // Several whitespace-only lines in one block (no empty line between them) are one blank cell.
+        XCTAssertEqual(rows("规章\n\n \n\u{00A0}\n\n0\n").first?.values.map(\.text), ["", "0"])
+        // A whitespace-only line glued to a cell's line (no empty line between) is that cell's spacing.
+        XCTAssertEqual(rows("规章\n\n2\n  \n\n0\n").first?.values.map(\.text), ["2", "0"])
     }
 
     /// Rule lines of markdown and ASCII tables draw the table; they are never a row of dashes read as zeros

@@ -13,13 +13,12 @@ import GirconvText
 /// Every label line starts a new row (except a unit word such as "件" right after a row label: a 单位
 /// column cell); the value lines (numbers, dashes, 无, "/", blank cells) that follow it
 /// are that row's cells. Prose lines become one-cell rows, harmless to adapters that look for labels.
-/// When whitespace-only lines are so frequent that they are evidently spacing (more than 30% of the
-/// non-empty lines), they are treated as separators, not as blank cells.
+/// Whether a whitespace-only line is a blank cell or spacing is decided by the separator structure
+/// around it (`blankCellLines`), never by how many there are: a table with many blank cells is still
+/// a table.
 package enum FlattenedTextGridBuilder {
     package static func build(lines: [TextLine]) -> TableGrid {
-        let whitespaceOnly = lines.filter { !$0.text.isEmpty && isBlank($0.text) }.count
-        let contentLines = lines.filter { !isBlank($0.text) }.count
-        let blankLinesAreCells = whitespaceOnly * 10 <= contentLines * 3
+        let blankCells = blankCellLines(lines)
 
         var rows: [GridRow] = []
         var current: [GridCell] = []
@@ -27,12 +26,12 @@ package enum FlattenedTextGridBuilder {
             if !current.isEmpty { rows.append(makeRow(current, index: rows.count)) }
             current = []
         }
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             if line.text.isEmpty { continue }
             // A table's rule (`|---|:---:|`, `+----+`, `=====`, box drawing) draws the table; it holds no cell.
             if isRuleLine(line.text) { continue }
             if isBlank(line.text) {
-                if blankLinesAreCells && !current.isEmpty {
+                if blankCells.contains(index) && !current.isEmpty {
                     current.append(cell("", line: line, column: 0, offset: line.offset))
                 }
                 continue
@@ -72,6 +71,42 @@ package enum FlattenedTextGridBuilder {
         }
         flush()
         return TableGrid(rows: rows, tableIndex: nil)
+    }
+
+    /// The indices of the whitespace-only lines that are blank cells, decided from the separators of the
+    /// block they stand in (a block: a run of lines between truly empty lines):
+    /// - a block of whitespace-only lines alone (cells separated by empty lines, "2" / "" / " " / "" / "0")
+    ///   is one blank cell;
+    /// - in a block with text, whitespace-only lines are the block's separators when they stand between
+    ///   its cells more often than cells follow each other directly ("规章" / " " / "0" / " " / "0": spacing,
+    ///   a blank cell is lost and the row comes up short); where cells follow each other directly at least
+    ///   as often, each whitespace-only line is a blank cell; a block with one line of text shows no
+    ///   separator, and a whitespace-only line glued to that cell is its spacing.
+    static func blankCellLines(_ lines: [TextLine]) -> Set<Int> {
+        var cells = Set<Int>()
+        var start = 0
+        while start < lines.count {
+            guard !lines[start].text.isEmpty else { start += 1; continue }
+            var end = start
+            while end < lines.count, !lines[end].text.isEmpty { end += 1 }
+            // Lines that draw a table separate nothing: they are left out of the block's structure.
+            let block = (start..<end).filter { !isRuleLine(lines[$0].text) }
+            let blank = block.filter { isBlank(lines[$0].text) }
+            if blank.count == block.count {
+                if let first = blank.first { cells.insert(first) }
+            } else if !blank.isEmpty {
+                // Between two text lines of the block: directly, or with whitespace-only lines between.
+                var direct = 0, spaced = 0
+                var previousText: Int? = nil
+                for (position, i) in block.enumerated() where !isBlank(lines[i].text) {
+                    if let p = previousText { if position == p + 1 { direct += 1 } else { spaced += 1 } }
+                    previousText = position
+                }
+                if direct > 0 && direct >= spaced { cells.formUnion(blank) }
+            }
+            start = end
+        }
+        return cells
     }
 
     /// True for a line that only draws a table: made of rule characters (`-` `=` `:` `|` `+`, `｜`, box
