@@ -123,7 +123,7 @@ final class ConventionsCLITests: CLITestCase {
 
     /// Every command that reads reports says in its help which kinds of file it reads.
     func testHelpNamesEveryInputKind() throws {
-        for command in [[], ["detect"], ["validate"], ["explain"]] {
+        for command in [[], ["detect"], ["validate"], ["explain"], ["view"], ["compare"]] {
             let help = try run(command + ["--help"])
             XCTAssertEqual(help.status, 0)
             for kind in ["text", "HTML", "PDF", "Word"] {

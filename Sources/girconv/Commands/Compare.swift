@@ -27,7 +27,7 @@ struct Compare: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
 
-    @Argument(help: "Reports to compare, or folders of them.")
+    @Argument(help: "Reports to compare — text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files, or directories of them (recursive).")
     var inputs: [String]
 
     @OptionGroup var reading: ReadingOptions

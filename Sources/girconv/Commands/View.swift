@@ -27,7 +27,7 @@ struct View: ParsableCommand {
           girconv view archive/ --out-dir sheets/
         """)
 
-    @Argument(help: "Reports to show: files, directories (recursive), or - for standard input.")
+    @Argument(help: "Reports to show — text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files, directories of them (recursive), or - for standard input.")
     var inputs: [String]
 
     @OptionGroup var reading: ReadingOptions
