@@ -32,12 +32,18 @@ public struct LayoutFileParser {
 
     public init() {}
 
+    /// The scalar types a layout file uses: booleans, whole and decimal numbers, null. (Yams's default also
+    /// tries timestamps, merge keys and `=` with a regular expression each on every plain scalar — a layout
+    /// file has none of them — and resolves every mapping key again for its duplicate check: dropping
+    /// them makes parsing the built-in layouts, done by every process, markedly cheaper.)
+    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.null)
+
     /// Parses the text of one layout file; `file` names it in errors.
     public func parse(_ text: String, file: String) throws -> LayoutSpec {
         let reader = NodeReader(file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, Self.resolver) else {
                 throw LayoutFileError(problems: [LayoutFileProblem(file: file, line: 1, column: 1, message: "the file is empty")])
             }
             root = node
