@@ -22,7 +22,9 @@ public struct PositionedWord: Sendable, Equatable {
 ///   page break unless a header or heading stands between.
 /// - Columns: the value columns of a block are the bands where its values' boxes overlap (when values of
 ///   one row would share a band, the columns of its fullest row, split half-way between its values): a
-///   row missing a value gets a blank slot there, read like an HTML table's blank cell.
+///   row missing a value gets a blank slot there, read like an HTML table's blank cell. A column blank in
+///   every row of a block (a table of one row) is taken from the header printed above the block, when its
+///   header cell stands on the same header line as the cells of both columns beside it.
 /// - Labels: a text line left of the value columns, near a value line, belongs to the nearest row (a label
 ///   wrapped over lines, with its numbers on any of them; a group label printed beside its rows). A row's
 ///   label pieces that sit one above another in a column are joined into one cell; pieces further left are
