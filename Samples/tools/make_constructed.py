@@ -453,6 +453,101 @@ if __name__ == "__main__":
         f.write(html_2021_layout_tables())
 
 
+def html_2021_narrow_columns():
+    """A 2021-layout page whose table columns are narrow (a colgroup with fixed widths), as many city
+    sites publish it: printed, the sub-row labels wrap over several lines with the numbers on the middle
+    one, the group labels (rowspan) are centred vertically across their rows, the headers wrap, and table
+    三 is long enough to run across a page (its header rows in <thead>, repeated by a browser)."""
+    title = "示例市自然资源和规划局2021年政府信息公开工作年度报告"
+    t2 = table2_html([
+        ("一", ["本年制发件数", "本年废止件数", "现行有效件数"], [("规章", ["0", "0", "0"]), ("行政规范性文件", ["3", "1", "18"])]),
+        ("五", ["本年处理决定数量"], [("行政许可", ["1,236"])]),
+        ("六", ["本年处理决定数量"], [("行政处罚", ["45"]), ("行政强制", ["2"])]),
+        ("八", ["本年收费金额（单位：万元）"], [("行政事业性收费", ["36.5"])]),
+    ], word=False)
+    blank = ["", "", "", "", ""]
+    data = {
+        "一、本年新收政府信息公开申请数量": ["52", "7", "1", "0", "2", "1", "63"],
+        "二、上年结转政府信息公开申请数量": ["4"] + blank + ["4"],
+        "（一）予以公开": ["21", "3", "1", "0", "1", "0", "26"],
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ["5", "1", "0", "0", "0", "0", "6"],
+        "1.属于国家秘密": ["1", "0", "0", "0", "0", "0", "1"],
+        "4.保护第三方合法权益": ["2", "0", "0", "0", "0", "0", "2"],
+        "6.属于四类过程性信息": ["1", "0", "0", "0", "0", "0", "1"],
+        "8.属于行政查询事项": ["0", "1", "0", "0", "0", "0", "1"],
+        "1.本机关不掌握相关政府信息": ["9", "1", "0", "0", "1", "0", "11"],
+        "2.没有现成信息需要另行制作": ["2", "0", "0", "0", "0", "0", "2"],
+        "3.补正后申请内容仍不明确": ["1", "0", "0", "0", "0", "1", "2"],
+        "1.信访举报投诉类申请": ["1", "0", "0", "0", "0", "0", "1"],
+        "2.重复申请": ["3", "0", "0", "0", "0", "0", "3"],
+        "4.无正当理由大量反复申请": ["1", "0", "0", "0", "0", "0", "1"],
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": ["3", "1", "0", "0", "0", "0", "4"],
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请": ["1"] + blank + ["1"],
+        "3.其他": ["2", "0", "0", "0", "0", "0", "2"],
+        "（七）总计": ["53", "7", "1", "0", "2", "1", "64"],
+        "四、结转下年度继续办理": ["3"] + blank + ["3"],
+    }
+    t3_rows = table3_rows_html(T3_ROWS_2019 + T3_TAIL_2021, data, False, True)
+    t3 = (["<table class=\"narrow\"><colgroup><col style=\"width:2em\"><col style=\"width:5.9em\">"
+           "<col style=\"width:12.6em\">" + "<col style=\"width:3em\">" * 7 + "</colgroup>", "<thead>"]
+          + t3_rows[:3] + ["</thead><tbody>"] + t3_rows[3:] + ["</tbody></table>"])
+    t4 = (["<table class=\"narrow\"><colgroup>" + "<col style=\"width:3.4em\">" * 15 + "</colgroup>"]
+          + table4_rows_html(["2", "1", "", "1", "4", "1", "0", "0", "1", "2", "1", "0", "0", "0", "1"], False)
+          + ["</table>"])
+    prose = "".join("<p>　　{}</p>\n".format(p) for p in [
+        "本局坚持以公开为常态、不公开为例外，围绕国土空间规划、自然资源确权登记、耕地保护和地质灾害防治等重点领域，"
+        "持续推进决策、执行、管理、服务、结果公开，不断提升政府信息公开工作的规范化、标准化水平。",
+        "（一）主动公开。及时公开机构职能、政策文件、规划计划、行政执法、财政预决算等信息，"
+        "对涉及群众切身利益的征地补偿、不动产登记办事指南等事项做到应公开尽公开。",
+        "（二）依申请公开。严格按照法定时限和程序办理政府信息公开申请，规范答复文书格式，"
+        "加强与申请人的沟通，对申请内容不明确的及时告知补正。",
+        "（三）政府信息管理。建立健全信息发布审核机制，落实“三审三校”制度，对公开前的信息进行保密审查，"
+        "定期清理过时和失效信息。",
+        "（四）平台建设。优化门户网站政府信息公开专栏，完善栏目设置，提升检索和展示功能，"
+        "利用政务新媒体扩大政策解读的覆盖面。",
+        "（五）监督保障。将政府信息公开工作纳入年度绩效考核，加强业务培训，"
+        "畅通社会评议和投诉渠道，自觉接受社会监督。",
+    ])
+    return """<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+@page {{ size: A4; margin: 18mm 16mm 20mm 16mm; @bottom-center {{ content: "— " counter(page) " —"; font-size: 10pt; }} }}
+body {{ font-size: 12px; line-height: 1.5; }}
+table {{ border-collapse: collapse; }}
+td {{ border: 1px solid #000; padding: 1px 2px; text-align: center; }}
+table.narrow {{ table-layout: fixed; }}
+tr {{ break-inside: avoid; }}
+</style>
+</head>
+<body>
+<div class="detail">
+<h2>{title}</h2>
+<p>　　本年度报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。</p>
+<p>　　一、总体情况</p>
+{prose}<p>　　二、主动公开政府信息情况</p>
+{t2}
+<p>　　三、收到和处理政府信息公开申请情况</p>
+{t3}
+<p>　　四、政府信息公开行政复议、行政诉讼情况</p>
+{t4}
+<p>　　五、存在的主要问题及改进情况</p>
+<p>　　政策解读的形式还不够丰富，依申请公开答复的规范性有待进一步提高。</p>
+<p>　　六、其他需要报告的事项</p>
+<p>　　本年度实际收取信息处理费共计150元。</p>
+</div>
+</body>
+</html>
+""".format(title=title, prose=prose, t2=t2, t3="\n".join(t3), t4="\n".join(t4))
+
+
+if __name__ == "__main__":
+    with open("Samples/constructed-2021-city-natural-resources-narrow.html", "w", encoding="utf-8") as f:
+        f.write(html_2021_narrow_columns())
+
+
 # ---------------------------------------------------------------------------------------------------
 # Pre-2019 HTML pages
 

@@ -77,6 +77,38 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.figures["requests.handledTotal.total"]?.value, 50)
     }
 
+    /// A 2021-layout page with narrow columns printed by chromium (figures typed from its HTML page, see
+    /// Tests/Fixtures/precision): sub-row labels wrapped over three lines with the numbers on the middle one,
+    /// group labels centred across their rows, table 三 across pages 1–2 under a repeated header, the page
+    /// number "—1—" in the margin, table 四 one row with a blank cell.
+    func testAPrintedPageWithNarrowColumnsReadsWrappedAndGroupLabelsAcrossPages() throws {
+        let r = try convert("printed-2021-city-natural-resources-narrow.pdf")
+        XCTAssertEqual(r.report.layout, .revised2021)
+        XCTAssertEqual(r.report.year, 2021)
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.value, 4)
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.provenance.location.page, 1)
+        XCTAssertEqual(r.figures["requests.carriedOver.business"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures["requests.granted.total"]?.value, 26, "after the header repeated on page 2")
+        XCTAssertEqual(r.figures["requests.granted.total"]?.provenance.location.page, 2)
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.naturalPerson"]?.value, 3, "label over three lines")
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 4)
+        XCTAssertEqual(r.figures["requests.otherHandling.feeUnpaid.naturalPerson"]?.value, 1)
+        XCTAssertEqual(r.figures["requests.otherHandling.feeUnpaid.research"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures["requests.otherHandling.other.naturalPerson"]?.value, 2, "3.其他 under （六）其他处理")
+        XCTAssertEqual(r.figures["requests.unableToProvide.needsCreation.total"]?.value, 2)
+        XCTAssertEqual(r.figures["requests.handledTotal.total"]?.value, 64)
+        XCTAssertEqual(r.figures["requests.carriedForward.total"]?.value, 3)
+        XCTAssertEqual(r.figures["appeals.review.upheld"]?.value, 2)
+        XCTAssertEqual(r.figures["appeals.review.other"]?.value, 0, "a blank cell of a table of one row")
+        XCTAssertEqual(r.figures["appeals.review.other"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures["appeals.review.pending"]?.value, 1)
+        XCTAssertEqual(r.figures["appeals.litigationAfterReview.total"]?.value, 1)
+        XCTAssertTrue(r.warnings.isEmpty, "\(r.warnings)")
+        XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
+        let html = try convert("constructed-2021-city-natural-resources-narrow.html")
+        XCTAssertEqual(r.figures.mapValues(\.value), html.figures.mapValues(\.value), "the same figures as the page it was printed from")
+    }
+
     /// What the fuzz harness can call: pdftotext's -bbox-layout XHTML to a document, with no process run.
     /// Only `<doc>` is parsed (the head before it has a DOCTYPE and metadata bytes as the PDF held them).
     func testTheDocumentIsMadeFromWordBoxesAlone() throws {

@@ -79,4 +79,28 @@ final class WordBoxGridBuilderTests: XCTestCase {
         XCTAssertFalse(WordBoxGridBuilder.startsItem("申请"))
         XCTAssertFalse(WordBoxGridBuilder.startsItem("2024"))
     }
+
+    /// 表四 as a table of one row under a header wrapped over two lines: the values show 4 columns, the
+    /// header 5; the column blank in the row is a blank slot where the header prints it. The title and the
+    /// group header above reach over several columns and are no column of their own.
+    func testAColumnBlankInEveryRowOfATableOfOneRowIsPlacedFromItsHeader() {
+        let page = [
+            word("四、行政复议", 0, 60),
+            word("行政复议", 130, 80),
+            word("结果", 50, 100), word("结果", 100, 100), word("其他", 150, 100), word("尚未", 200, 100),
+            word("维持", 50, 113), word("纠正", 100, 113), word("结果", 150, 113), word("审结", 200, 113), word("总计", 250, 106),
+            word("2", 65, 130), word("1", 115, 130), word("1", 215, 130), word("4", 265, 130),
+        ]
+        XCTAssertEqual(rows([page]).last, ["2", "1", "", "1", "4"])
+    }
+
+    /// A title centred over the columns, between two of them, on a line of its own: no column.
+    func testATitleBetweenTwoColumnsIsNoColumn() {
+        let page = [
+            word("第二十条", 100, 80),
+            word("本年新", 60, 100), word("对外公开", 150, 100),
+            word("规章", 10, 120), word("0", 70, 120), word("0", 160, 120),
+        ]
+        XCTAssertEqual(rows([page]).last, ["规章", "0", "0"])
+    }
 }

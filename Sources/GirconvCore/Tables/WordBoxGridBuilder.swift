@@ -22,7 +22,9 @@ public struct PositionedWord: Sendable, Equatable {
 ///   page break unless a header or heading stands between.
 /// - Columns: the value columns of a block are the bands where its values' boxes overlap (when values of
 ///   one row would share a band, the columns of its fullest row, split half-way between its values): a
-///   row missing a value gets a blank slot there, read like an HTML table's blank cell.
+///   row missing a value gets a blank slot there, read like an HTML table's blank cell. A column blank in
+///   every row of a block (a table of one row) is taken from the header printed above the block, when its
+///   header cell stands on the same header line as the cells of both columns beside it.
 /// - Labels: a text line left of the value columns, near a value line, belongs to the nearest row (a label
 ///   wrapped over lines, with its numbers on any of them; a group label printed beside its rows). A row's
 ///   label pieces that sit one above another in a column are joined into one cell; pieces further left are
@@ -316,7 +318,7 @@ package enum WordBoxGridBuilder {
                 let line = lines[builds[row].valueLine]
                 return line.cells[line.firstValue!...]
             }
-            let placed = columns(of: valueCells)
+            let placed = columns(of: valueCells, header: headerCells(above: builds[block[0]].valueLine, in: lines))
             for (row, cells) in zip(block, placed) { slots[row] = cells }
         }
 
@@ -365,17 +367,80 @@ package enum WordBoxGridBuilder {
         }
     }
 
-    /// Each row's values placed in the block's columns (nil: a blank slot).
-    static func columns(of rows: [ArraySlice<Cell>]) -> [[Cell?]] {
-        // Bands where the values' boxes overlap.
+    /// The cells of the lines printed just above a block's first row (its header, wrapped over lines): lines
+    /// without values on the row's page, each at most two lines' height above the one below it, eight at most.
+    static func headerCells(above valueLine: Int, in lines: [Line]) -> [Cell] {
+        var cells: [Cell] = []
+        var below = lines[valueLine]
+        var index = valueLine - 1
+        while index >= 0, valueLine - index <= 8 {
+            let line = lines[index]
+            let height = line.cells.map(\.height).max() ?? 10
+            guard line.page == below.page, line.firstValue == nil, below.yMin - line.yMax <= 2 * height else { break }
+            cells += line.cells
+            below = line
+            index -= 1
+        }
+        return cells
+    }
+
+    /// Boxes merged into bands where they overlap horizontally, left to right.
+    static func bands(of cells: [Cell]) -> [(lo: Double, hi: Double)] {
         var bands: [(lo: Double, hi: Double)] = []
-        for cell in rows.flatMap({ $0 }).sorted(by: { $0.xMin < $1.xMin }) {
+        for cell in cells.sorted(by: { $0.xMin < $1.xMin }) {
             if let last = bands.last, cell.xMin <= last.hi {
                 bands[bands.count - 1].hi = max(last.hi, cell.xMax)
             } else {
                 bands.append((cell.xMin, cell.xMax))
             }
         }
+        return bands
+    }
+
+    /// The columns a block's header prints over its values, when they are more than its values show (a
+    /// column blank in every row of the block, as in a table of one row): the header's cells over the values,
+    /// less those reaching over two columns of values (a group header), merged into bands. A band without
+    /// values counts only between two that hold values, and only when it is printed on the same header line
+    /// as both (a title above the table is no column). Nil when the header shows no more columns than the
+    /// values (`valueColumns`), or a band would hold two values of a row.
+    static func headerColumns(_ header: [Cell], over rows: [ArraySlice<Cell>], valueColumns: Int) -> [Double]? {
+        let values = rows.flatMap { $0 }
+        guard let lo = values.map(\.xMin).min(), let hi = values.map(\.xMax).max() else { return nil }
+        let valueBands = bands(of: values)
+        func overlaps(_ a: Cell, _ b: (lo: Double, hi: Double)) -> Bool { a.xMin < b.hi && b.lo < a.xMax }
+        let over = header.filter { cell in
+            cell.center >= lo - cell.height && cell.center <= hi + cell.height
+                && valueBands.filter { overlaps(cell, $0) }.count <= 1
+        }
+        // A header over blank columns only: it reaches over two header cells side by side.
+        let leaves = over.filter { cell in
+            let under = over.filter { $0.yMax <= cell.yMin || $0.yMin >= cell.yMax }.filter { overlaps(cell, ($0.xMin, $0.xMax)) }
+            return !under.indices.contains { i in under[(i + 1)...].contains { $0.xMin >= under[i].xMax || $0.xMax <= under[i].xMin } }
+        }
+        let columns = bands(of: leaves)
+        guard columns.count > valueColumns else { return nil }
+        let centers = columns.map { ($0.lo + $0.hi) / 2 }
+        func column(_ cell: Cell) -> Int {
+            centers.indices.min { abs(centers[$0] - cell.center) < abs(centers[$1] - cell.center) }!
+        }
+        let used = Set(values.map(column))
+        guard let first = used.min(), let last = used.max(), last - first + 1 > valueColumns else { return nil }
+        for row in rows where Set(row.map(column)).count < row.count { return nil }
+        func members(_ c: Int) -> [Cell] { leaves.filter { $0.center >= columns[c].lo && $0.center <= columns[c].hi } }
+        func sameLine(_ a: Cell, _ b: Cell) -> Bool { min(a.yMax, b.yMax) - max(a.yMin, b.yMin) > 0.5 * min(a.height, b.height) }
+        for c in first...last where !used.contains(c) {
+            let left = members(c - 1), right = members(c + 1)
+            guard members(c).contains(where: { own in left.contains { sameLine(own, $0) } && right.contains { sameLine(own, $0) } })
+            else { return nil }
+        }
+        return Array(centers[first...last])
+    }
+
+    /// Each row's values placed in the block's columns (nil: a blank slot); `header`: the cells printed above
+    /// the block, for columns no value of the block shows.
+    static func columns(of rows: [ArraySlice<Cell>], header: [Cell] = []) -> [[Cell?]] {
+        // Bands where the values' boxes overlap.
+        let bands = bands(of: rows.flatMap { $0 })
         func place(_ band: (Cell) -> Int?, count: Int) -> [[Cell?]]? {
             var placed: [[Cell?]] = []
             for row in rows {
@@ -388,16 +453,20 @@ package enum WordBoxGridBuilder {
             }
             return placed
         }
-        if let placed = place({ cell in bands.firstIndex { cell.xMin >= $0.lo && cell.xMax <= $0.hi } }, count: bands.count) {
+        func halfWay(_ centers: [Double]) -> [[Cell?]]? {
+            let bounds = zip(centers, centers.dropFirst()).map { ($0 + $1) / 2 }
+            return place({ cell in bounds.firstIndex { cell.center < $0 } ?? bounds.count }, count: centers.count)
+        }
+        let valueBands = place({ cell in bands.firstIndex { cell.xMin >= $0.lo && cell.xMax <= $0.hi } }, count: bands.count)
+        if !header.isEmpty, let centers = headerColumns(header, over: rows, valueColumns: valueBands == nil ? rows.map(\.count).max()! : bands.count),
+           let placed = halfWay(centers) {
             return placed
         }
+        if let valueBands { return valueBands }
         // The fullest row's columns, split half-way between its values.
         let fullest = rows.max { $0.count < $1.count }!
         let centers = fullest.map(\.center)
-        let bounds = zip(centers, centers.dropFirst()).map { ($0 + $1) / 2 }
-        if let placed = place({ cell in bounds.firstIndex { cell.center < $0 } ?? bounds.count }, count: centers.count) {
-            return placed
-        }
+        if let placed = halfWay(centers) { return placed }
         // Rows that fit neither keep their values in order (as flattened text would).
         return rows.map { row in
             let values = row.map { Optional($0) }
