@@ -1,4 +1,5 @@
 import Foundation
+import GirconvText
 import GirconvCore
 
 /// XML 1.0, UTF-8, nested like the JSON form: objects become elements, arrays repeat an `<item>`
@@ -60,20 +61,8 @@ public struct XMLRecordWriter: RecordWriter {
             && !s.lowercased().hasPrefix("xml")
     }
 
-    /// Escapes markup characters and drops characters XML 1.0 does not allow.
+    /// Escapes markup characters and drops characters XML 1.0 does not allow (`MarkupText`).
     static func escape(_ s: String, attribute: Bool) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupText.escaped(s, quotes: attribute)
     }
 }

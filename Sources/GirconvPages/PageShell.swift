@@ -1,4 +1,5 @@
 import GirconvCore
+import GirconvText
 import Plot
 
 /// The one page frame every girconv page uses (a report's proof sheet, an index of reports, a comparison):
@@ -49,21 +50,10 @@ public enum PageShell {
         .attribute(named: name, value: escaped(value), ignoreIfValueIsEmpty: false)
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references.
+    /// `&`, `<`, `>`, `"` and `'` as character references; characters XML 1.0 does not allow left out
+    /// (`MarkupText`, shared with the XML record writer).
     public static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        MarkupText.escaped(text, quotes: true)
     }
 
     /// The CSS class a figure's cell carries for the way it was read (one class per reading rule; the legend
