@@ -14,8 +14,8 @@ public enum ComparePage {
         let reportCount = comparison.agencies.reduce(0) { $0 + $1.reports.count }
         var body: [Node<HTML.BodyContext>] = comparison.agencies.map(section)
         if !comparison.unplaced.isEmpty {
-            body.append(.section(.class("unplaced"), .h2(.text("Not compared")),
-                                 .ul(.forEach(comparison.unplaced) { .li(.class("skipped"), .text($0.line)) })))
+            body.append(.section(.class("unplaced"), .h2(PageShell.text("Not compared")),
+                                 .ul(.forEach(comparison.unplaced) { .li(.class("skipped"), PageShell.text($0.line)) })))
         }
         return PageShell.document(
             title: title,
@@ -30,46 +30,46 @@ public enum ComparePage {
         let others = agency.names.filter { $0 != agency.name }
         let pairs = Array(zip(agency.reports, agency.reports.dropFirst()))
         return .section(
-            .class("agency"), .attribute(named: "data-agency-key", value: agency.key),
-            .h2(.text(agency.name)),
-            .if(!others.isEmpty, .p(.class("names"), .text("Also named: " + others.joined(separator: "、")))),
-            .p(.class("sources"), .text(agency.reports.map { "\(ComparisonText.heading($0)): \($0.source) (\($0.layout.rawValue))" }
+            .class("agency"), PageShell.attribute("data-agency-key", agency.key),
+            .h2(PageShell.text(agency.name)),
+            .if(!others.isEmpty, .p(.class("names"), PageShell.text("Also named: " + others.joined(separator: "、")))),
+            .p(.class("sources"), PageShell.text(agency.reports.map { "\(ComparisonText.heading($0)): \($0.source) (\($0.layout.rawValue))" }
                 .joined(separator: " · "))),
             .table(
                 .class("compare"),
-                .thead(.tr(.th(.text("指标")),
-                           .forEach(agency.reports) { .th(.class("num"), .text(ComparisonText.heading($0))) },
-                           .forEach(pairs) { .th(.class("num"), .text("\(ComparisonText.heading($0.0))→\(ComparisonText.heading($0.1))")) })),
+                .thead(.tr(.th(PageShell.text("指标")),
+                           .forEach(agency.reports) { .th(.class("num"), PageShell.text(ComparisonText.heading($0))) },
+                           .forEach(pairs) { .th(.class("num"), PageShell.text("\(ComparisonText.heading($0.0))→\(ComparisonText.heading($0.1))")) })),
                 .tbody(.forEach(agency.rows) { row in
-                    .tr(.attribute(named: "data-path", value: row.path),
-                        .th(.text(row.name), .span(.class("path"), .text(row.path))),
+                    .tr(PageShell.attribute("data-path", row.path),
+                        .th(PageShell.text(row.name), .span(.class("path"), PageShell.text(row.path))),
                         .forEach(Array(agency.reports.enumerated())) { index, report in
                             .td(.class(row.present[index] ? "num value" : "num value absent"),
-                                .attribute(named: "data-year", value: report.year.map(String.init)),
-                                .attribute(named: "data-value", value: row.values[index].map(ComparisonText.value)),
-                                .text(row.present[index] ? ComparisonText.value(row.values[index]) : ""))
+                                PageShell.attribute("data-year", report.year.map(String.init)),
+                                PageShell.attribute("data-value", row.values[index].map(ComparisonText.value)),
+                                PageShell.text(row.present[index] ? ComparisonText.value(row.values[index]) : ""))
                         },
                         .forEach(row.changes) { change in
                             .td(.class(change.gap == nil ? "num change" : "num change gap"),
-                                .attribute(named: "data-value", value: change.difference.map(ComparisonText.value)),
-                                .attribute(named: "data-percent", value: change.roundedPercent(places: ComparisonText.displayPlaces).map(ComparisonText.value)),
-                                .text(ComparisonText.changeText(change)))
+                                PageShell.attribute("data-value", change.difference.map(ComparisonText.value)),
+                                PageShell.attribute("data-percent", change.roundedPercent(places: ComparisonText.displayPlaces).map(ComparisonText.value)),
+                                PageShell.text(ComparisonText.changeText(change)))
                         })
                 })
             ),
-            .if(agency.rows.isEmpty, .p(.text("No key figure in both reports of any pair of years."))),
-            .h3(.text("Continuity")),
+            .if(agency.rows.isEmpty, .p(PageShell.text("No key figure in both reports of any pair of years."))),
+            .h3(PageShell.text("Continuity")),
             .ul(.class("continuity"),
                 .forEach(agency.continuity) { result in
-                    .li(.class(statusClass(result.check.status)), .attribute(named: "data-rule", value: result.check.rule),
-                        .attribute(named: "data-expected", value: result.check.expected.map(ComparisonText.value)),
-                        .attribute(named: "data-found", value: result.check.found.map(ComparisonText.value)),
-                        .text(result.line))
+                    .li(.class(statusClass(result.check.status)), PageShell.attribute("data-rule", result.check.rule),
+                        PageShell.attribute("data-expected", result.check.expected.map(ComparisonText.value)),
+                        PageShell.attribute("data-found", result.check.found.map(ComparisonText.value)),
+                        PageShell.text(result.line))
                 },
                 .forEach(agency.skipped) { skipped in
-                    .li(.class("skipped"), .attribute(named: "data-reason", value: skipped.reason.rawValue), .text(skipped.line))
+                    .li(.class("skipped"), PageShell.attribute("data-reason", skipped.reason.rawValue), PageShell.text(skipped.line))
                 },
-                .if(agency.continuity.isEmpty && agency.skipped.isEmpty, .li(.text("nothing to check")))),
+                .if(agency.continuity.isEmpty && agency.skipped.isEmpty, .li(PageShell.text("nothing to check")))),
             .div(.class("charts"), .forEach(YearComparison.trends) { TrendChart.chart($0, agency: agency) })
         )
     }

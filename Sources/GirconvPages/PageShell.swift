@@ -50,6 +50,11 @@ public enum PageShell {
         .attribute(named: name, value: escaped(value), ignoreIfValueIsEmpty: false)
     }
 
+    /// An attribute whose value is escaped, or no attribute at all when there is no value.
+    public static func attribute<Context>(_ name: String, _ value: String?) -> Node<Context> {
+        value.map { attribute(name, $0) } ?? .group([])
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as character references; characters XML 1.0 does not allow left out
     /// (`MarkupText`, shared with the XML record writer).
     public static func escaped(_ text: String) -> String {

@@ -30,7 +30,7 @@ enum TrendChart {
             top + (1 - NSDecimalNumber(decimal: value).doubleValue / maximum) * (height - top - bottom)
         }
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
-        func attribute(_ name: String, _ value: String?) -> Node<HTML.BodyContext> { .attribute(named: name, value: value) }
+        func attribute(_ name: String, _ value: String?) -> Node<HTML.BodyContext> { PageShell.attribute(name, value) }
 
         var nodes: [Node<HTML.BodyContext>] = [
             .element(named: "line", nodes: [attribute("class", "axis"), attribute("x1", number(left)), attribute("y1", number(height - bottom)),
@@ -38,13 +38,13 @@ enum TrendChart {
             .element(named: "line", nodes: [attribute("class", "axis"), attribute("x1", number(left)), attribute("y1", number(top)),
                                             attribute("x2", number(left)), attribute("y2", number(height - bottom))]),
             .element(named: "text", nodes: [attribute("x", number(left - 4)), attribute("y", number(top + 4)),
-                                            attribute("text-anchor", "end"), .text(maximumLabel(maximum))]),
+                                            attribute("text-anchor", "end"), PageShell.text(maximumLabel(maximum))]),
             .element(named: "text", nodes: [attribute("x", number(left - 4)), attribute("y", number(height - bottom)),
-                                            attribute("text-anchor", "end"), .text("0")]),
+                                            attribute("text-anchor", "end"), PageShell.text("0")]),
         ]
         for year in Set(years).sorted() {
             nodes.append(.element(named: "text", nodes: [attribute("x", number(x(year))), attribute("y", number(height - 6)),
-                                                         attribute("text-anchor", "middle"), .text(String(year))]))
+                                                         attribute("text-anchor", "middle"), PageShell.text(String(year))]))
         }
         for (index, line) in series.enumerated() {
             let colour = colours[index % colours.count]
@@ -61,21 +61,21 @@ enum TrendChart {
                     attribute("class", "point"), attribute("fill", colour), attribute("r", "3.5"),
                     attribute("cx", number(x(point.year))), attribute("cy", number(y(value))),
                     attribute("data-path", line.path), attribute("data-year", String(point.year)), attribute("data-value", shown),
-                    .element(named: "title", nodes: [.text("\(line.name) \(point.year): \(shown)")]),
+                    .element(named: "title", nodes: [PageShell.text("\(line.name) \(point.year): \(shown)")]),
                 ]))
             }
         }
         return .element(named: "figure", nodes: [
             attribute("class", "chart"), attribute("data-trend", trend.name),
-            .element(named: "figcaption", nodes: [.text(trend.title)]),
+            .element(named: "figcaption", nodes: [PageShell.text(trend.title)]),
             .element(named: "svg", nodes: [
                 attribute("xmlns", "http://www.w3.org/2000/svg"), attribute("width", number(width)), attribute("height", number(height)),
                 attribute("viewBox", "0 0 \(number(width)) \(number(height))"), attribute("role", "img"),
                 attribute("aria-label", trend.title),
             ] + nodes),
             .ul(.class("series"), .forEach(Array(series.enumerated())) { index, line in
-                .li(.span(.class("swatch"), .attribute(named: "style", value: "background:\(colours[index % colours.count])")),
-                    .text(line.name))
+                .li(.span(.class("swatch"), PageShell.attribute("style", "background:\(colours[index % colours.count])")),
+                    PageShell.text(line.name))
             }),
         ])
     }

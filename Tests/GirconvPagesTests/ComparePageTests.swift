@@ -52,11 +52,25 @@ final class ComparePageTests: XCTestCase {
         XCTAssertTrue(page.contains("2019→2021: no report of 2020"))
     }
 
-    func record(_ name: String, _ year: Int, _ values: [String: Decimal]) -> CanonicalRecord {
+    /// Report text reaches the page escaped everywhere: an agency name and a file name holding quotes,
+    /// markup and an entity stay text (in elements and in attribute values), and the page still parses.
+    func testReportTextIsEscapedInTextAndAttributes() throws {
+        let hostile = "示例\"><script>alert(1)</script>&lt;局"
+        let comparison = YearComparison([record("a\"<b>.txt", 2021, ["requests.newReceived.total": 1], agency: hostile),
+                                         record("c'.txt", 2022, ["requests.newReceived.total": 2], agency: hostile)])
+        let page = ComparePage.render(comparison)
+        XCTAssertFalse(page.contains("<script>"), page)
+        XCTAssertFalse(page.contains("<b>"), page)
+        XCTAssertTrue(page.contains("示例&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;lt;局"), page)
+        let headings = try elements(named: "h2", in: page) { $0.textContent }
+        XCTAssertEqual(headings, [hostile], "the name reads back as printed")
+    }
+
+    func record(_ name: String, _ year: Int, _ values: [String: Decimal], agency: String = "示例局") -> CanonicalRecord {
         CanonicalRecord(
             source: SourceInfo(name: name, sha256: "", mediaType: "text/plain", encoding: "UTF-8", byteCount: 0),
             detection: DetectionInfo(adapter: "2021-revised", confidence: 1, evidence: [], candidates: []),
-            report: ReportInfo(agency: "示例局", year: year, layout: .revised2021, script: .simplified),
+            report: ReportInfo(agency: agency, year: year, layout: .revised2021, script: .simplified),
             figures: values.mapValues { Figure(value: $0, provenance: Provenance(how: .printed, raw: "\($0)", location: SourceLocation())) })
     }
 }
