@@ -41,6 +41,24 @@ final class YearComparisonTests: XCTestCase {
         XCTAssertEqual(agency.skipped.map(\.reason), [.noContinuityFigures])
     }
 
+    /// A slimmed record keeps what a comparison reads (key figures, continuity figures) and nothing else,
+    /// and compares exactly as the whole record does.
+    func testSlimmedRecordsCompareAsWholeOnes() {
+        let a = makeRecord("a", "示例局", 2022, ["requests.newReceived.total": 5, "requests.carriedForward.total": 1,
+                                              "requests.carriedForward.naturalPerson": 1, "proactive.rules.inForce": 4,
+                                              "requests.channels.online": 3, "appeals.review.upheld": 2])
+        let b = makeRecord("b", "示例局", 2023, ["requests.newReceived.total": 7, "requests.carriedOver.total": 1,
+                                              "requests.carriedOver.naturalPerson": 1, "proactive.rules.inForce": 5,
+                                              "proactive.rules.made": 1, "proactive.rules.repealed": 0])
+        let slim = YearComparison.slimmed(a)
+        XCTAssertEqual(Set(slim.figures.keys), ["requests.newReceived.total", "requests.carriedForward.total",
+                                                "requests.carriedForward.naturalPerson", "proactive.rules.inForce"])
+        let whole = YearComparison([a, b]), slimmed = YearComparison([slim, YearComparison.slimmed(b)])
+        XCTAssertEqual(whole.agencies.map { $0.rows.map(\.values) }, slimmed.agencies.map { $0.rows.map(\.values) })
+        XCTAssertEqual(whole.agencies.map { $0.continuity.map(\.check) }, slimmed.agencies.map { $0.continuity.map(\.check) })
+        XCTAssertEqual(whole.agencies[0].continuity.count, 3, "carried over total and natural person, rules in force")
+    }
+
     /// Reports of a corpus are often all named index.html: continuity goes to the agency, not the file name.
     func testContinuityBelongsToItsAgencyWhateverTheFileNames() {
         let records = [makeRecord("index.html", "甲县人民政府", 2021, ["requests.carriedForward.total": 2]),

@@ -18,6 +18,20 @@ public struct YearComparison: Sendable {
         "proactive.licensing.decisions", "proactive.penalties.decisions",
     ]
 
+    /// What a comparison needs of a record: its source, agency, year and layout, its key figures and those
+    /// continuity reads — without its other figures, checks and warnings. A comparison of a whole corpus
+    /// holds every report at once; slimmed, a report takes a few dozen figures instead of hundreds.
+    public static func slimmed(_ record: CanonicalRecord) -> CanonicalRecord {
+        var slim = record
+        slim.figures = record.figures.filter { usedPaths.contains($0.key) }
+        slim.checks = []
+        slim.warnings = []
+        return slim
+    }
+
+    /// The figure paths a comparison reads: the key figures and the continuity checks' figures.
+    static let usedPaths: Set<String> = Set(keyPaths).union(ContinuityChecker.paths)
+
     /// The trends a page draws: each a few key paths over the years.
     public static let trends: [(name: String, title: String, paths: [String])] = [
         ("applications", "申请 (applications)", ["requests.newReceived.total", "requests.handledTotal.total"]),

@@ -142,6 +142,19 @@ public enum ContinuityChecker {
         return Outcome(results: results, skipped: skipped)
     }
 
+    /// Every figure path a continuity check reads.
+    public static let paths: Set<String> = {
+        var paths = Set<String>()
+        for column in FigureCatalog.applicantColumns.map(\.key) {
+            paths.insert("requests.carriedForward.\(column)")
+            paths.insert("requests.carriedOver.\(column)")
+        }
+        for item in ["rules", "normativeDocs"] {
+            for figure in ["inForce", "made", "repealed"] { paths.insert("proactive.\(item).\(figure)") }
+        }
+        return paths
+    }()
+
     static func pair(_ previous: CanonicalRecord, _ current: CanonicalRecord) -> [Result] {
         let fromYear = previous.report.year!, toYear = current.report.year!
         func result(_ check: CheckResult) -> Result {

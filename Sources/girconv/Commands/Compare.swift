@@ -68,7 +68,7 @@ struct Compare: ParsableCommand {
         do {
             let collector = try InputCollector(inputs)
             // One bad input is reported (stderr, unless --quiet) and the others are compared.
-            _ = try BatchRun(reading: reading, quiet: quiet).convert(collector, errors: nil, render: { record in record },
+            _ = try BatchRun(reading: reading, quiet: quiet).convert(collector, errors: nil, render: YearComparison.slimmed,
                                                                     failed: { _, error in failures.append(error) }) { _, record in
                 records.append(record)
                 return nil
