@@ -87,6 +87,7 @@ public final class SQLiteRecordStore: RecordStore {
           checks_passed INTEGER NOT NULL,
           checks_failed INTEGER NOT NULL,
           checks_not_assessable INTEGER NOT NULL,
+          checks_used_for_recovery INTEGER NOT NULL DEFAULT 0,
           warning_count INTEGER NOT NULL
         )
         """,
@@ -144,6 +145,22 @@ public final class SQLiteRecordStore: RecordStore {
         "CREATE INDEX warnings_report ON warnings(report_id)",
     ]
 
+    /// Columns added to a table after databases of the same schema version were made, with their
+    /// definitions: a database made before one of them gets it (its reports' count is 0 until converted
+    /// again, as the `DEFAULT` says).
+    static let addedColumns: [(table: String, column: String, definition: String)] = [
+        ("reports", "checks_used_for_recovery", "INTEGER NOT NULL DEFAULT 0"),
+    ]
+
+    static func addMissingColumns(_ db: Database) throws {
+        for added in addedColumns {
+            let columns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [added.table])
+            if !columns.contains(added.column) {
+                try db.execute(sql: "ALTER TABLE \(added.table) ADD COLUMN \(added.column) \(added.definition)")
+            }
+        }
+    }
+
     /// The names of girconv's tables.
     static let tableNames = ["schema_version", "reports", "figures", "checks", "warnings"]
 
@@ -160,6 +177,7 @@ public final class SQLiteRecordStore: RecordStore {
             guard missing.isEmpty else {
                 throw GirconvError.outputUnwritable(path: path, reason: "not a girconv database as it should be (no table \(missing.joined(separator: ", ")))")
             }
+            try addMissingColumns(db)
             return
         }
         if let clash = tableNames.first(where: existing.contains) {
@@ -179,8 +197,8 @@ private struct Statements {
         report = try db.makeStatement(sql: """
             INSERT INTO reports (source_path, source_name, sha256, media_type, encoding, byte_count, title, agency,
               region, year, layout, script, adapter, confidence, figure_count, checks_passed, checks_failed,
-              checks_not_assessable, warning_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              checks_not_assessable, checks_used_for_recovery, warning_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         figure = try db.makeStatement(sql: """
             INSERT INTO figures (report_id, path, value, value_text, how, raw, table_name, row_label, column_label,
@@ -209,7 +227,8 @@ private struct Statements {
             record.report.layout.rawValue, record.report.script.rawValue, record.detection.adapter,
             record.detection.confidence, record.figures.count,
             checks.filter { $0.status == .pass }.count, checks.filter { $0.status == .fail }.count,
-            checks.filter { $0.status == .notAssessable }.count, record.warnings.count,
+            checks.filter { $0.status == .notAssessable }.count, checks.filter { $0.status == .usedForRecovery }.count,
+            record.warnings.count,
         ])
         let id = db.lastInsertedRowID
         for path in record.orderedPaths {

@@ -102,4 +102,32 @@ final class SQLiteRecordStoreTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("0.9"), "\(error)")
         }
     }
+
+    /// Checks that chose how a fused row splits are counted apart (`checks_used_for_recovery`): the real
+    /// crawled 2019 report of Pingtan (Tests/Fixtures/real) prints its 表三 rows run together.
+    func testChecksUsedForRecoveryAreCounted() throws {
+        let url = Self.root.appendingPathComponent("Tests/Fixtures/real/pingtan-zonghe-2019.txt")
+        let record = try BuiltinAdapters.registry().convert(RawInput(name: "pingtan-zonghe-2019.txt", path: "real/pingtan-zonghe-2019.txt",
+                                                                     bytes: [UInt8](try Data(contentsOf: url))))
+        let used = record.checks.filter { $0.status == .usedForRecovery }.count
+        XCTAssertGreaterThan(used, 0)
+        try store([record])
+        let stored = try DatabaseQueue(path: databasePath).read {
+            try Row.fetchOne($0, sql: "SELECT checks_passed, checks_used_for_recovery FROM reports")!
+        }
+        XCTAssertEqual(stored["checks_used_for_recovery"] as Int, used)
+        XCTAssertEqual(stored["checks_passed"] as Int, record.checks.filter { $0.status == .pass }.count)
+    }
+
+    /// A database made before the column existed (same schema version) gets it when opened, and takes records.
+    func testADatabaseFromBeforeTheRecoveryCountIsUpgradedInPlace() throws {
+        try store([try record("enping-2019-office.txt")])
+        try DatabaseQueue(path: databasePath).write { try $0.execute(sql: "ALTER TABLE reports DROP COLUMN checks_used_for_recovery") }
+        try store([try record("constructed-2021-county-transport.txt")])
+        XCTAssertEqual(try count("reports"), 2)
+        let values = try DatabaseQueue(path: databasePath).read {
+            try Int.fetchAll($0, sql: "SELECT checks_used_for_recovery FROM reports ORDER BY source_path")
+        }
+        XCTAssertEqual(values, [0, 0])
+    }
 }
