@@ -207,25 +207,30 @@ struct LayoutOptions: ParsableArguments {
 }
 
 /// Options may come before the subcommand: `girconv --layouts D detect f` is `girconv detect --layouts D f`.
-/// The parser reads such a line as the default command (convert) with "detect" among its inputs; when that
-/// input names a subcommand and no such file exists, the subcommand is moved to the front and the line parsed
-/// again. The parser itself decides which words are option values (`-o detect` keeps its file name).
+/// The parser reads such a line as the default command (convert) with "detect" among its inputs, or refuses
+/// it when an option is not convert's (`girconv --agency X compare a b`); then a word naming a subcommand
+/// (no file of that name existing) is moved to the front and the line parsed again. The parser itself decides
+/// which words are option values (`-o detect` keeps its file name).
 enum SubcommandPlacement {
     static func parse(_ arguments: [String]) throws -> ParsableCommand {
-        let command = try Girconv.parseAsRoot(arguments)
-        guard let convert = command as? Convert, arguments.first.map({ $0.hasPrefix("-") }) == true else { return command }
-        let names = Girconv.configuration.subcommands.map { $0._commandName }.filter { $0 != Convert._commandName }
-        guard let name = convert.inputs.first(where: { names.contains($0) && !FileManager.default.fileExists(atPath: $0) }) else {
-            return command
+        let asTyped = Result { try Girconv.parseAsRoot(arguments) }
+        guard arguments.first?.hasPrefix("-") == true else { return try asTyped.get() }
+        let names = Set(Girconv.configuration.subcommands.map { $0._commandName }.filter { $0 != Convert._commandName })
+        func movable(_ word: String) -> Bool { names.contains(word) && !FileManager.default.fileExists(atPath: word) }
+        if case .success(let command) = asTyped {
+            // Convert with a subcommand's name among its inputs; anything else is what was meant.
+            guard let convert = command as? Convert, convert.inputs.contains(where: movable) else { return command }
         }
         let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
         var lastError: Error?
-        for index in arguments[..<end].indices where arguments[index] == name {
+        for index in arguments[..<end].indices where movable(arguments[index]) {
             var moved = arguments
             moved.remove(at: index)
-            do { return try Girconv.parseAsRoot([name] + moved) } catch { lastError = error }
+            do { return try Girconv.parseAsRoot([arguments[index]] + moved) } catch { lastError = error }
         }
+        // No placement parses: the first line's error, else the moved line's (a subcommand was meant).
+        if case .failure(let error) = asTyped { throw error }
         if let lastError { throw lastError }
-        return command
+        return try asTyped.get()
     }
 }

@@ -54,6 +54,11 @@ final class ConventionsCLITests: CLITestCase {
         let written = try String(contentsOf: workDir.appendingPathComponent("detect"), encoding: .utf8)
         XCTAssertTrue(written.contains("\"恩平市人民政府办公室\""))
 
+        // An option convert lacks, before the subcommand that has it.
+        let agency = try run(["--agency", "示例局", "compare", report, sample("dongguan-2018-city.txt")])
+        XCTAssertEqual(agency.status, 0, agency.stderr)
+        XCTAssertTrue(agency.stdout.hasPrefix("示例局"), agency.stdout)
+
         // An option of convert only, before a subcommand that lacks it: a usage error of that subcommand.
         let wrong = try run(["--to", "csv", "detect", report])
         XCTAssertEqual(wrong.status, 64, wrong.stderr)
