@@ -21,13 +21,25 @@ class CLITestCase: XCTestCase {
     /// Runs girconv; `stdoutPath` sends its standard output to that file instead of a pipe (e.g. /dev/full),
     /// `directory` is its working directory.
     func run(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil, in directory: URL? = nil) throws -> Result {
+        try execute(Self.binary, arguments, stdin: stdin, stdoutPath: stdoutPath, in: directory)
+    }
+
+    /// Runs any program as `run` runs girconv (a copy of girconv, git, a script of the repository);
+    /// `environment` entries are set (nil values removed) on top of the test's own environment.
+    func execute(_ executable: URL, _ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil, in directory: URL? = nil,
+                 environment: [String: String?] = [:]) throws -> Result {
         // girconv may stop reading its input early (a refused input): a write to the closed pipe must fail,
         // not kill the test runner.
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         let out = Pipe(), err = Pipe()
         let stdoutFile = try stdoutPath.map { path -> FileHandle in
             guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileNoSuchFile) }

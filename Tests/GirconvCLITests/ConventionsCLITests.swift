@@ -175,17 +175,8 @@ final class ConventionsCLITests: CLITestCase {
 /// version printed is the newest `v*` tag of the history (0.1.0 before the first tag).
 final class VersionCLITests: CLITestCase {
     func git(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text.trimmingCharacters(in: .whitespacesAndNewlines))
+        let result = try execute(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory)
+        return (result.status, result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func testVersionIsTheNewestReleaseTag() throws {
@@ -206,14 +197,7 @@ final class VersionCLITests: CLITestCase {
         _ = try git(["config", "user.email", "release@example.org"], in: clone)
         _ = try git(["config", "user.name", "Release Test"], in: clone)
         func release(_ arguments: [String]) throws -> Int32 {
-            let process = Process()
-            process.executableURL = clone.appendingPathComponent("scripts/release.sh")
-            process.arguments = arguments
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-            try process.run()
-            process.waitUntilExit()
-            return process.terminationStatus
+            try execute(clone.appendingPathComponent("scripts/release.sh"), arguments).status
         }
         XCTAssertEqual(try release(["1.2"]), 64)
         XCTAssertEqual(try release(["7.8.9", "--no-man"]), 0)

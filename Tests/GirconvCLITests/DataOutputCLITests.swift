@@ -242,16 +242,10 @@ final class DataOutputCLITests: CLITestCase {
         XCTAssertEqual(shardLines.count, allLines.count, "each report in exactly one shard")
         XCTAssertEqual(shardLines.sorted(), allLines.sorted())
 
-        let merge = Process()
-        merge.executableURL = Self.root.appendingPathComponent("scripts/merge-corpus-db.sh")
-        merge.arguments = ["merged.db", "shard-1.db", "shard-2.db", "shard-3.db"]
-        merge.currentDirectoryURL = workDir
-        let err = Pipe()
-        merge.standardError = err
-        try merge.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        merge.waitUntilExit()
-        XCTAssertEqual(merge.terminationStatus, 0, message)
+        let merge = try execute(Self.root.appendingPathComponent("scripts/merge-corpus-db.sh"),
+                                ["merged.db", "shard-1.db", "shard-2.db", "shard-3.db"], in: workDir)
+        let message = merge.stderr
+        XCTAssertEqual(merge.status, 0, message)
         XCTAssertTrue(message.contains("\(names.count) reports"), message)
 
         let one = workDir.appendingPathComponent("all.db").path, merged = workDir.appendingPathComponent("merged.db").path

@@ -71,16 +71,8 @@ final class LayoutGuideTests: CLITestCase {
     }
 
     func testTheUserLayoutDirectoryIsReadFromTheEnvironment() throws {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["detect", "\(example)/report-2017.html"]
-        process.environment = ProcessInfo.processInfo.environment.merging(["GIRCONV_LAYOUTS_DIR": example]) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try execute(Self.binary, ["detect", "\(example)/report-2017.html"],
+                               environment: ["GIRCONV_LAYOUTS_DIR": example]).stdout
         XCTAssertTrue(text.contains("adapter local-statistics-form"), text)
     }
 
@@ -167,21 +159,8 @@ final class LayoutGuideTests: CLITestCase {
         try FileManager.default.copyItem(atPath: sample("enping-2019-office.txt"), toPath: folder.appendingPathComponent("report.txt").path)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["girconv", "report.txt"])
         func runCopy(_ arguments: [String]) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = copy
-            process.arguments = arguments
-            process.currentDirectoryURL = folder
-            var environment = ProcessInfo.processInfo.environment
-            environment["GIRCONV_BUILTIN_LAYOUTS"] = nil
-            process.environment = environment
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, stdout, stderr)
+            let result = try execute(copy, arguments, in: folder, environment: ["GIRCONV_BUILTIN_LAYOUTS": nil])
+            return (result.status, result.stdout, result.stderr)
         }
         // 表三 of the report: 一、本年新收政府信息公开申请数量 2 0 0 0 0 0 2.
         let (status, stdout, stderr) = try runCopy(["--no-user-layouts", "report.txt", "--to", "csv"])
