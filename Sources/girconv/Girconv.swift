@@ -127,6 +127,13 @@ struct UsageProblem {
     }
 }
 
+/// An output format's name on the command line, in any case (`-t JSON`, `--to Csv`), as every command's `--to`.
+protocol FormatName: ExpressibleByArgument, RawRepresentable, CaseIterable where RawValue == String {}
+
+extension FormatName {
+    init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
 /// Options shared by the commands that read reports.
 struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("max-bytes"),

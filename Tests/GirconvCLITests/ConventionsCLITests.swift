@@ -87,6 +87,20 @@ final class ConventionsCLITests: CLITestCase {
         XCTAssertTrue(none["confidence"] is NSNull)
     }
 
+    /// Every command's `--to` takes `-t` and a format name in any case.
+    func testEveryFormatOptionTakesShortFormAndAnyCase() throws {
+        let report = sample(Self.enping)
+        let validate = try run(["validate", "--to", "json", report])
+        XCTAssertEqual(validate.status, 0, validate.stderr)
+        XCTAssertEqual(try run(["validate", "-t", "JSON", report]).stdout, validate.stdout)
+        let pair = [sample("hongze-2023-district.pdf"), sample("hongze-2024-district.pdf")]
+        let compare = try run(["compare", "--to", "csv"] + pair)
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.hasPrefix("agency,"), compare.stdout)
+        XCTAssertEqual(try run(["compare", "-t", "Csv"] + pair).stdout, compare.stdout)
+        XCTAssertEqual(try run(["validate", "-t", "yaml", report]).status, 64)
+    }
+
     /// `--quiet`: a batch's failed inputs print no error line (the summary and --errors still name them).
     func testQuietBatchKeepsOnlyTheSummary() throws {
         let broken = try file("broken.pdf", Array("%PDF-1.4 not really".utf8))

@@ -25,7 +25,7 @@ struct Compare: ParsableCommand {
           girconv compare a.html b.html --agency 洪泽区人民政府 --to csv
         """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, html }
+    enum Format: String, FormatName { case text, csv, json, html }
 
     @Argument(help: "Reports to compare — text (.txt), HTML (.html/.htm), PDF (.pdf) or Word (.docx) files, or directories of them (recursive).")
     var inputs: [String]

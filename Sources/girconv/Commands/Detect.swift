@@ -15,10 +15,7 @@ struct Detect: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     /// The form of the answer: lines for people, or one JSON object for programs.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-        init?(argument: String) { self.init(rawValue: argument.lowercased()) }
-    }
+    enum Format: String, FormatName { case text, json }
 
     @Option(name: [.customShort("t"), .customLong("to")],
             help: "text (default) or json: {file, mediaType, encoding, script, layout, adapter, confidence, evidence, candidates}.")

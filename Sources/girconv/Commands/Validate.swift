@@ -29,9 +29,9 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
-    enum Format: String, ExpressibleByArgument { case text, json }
+    enum Format: String, FormatName { case text, json }
 
-    @Option(name: .customLong("to"), help: "text (a readable summary) or json.")
+    @Option(name: [.customShort("t"), .customLong("to")], help: "text (a readable summary) or json, in any case.")
     var format: Format = .text
 
     @Option(help: "Treat every report as this agency's for the continuity checks (names are otherwise grouped by docs/agency-identity.md).")
