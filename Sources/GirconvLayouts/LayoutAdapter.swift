@@ -87,6 +87,8 @@ public struct LayoutAdapter: ReportAdapter {
         var matchedRows: [String] = []
         /// Rows printed run together, decided when the layout is chosen (`extract`).
         var fusedRows: [FusedRow] = []
+        /// Value rows printed without their labels, placed by position when the layout is chosen (`extract`).
+        var positionedRows: [PositionedRows] = []
     }
 
     func readTables(_ document: ReportDocument) -> TableReading {
@@ -106,6 +108,7 @@ public struct LayoutAdapter: ReportAdapter {
             reading.figures = sink.figures
             reading.pendingWarnings = sink.pending
             reading.fusedRows = sink.fusedRows
+            reading.positionedRows = sink.positionedRows
             return reading
         }
     }
@@ -153,17 +156,21 @@ public struct LayoutAdapter: ReportAdapter {
         // Rows printed run together: split only where the report's own identities and statements force it.
         var recoveryRules: Set<String> = []
         if !tables.fusedRows.isEmpty {
-            var placeholders = tables.figures
-            for row in tables.fusedRows {
-                for column in row.columns where column.emits && placeholders[column.path] == nil {
-                    placeholders[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: row.raw, location: row.location))
-                }
-            }
+            let placeholders = Self.placeholders(tables.figures, tables.fusedRows.map(\.columns))
             let outcome = FusedRowSolver.solve(tables.fusedRows, known: tables.figures, stated: narrative?.figures ?? [:],
                                                identities: identities(given: placeholders), kinds: spec.kind(of:))
             for (path, figure) in outcome.figures where tableFigures[path] == nil { tableFigures[path] = figure }
             warnings += outcome.warnings
             recoveryRules = outcome.usedRules
+        }
+        // Value rows printed without their labels: placed by position only where the identities hold with them.
+        if !tables.positionedRows.isEmpty {
+            let placeholders = Self.placeholders(tableFigures, tables.positionedRows.flatMap { $0.rows.map(\.columns) })
+            let outcome = PositionedRowChecker.check(tables.positionedRows, known: tableFigures,
+                                                     identities: identities(given: placeholders), kinds: spec.kind(of:))
+            for (path, figure) in outcome.figures where tableFigures[path] == nil { tableFigures[path] = figure }
+            warnings += outcome.warnings
+            recoveryRules.formUnion(outcome.usedRules)
         }
         if !tableFigures.isEmpty, tableFigures.values.allSatisfy({ $0.provenance.how == .blankAsZero }) {
             warnings.append(ReportWarning(
@@ -213,6 +220,18 @@ public struct LayoutAdapter: ReportAdapter {
         let statedTwice = narrative?.statedTwice.filter { usable($0.path) } ?? []
         return Extraction(report: report, figures: figures, warnings: warnings, shares: shares, textStatements: textStatements,
                           statedTwice: statedTwice, recoveryRules: recoveryRules)
+    }
+
+    /// The figures, with a null at every path of rows still to be decided (`columns`) that they lack: the
+    /// identities are chosen by which paths a report prints (its （六） as one row or three).
+    static func placeholders(_ figures: [String: Figure], _ columns: [[FusedRow.Column]]) -> [String: Figure] {
+        var placeholders = figures
+        for row in columns {
+            for column in row where column.emits && placeholders[column.path] == nil {
+                placeholders[column.path] = Figure(value: nil, provenance: Provenance(how: .unreadable, raw: "", location: SourceLocation()))
+            }
+        }
+        return placeholders
     }
 
     static func describe(_ value: Decimal?) -> String { value.map { "\($0)" } ?? "null" }

@@ -82,7 +82,7 @@ public enum PageShell {
     }
 
     /// Background colours per reading rule: printed figures plain, zeros by convention pale grey, absent ones
-    /// hatched, figures girconv computed (derived) or chose (recovered) in warm colours that draw the eye.
+    /// hatched, figures girconv computed (derived) or chose (recovered, by-position) in warm colours that draw the eye.
     static let ruleColours: [ReadingRule: String] = [
         .printed: "#ffffff",
         .blankAsZero: "#eef1f4",
@@ -93,6 +93,7 @@ public enum PageShell {
         .statedZero: "#e3f1e0",
         .derived: "#fff2c2",
         .recovered: "#ffdcae",
+        .byPosition: "#ffc9a3",
     ]
 
     static var sharedStyle: String {

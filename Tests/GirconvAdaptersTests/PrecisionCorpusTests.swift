@@ -46,9 +46,10 @@ final class PrecisionCorpusTests: XCTestCase {
         let printed = expected.printed[path]
         let conflicting = expected.conflicts[path] ?? []
         switch figure.provenance.how {
-        case .printed, .recovered:
+        case .printed, .recovered, .byPosition:
             // A recovered figure (cells printed run together, split where the report's identities force it)
-            // is printed too: the expected file holds it wherever the split is forced.
+            // is printed too: the expected file holds it wherever the split is forced; so is a figure placed
+            // by position (a row printed without its label, at the row the document prints it for).
             if let printed, same(value, printed) { return nil }
             if conflicting.contains(where: { same(value, $0) }) { return nil }
             return printed.map { "\(shown): the document prints \($0)" } ?? "\(shown): not printed in the document"

@@ -20,6 +20,12 @@ public enum ReadingRule: String, Sendable, Codable, CaseIterable {
     /// into the row's columns that the report's own identities and statements allow (1.3). `derivedFrom`
     /// names what decided it: identity rules, `text.<path>` statements, or `digits` (one split only).
     case recovered
+    /// A cell of a value row printed without its label (damaged text: PDF-to-text, OCR), placed at the row
+    /// of the layout whose label is missing where it stands: the labels present are in the form's order and
+    /// the unlabelled rows fill exactly the gaps between them (1.4). Every identity naming the row's cells
+    /// holds with it (`derivedFrom` names them), but identities cannot prove an order: rows of one group
+    /// may be swapped without changing a sum.
+    case byPosition = "by-position"
 }
 
 /// Where in the source a figure (or a warning) comes from.
@@ -55,7 +61,8 @@ public struct Provenance: Sendable, Equatable {
     public var raw: String
     public var location: SourceLocation
     /// For derived figures: the paths they were computed from; for recovered ones, the constraints
-    /// (identity rules, `text.<path>`, `digits`) that decided the split.
+    /// (identity rules, `text.<path>`, `digits`) that decided the split; for figures placed by position,
+    /// the identity rules that hold with them.
     public var derivedFrom: [String]
 
     public init(how: ReadingRule, raw: String, location: SourceLocation, derivedFrom: [String] = []) {

@@ -29,7 +29,7 @@ package enum FlattenedTextGridBuilder {
         for (index, line) in lines.enumerated() {
             if line.text.isEmpty { continue }
             // A table's rule (`|---|:---:|`, `+----+`, `=====`, box drawing) draws the table; it holds no cell.
-            if isRuleLine(line.text) { continue }
+            if isRuleLine(line.text) || isPageNumberAtPageBreak(lines, index) { continue }
             if isBlank(line.text) {
                 if blankCells.contains(index) && !current.isEmpty {
                     current.append(cell("", line: line, column: 0, offset: line.offset))
@@ -157,6 +157,33 @@ package enum FlattenedTextGridBuilder {
         case .number, .blank, .dash, .noneWord, .notApplicable, .percent, .overlongNumber: return true
         case .text: return NumberReader.isFootnotedNumber(text)
         }
+    }
+
+    /// A page number printed on its own line at the top or bottom of a page: "-3-", "— 3 —", "- 3 -",
+    /// "第 3 页", "第3页 共12页", "3/12".
+    package static func isPageNumber(_ text: String) -> Bool {
+        let text = TextNormalizer.collapseWhitespace(text).replacingOccurrences(of: " ", with: "")
+        guard !text.isEmpty, text.unicodeScalars.count <= 16 else { return false }
+        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        guard digits > 0 else { return false }
+        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "―", "─", "~", "〜"]
+        if text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || dashes.contains($0) }) {
+            return dashes.contains(text.unicodeScalars.first!) && dashes.contains(text.unicodeScalars.last!)
+        }
+        if text.hasPrefix("第"), text.hasSuffix("页") {
+            return text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "第页共,，".unicodeScalars.contains($0) }
+        }
+        let parts = text.split(separator: "/")
+        return parts.count == 2 && parts.allSatisfy { $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } && !$0.isEmpty }
+    }
+
+    /// A page number on the first or last line of a page of PDF-to-text output (the line holds the form
+    /// feed that begins its page, or the next line does): no cell of any row.
+    static func isPageNumberAtPageBreak(_ lines: [TextLine], _ index: Int) -> Bool {
+        let text = lines[index].text
+        guard text.unicodeScalars.contains("\u{0C}")
+                || (index + 1 < lines.count && lines[index + 1].text.unicodeScalars.first == "\u{0C}") else { return false }
+        return isPageNumber(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0C}" })))
     }
 
     static func isBlank(_ text: String) -> Bool {

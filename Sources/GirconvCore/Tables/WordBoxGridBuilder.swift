@@ -174,20 +174,7 @@ package enum WordBoxGridBuilder {
     /// A page number printed on its own line at the top or bottom of a page: "-3-", "— 3 —", "- 3 -",
     /// "第 3 页", "第3页 共12页", "3/12".
     static func isPageNumber(_ line: Line) -> Bool {
-        let text = TextNormalizer.collapseWhitespace(line.cells.map(\.text).joined(separator: " "))
-            .replacingOccurrences(of: " ", with: "")
-        guard !text.isEmpty, text.unicodeScalars.count <= 16 else { return false }
-        let digits = text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
-        guard digits > 0 else { return false }
-        let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "―", "─", "~", "〜"]
-        if text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || dashes.contains($0) }) {
-            return dashes.contains(text.unicodeScalars.first!) && dashes.contains(text.unicodeScalars.last!)
-        }
-        if text.hasPrefix("第"), text.hasSuffix("页") {
-            return text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "第页共,，".unicodeScalars.contains($0) }
-        }
-        let parts = text.split(separator: "/")
-        return parts.count == 2 && parts.allSatisfy { $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } && !$0.isEmpty }
+        FlattenedTextGridBuilder.isPageNumber(line.cells.map(\.text).joined(separator: " "))
     }
 
     // MARK: Rows

@@ -10,6 +10,9 @@ struct FigureSink {
     /// Rows whose cells were printed run together, to be decided by the report's identities
     /// (`FusedRowSolver`, when the layout is chosen).
     var fusedRows: [FusedRow] = []
+    /// Value rows printed without their labels, placed by position, to be kept only where the report's
+    /// identities hold with them (`PositionedRowChecker`, when the layout is chosen).
+    var positionedRows: [PositionedRows] = []
     let kinds: (String) -> FigureKind
 
     init(kinds: @escaping (String) -> FigureKind) { self.kinds = kinds }
@@ -63,13 +66,23 @@ struct FigureSink {
     mutating func fusedRow(table: String, rowText: String, cells: [GridCell],
                            columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?, atLeast: Int?)]) -> Bool {
         guard FusedRow.isFused(cells.map(\.text), columnCount: columns.count) else { return false }
-        let fused = columns.map { column -> FusedRow.Column in
+        fusedRows.append(FusedRow(table: table, rowText: rowText, runs: cells.map(\.text), columns: self.columns(columns),
+                                  location: cells[0].location))
+        return true
+    }
+
+    /// A row's columns (paths and printed names) as a row to be decided later takes them.
+    func columns(_ columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?, atLeast: Int?)]) -> [FusedRow.Column] {
+        Self.columns(columns, kinds: kinds)
+    }
+
+    static func columns(_ columns: [(path: String, emits: Bool, label: String, unit: PrintedUnit?, atLeast: Int?)],
+                        kinds: (String) -> FigureKind) -> [FusedRow.Column] {
+        columns.map { column in
             let kind = kinds(column.path)
             return FusedRow.Column(path: column.path, emits: column.emits, allowsDecimal: kind == .amountYuan || kind == .amountWanYuan,
                                    label: column.label, headerUnit: column.unit, atLeast: column.atLeast)
         }
-        fusedRows.append(FusedRow(table: table, rowText: rowText, runs: cells.map(\.text), columns: fused, location: cells[0].location))
-        return true
     }
 
     /// A row whose number of cells does not match its columns (cells lost when flattened): its figures are

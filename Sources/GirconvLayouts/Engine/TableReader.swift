@@ -104,6 +104,8 @@ struct TableReader {
         // Column orders fixed by header rows that name every column of a set.
         var orders: [String: [HeaderColumn]] = [:]
         var firstNumbered: String? = nil
+        // Rows printed without labels, placed by position in a table whose printed order the file gives.
+        var positions: RowPositions? = spec.printedOrder ? RowPositions(table: spec) : nil
 
         func enter(_ new: SectionSpec, _ cell: GridCell) {
             if section?.spec.id != new.id { collected = nil; collecting = false }
@@ -156,7 +158,15 @@ struct TableReader {
             for index in labelled.dropLast() {
                 if let s = sectionMatching(row.labelKeys[index], signature: row.labelSignatures[index]) { enter(s, row.labels[index]) }
             }
-            guard let last = labelled.last else { continue }
+            guard let last = labelled.last else {
+                // A row of values with no label at all (a label cell left empty; prose is not one).
+                if !row.values.isEmpty, row.labels.allSatisfy({ $0.text.isEmpty }) {
+                    positions?.unlabelled(Array(row.values.drop { $0.text.isEmpty }))
+                } else if !row.values.isEmpty {
+                    positions?.other()
+                }
+                continue
+            }
             let labelCell = row.labels[last], key = row.labelKeys[last], signature = row.labelSignatures[last]
             if let rowIndex = rowSpecIndex(key, signature: signature, section: section) {
                 let rowSpec = spec.rows[rowIndex]
@@ -165,25 +175,61 @@ struct TableReader {
                 } else if rowSpec.within.isEmpty && (rowSpec.section == nil || rowSpec.section != section?.spec.id) {
                     section = nil
                 }
-                guard !row.values.isEmpty else { continue }
+                guard !row.values.isEmpty else {
+                    positions?.row(rowIndex, hasValues: false)
+                    continue
+                }
                 var unit = rowUnit
                 if unit == nil && key.has("万元") { unit = .wanYuan }
-                readRow(row, rowSpec, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
-                        firstNumbered: &firstNumbered, into: &sink)
+                readRow(row, rowIndex, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
+                        firstNumbered: &firstNumbered, positions: &positions, into: &sink)
             } else if spec.ignore.contains(where: { $0.matches(key, signature: signature) }) {
+                if !row.values.isEmpty { positions?.other() }
                 continue
             } else if let s = sectionMatching(key, signature: signature) {
                 enter(s, labelCell)
+                positions?.section(s.id)
                 if !row.values.isEmpty, let path = s.path {
                     // A section row printed with its own figures ("（六）其他处理" as one row).
                     let set = s.columns.map { (s.id, $0) } ?? ("", spec.columns)
                     let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
-                    record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, into: &sink)
+                    var none: RowPositions? = nil
+                    record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, positions: &none, into: &sink)
                 }
             } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.hasFewerScalars(than: 60) || key.count < 60 {
                 sink.unrecognisedRow(table: spec.name, label: labelCell)
+                positions?.other()
+            } else if !row.values.isEmpty {
+                positions?.other()
             }
         }
+        let kinds = sink.kinds
+        if let positions, let proposal = positions.resolve(table: spec.name, target: { placement(of: $0, orders: orders, kinds: kinds) }, into: &sink) {
+            sink.positionedRows.append(proposal)
+        }
+    }
+
+    /// The name and columns of a row of the form a value row printed without its label is placed at (the
+    /// first of the row specs one printed row may be); nil when its path depends on the section it is read in.
+    private func placement(of specs: [Int], orders: [String: [HeaderColumn]], kinds: (String) -> FigureKind) -> (rowText: String, columns: [FusedRow.Column])? {
+        guard let index = specs.first else { return nil }
+        let rowSpec = spec.rows[index]
+        guard !rowSpec.path.has("{section}") else { return nil }
+        let (setKey, defaults) = columnSet(of: rowSpec)
+        let columns = orders[setKey] ?? defaults.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
+        var rowText = rowSpec.labels.display
+        if spec.sectionInRowName, let name = rowSpec.section, let s = spec.sections.first(where: { $0.id == name }), let labels = s.labels {
+            rowText = "\(labels.display) › \(rowText)"
+        }
+        return (rowText, FigureSink.columns(describe(columns, path: rowSpec.path, unit: nil), kinds: kinds))
+    }
+
+    /// The columns of a row's section (or the table's), and the key of that set.
+    private func columnSet(of rowSpec: RowSpec) -> (key: String, columns: [ColumnSpec]) {
+        if let name = rowSpec.section, let s = spec.sections.first(where: { $0.id == name }), let columns = s.columns {
+            return (name, columns)
+        }
+        return ("", spec.columns)
     }
 
     /// The section whose labels match (by index: iterating the specs by value would copy each one).
@@ -193,22 +239,17 @@ struct TableReader {
         return spec.sections[index]
     }
 
-    private func readRow(_ row: RowView, _ rowSpec: RowSpec, label: GridCell, section: CurrentSection?, unit: PrintedUnit?,
+    private func readRow(_ row: RowView, _ rowIndex: Int, label: GridCell, section: CurrentSection?, unit: PrintedUnit?,
                          collected: (setKey: String, columns: [HeaderColumn])?, orders: [String: [HeaderColumn]],
-                         firstNumbered: inout String?, into sink: inout FigureSink) {
+                         firstNumbered: inout String?, positions: inout RowPositions?, into sink: inout FigureSink) {
+        let rowSpec = spec.rows[rowIndex]
         var path = rowSpec.path
         if path.has("{section}") {
             guard let current = section?.spec.id, rowSpec.within.isEmpty || rowSpec.within.contains(current) else { return }
             path = FastText.replacing(path, "{section}", with: current)
         }
         // Columns: the row's section's (or the table's), as a header printed them when it belongs to them.
-        let setKey: String
-        let defaults: [ColumnSpec]
-        if let name = rowSpec.section, let s = spec.sections.first(where: { $0.id == name }), let columns = s.columns {
-            (setKey, defaults) = (name, columns)
-        } else {
-            (setKey, defaults) = ("", spec.columns)
-        }
+        let (setKey, defaults) = columnSet(of: rowSpec)
         var columns = orders[setKey] ?? defaults.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
         if let collected, collected.setKey == setKey, section?.spec.id == rowSpec.section || setKey.isEmpty, !collected.columns.isEmpty,
            collected.columns.count == defaults.count || collected.columns.count == row.values.count {
@@ -231,33 +272,52 @@ struct TableReader {
         if spec.sectionInRowName, let section, rowSpec.section == section.spec.id || rowSpec.within.contains(section.spec.id) {
             rowText = "\(section.cell.text) › \(label.text)"
         }
-        record(row, path: path, columns: columns, label: label, rowText: rowText, unit: unit, into: &sink)
+        record(row, path: path, columns: columns, label: label, rowText: rowText, unit: unit, rowIndex: rowIndex, positions: &positions,
+               into: &sink)
     }
 
-    private func record(_ row: RowView, path: String, columns: [HeaderColumn], label: GridCell, rowText: String, unit: PrintedUnit?,
-                        into sink: inout FigureSink) {
-        let values = row.values(expecting: columns.count)
-        guard values.count == columns.count else {
-            // A skipped column (代码, 历年累计) has a path of its own for identities to name, never one of
-            // the row's figures.
-            let described = columns.enumerated().map { index, header in
-                var columnPath = Self.join(path, header.column.key)
-                if header.column.skip, columns.contains(where: { !$0.column.skip && Self.join(path, $0.column.key) == columnPath }) {
-                    columnPath += "#\(index)"
-                }
-                // A column never below another of the row (历年累计 ≥ the year's): a condition on the splits.
-                let atLeast = header.column.atLeast.flatMap { other in columns.firstIndex { $0.column.key == other } }
-                return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit,
-                        atLeast)
+    /// The columns of a row as a row decided later (fused, or placed by position) takes them: paths and
+    /// printed names. A skipped column (代码, 历年累计) has a path of its own for identities to name, never
+    /// one of the row's figures.
+    private func describe(_ columns: [HeaderColumn], path: String, unit: PrintedUnit?)
+        -> [(path: String, emits: Bool, label: String, unit: PrintedUnit?, atLeast: Int?)] {
+        columns.enumerated().map { index, header in
+            var columnPath = Self.join(path, header.column.key)
+            if header.column.skip, columns.contains(where: { !$0.column.skip && Self.join(path, $0.column.key) == columnPath }) {
+                columnPath += "#\(index)"
             }
+            // A column never below another of the row (历年累计 ≥ the year's): a condition on the splits.
+            let atLeast = header.column.atLeast.flatMap { other in columns.firstIndex { $0.column.key == other } }
+            return (columnPath, !header.column.skip, header.printed ?? header.column.labels.display, unit ?? header.unit ?? header.column.unit,
+                    atLeast)
+        }
+    }
+
+    /// `rowIndex`: the row spec the label matched, when its position in the form is known (`positions`
+    /// then hears of the row; a section's own row has none).
+    private func record(_ row: RowView, path: String, columns: [HeaderColumn], label: GridCell, rowText: String, unit: PrintedUnit?,
+                        rowIndex: Int? = nil, positions: inout RowPositions?, into sink: inout FigureSink) {
+        let values = row.values(expecting: columns.count)
+        let paths = { columns.filter { !$0.column.skip }.map { Self.join(path, $0.column.key) } }
+        guard values.count == columns.count else {
+            let described = describe(columns, path: path, unit: unit)
             if row.cellsMayBeJoined, sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
                 sink.matchedLabels.append(label.text)
                 return
             }
-            sink.incompleteRow(table: spec.name, label: label, expected: columns.count, found: values.count,
-                               paths: columns.filter { !$0.column.skip }.map { Self.join(path, $0.column.key) })
+            // More cells than columns: the row's own, then rows whose labels were lost (decided at the table's end).
+            if let rowIndex, positions != nil, values.count > columns.count, !row.cellsMayBeJoined {
+                positions?.runOn(rowIndex, RowPositions.RunOn(
+                    label: label, rowText: rowText, own: Array(values.prefix(columns.count)), columns: sink.columns(described),
+                    rest: Array(values.dropFirst(columns.count)), paths: paths()))
+                sink.matchedLabels.append(label.text)
+                return
+            }
+            if let rowIndex { positions?.row(rowIndex, hasValues: true) }
+            sink.incompleteRow(table: spec.name, label: label, expected: columns.count, found: values.count, paths: paths())
             return
         }
+        if let rowIndex { positions?.row(rowIndex, hasValues: true) }
         for (header, cell) in zip(columns, values) where !header.column.skip {
             sink.record(path: Self.join(path, header.column.key), cell: cell, table: spec.name, row: rowText,
                         column: header.printed ?? header.column.labels.display, headerUnit: unit ?? header.unit ?? header.column.unit)

@@ -85,6 +85,8 @@ struct Explain: ParsableCommand {
         case .statedZero: return "a sentence stating there were none, read as 0"
         case .derived: return "derived: the sum of " + p.derivedFrom.joined(separator: " + ")
         case .recovered: return "recovered from cells printed run together (\"\(p.raw)\"), the only split allowed by " + p.derivedFrom.joined(separator: ", ")
+        case .byPosition: return "a value row printed without its label, placed by position at the row whose label is missing there; "
+            + p.derivedFrom.joined(separator: ", ") + " hold with it, but identities cannot prove an order"
         }
     }
 }
