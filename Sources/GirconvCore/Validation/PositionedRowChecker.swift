@@ -4,7 +4,8 @@ import Foundation
 /// (`PositionedRows`): a table's proposal is kept only when every identity of the layout that names one of
 /// its cells holds with the placed values and the report's other figures (an identity naming a figure that
 /// was not read cannot be checked, and then the proposal is not kept), and every figure placed by position
-/// is named by at least one of them (rows no identity touches, such as table 二's, are never placed).
+/// is named by at least one exact one (a sum, not only parts ≤ whole: any order of parts keeps those; rows
+/// no identity names, such as table 二's, are never placed).
 /// Otherwise every cell of the proposal is null with a warning: never a guess.
 ///
 /// Identities cannot prove an order: rows of one group may be swapped without changing any sum. A placed
@@ -54,6 +55,7 @@ package enum PositionedRowChecker {
         }
 
         var held: [String: Set<String>] = [:]   // path → rules that name it and hold
+        var exact = Set<String>()               // paths an exact identity (=) names
         var problems: [String] = []
         for identity in identities {
             let operands = identity.totals + identity.parts
@@ -66,16 +68,21 @@ package enum PositionedRowChecker {
                 problems.append("\(identity.rule) does not hold")
                 continue
             }
-            for path in operands where paths.contains(path) { held[path, default: []].insert(identity.rule) }
+            for path in operands where paths.contains(path) {
+                held[path, default: []].insert(identity.rule)
+                if identity.relation == .equal { exact.insert(path) }
+            }
         }
         for reading in readings where !proposal.rows[reading.row].labelPrinted && reading.column.emits && reading.figure.value != nil
-            && held[reading.column.path] == nil {
-            problems.append("no identity checks \(reading.column.path)")
+            && !exact.contains(reading.column.path) {
+            problems.append(held[reading.column.path] == nil ? "no identity checks \(reading.column.path)"
+                            : "only parts ≤ whole identities check \(reading.column.path)")
         }
 
         let placed = proposal.rows.filter { !$0.labelPrinted }
         let described = placed.map { "\"\(raw($0))\" at \($0.rowText)" }.joined(separator: ", ")
         let count = placed.count == 1 ? "1 value row" : "\(placed.count) value rows"
+        let are = placed.count == 1 ? "is" : "are"
         let location = placed.first?.cells.first?.location
         guard problems.isEmpty else {
             for reading in readings where reading.column.emits && outcome.figures[reading.column.path] == nil {
@@ -85,9 +92,9 @@ package enum PositionedRowChecker {
                     how: .unreadable, raw: raw(proposal.rows[reading.row]), location: location))
             }
             let labelled = proposal.rows.filter(\.labelPrinted).map { "\"\($0.rowText)\"" }
-            let alsoLabelled = labelled.isEmpty ? "" : " (nor the cells of " + labelled.joined(separator: ", ") + " they ran on from)"
+            let alsoLabelled = labelled.isEmpty ? "" : " (nor the cells of " + labelled.joined(separator: ", ") + ", whose line of values ran on into them)"
             outcome.warnings.append(ReportWarning(code: notPlacedCode,
-                message: "\(proposal.table): \(count) printed without labels would stand, by position, as \(described), but are not placed"
+                message: "\(proposal.table): \(count) printed without labels would stand, by position, as \(described), but \(are) not placed"
                     + alsoLabelled + ": " + problems.joined(separator: "; ") + "; their figures are left null",
                 location: location))
             return
