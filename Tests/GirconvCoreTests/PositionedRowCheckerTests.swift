@@ -42,8 +42,16 @@ final class PositionedRowCheckerTests: XCTestCase {
         XCTAssertNil(outcome.figures["online"]?.value)
         XCTAssertEqual(outcome.figures["online"]?.provenance.how, .unreadable)
         XCTAssertEqual(outcome.warnings.map(\.code), ["rows-not-placed"])
-        XCTAssertTrue(outcome.warnings[0].message.contains("only parts ≤ whole identities check online"), outcome.warnings[0].message)
+        XCTAssertTrue(outcome.warnings[0].message.contains("no sum across rows checks online (only channels)"), outcome.warnings[0].message)
         XCTAssertTrue(outcome.usedRules.isEmpty)
+    }
+
+    /// A row's own total holds wherever the row stands: it alone does not place the row.
+    func testARowsOwnTotalAloneDoesNotPlace() {
+        let total = SumIdentity(rule: "rowTotal", description: "", totals: ["row.total"], parts: ["row.a", "row.b"])
+        let outcome = check([row("row", ["a", "b", "total"], ["1", "2", "3"])], known: [:], [total])
+        XCTAssertNil(outcome.figures["row.total"]?.value)
+        XCTAssertTrue(outcome.warnings[0].message.contains("no sum across rows checks row.a (only rowTotal)"), outcome.warnings[0].message)
     }
 
     /// An identity naming a figure that was not read cannot be checked: nothing is placed, and the row the

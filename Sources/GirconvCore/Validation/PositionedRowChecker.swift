@@ -4,8 +4,9 @@ import Foundation
 /// (`PositionedRows`): a table's proposal is kept only when every identity of the layout that names one of
 /// its cells holds with the placed values and the report's other figures (an identity naming a figure that
 /// was not read cannot be checked, and then the proposal is not kept), and every figure placed by position
-/// is named by at least one exact one (a sum, not only parts ≤ whole: any order of parts keeps those; rows
-/// no identity names, such as table 二's, are never placed).
+/// is named by at least one exact one (a sum, not only parts ≤ whole: any order of parts keeps those) that
+/// also names figures of other rows (a row's own total holds wherever the row stands); rows no identity
+/// names, such as table 二's, are never placed.
 /// Otherwise every cell of the proposal is null with a warning: never a guess.
 ///
 /// Identities cannot prove an order: rows of one group may be swapped without changing any sum. A placed
@@ -55,7 +56,10 @@ package enum PositionedRowChecker {
         }
 
         var held: [String: Set<String>] = [:]   // path → rules that name it and hold
-        var exact = Set<String>()               // paths an exact identity (=) names
+        // Paths an exact identity (=) names together with figures of other rows: a row's own total holds
+        // wherever the row stands, so it is no evidence of its position.
+        var exact = Set<String>()
+        let rowOf = Dictionary(proposal.rows.enumerated().flatMap { r, row in row.columns.map { ($0.path, r) } }, uniquingKeysWith: { first, _ in first })
         var problems: [String] = []
         for identity in identities {
             let operands = identity.totals + identity.parts
@@ -68,15 +72,16 @@ package enum PositionedRowChecker {
                 problems.append("\(identity.rule) does not hold")
                 continue
             }
+            let rows = Set(operands.map { rowOf[$0] ?? -1 })
             for path in operands where paths.contains(path) {
                 held[path, default: []].insert(identity.rule)
-                if identity.relation == .equal { exact.insert(path) }
+                if identity.relation == .equal && rows.count > 1 { exact.insert(path) }
             }
         }
         for reading in readings where !proposal.rows[reading.row].labelPrinted && reading.column.emits && reading.figure.value != nil
             && !exact.contains(reading.column.path) {
             problems.append(held[reading.column.path] == nil ? "no identity checks \(reading.column.path)"
-                            : "only parts ≤ whole identities check \(reading.column.path)")
+                            : "no sum across rows checks \(reading.column.path) (only " + held[reading.column.path]!.sorted().joined(separator: ", ") + ")")
         }
 
         let placed = proposal.rows.filter { !$0.labelPrinted }

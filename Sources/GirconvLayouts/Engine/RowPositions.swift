@@ -6,8 +6,8 @@ import GirconvCore
 /// A flattened line of values with no label is a row of its own at the top of a grid, or is appended to the
 /// row above it (`FlattenedTextGridBuilder`): a labelled row with more value cells than columns holds its own
 /// cells, then those of rows whose labels were lost. Such rows are proposed for the rows of the form whose
-/// labels are missing only when the labels present (rows and section labels) stand in the form's printed
-/// order, and the unlabelled cells fill exactly the rows missing between the two labels around them
+/// labels are missing only when the labels present (rows, and sections printed as rows with figures of their
+/// own; a section's heading may be printed away from its rows) stand in the form's printed order, and the unlabelled cells fill exactly the rows missing between the two labels around them
 /// (before the first, or after the last, within the table): as many cells as those rows have columns,
 /// every unlabelled row's cells ending where one of those rows ends. Any other shape places nothing. The
 /// proposal is then kept only where the report's identities hold with it (`PositionedRowChecker`).
@@ -43,6 +43,10 @@ struct RowPositions {
     private(set) var items: [Item] = []
     /// A value row has been seen: labels before it (a header's 总计) are column labels, not rows.
     private var seenValues = false
+    /// Sections whose label is printed without values of its own: a heading, which text without layout may
+    /// print away from its rows (a label centred beside them), so not a position; their place in a gap is
+    /// no row.
+    private var headings = Set<String>()
 
     init(table: TableSpec) {
         var tokens: [Token] = [], rowTokens: [Int: Int] = [:], sectionTokens: [String: Int] = [:]
@@ -68,8 +72,13 @@ struct RowPositions {
         items.append(rowTokens[row].map(Item.label) ?? .other)
     }
 
-    /// A section's label is printed.
-    mutating func section(_ id: String) {
+    /// A section's label is printed (`hasValues`: with figures of its own, as a row of the form).
+    mutating func section(_ id: String, hasValues: Bool) {
+        guard hasValues else {
+            if sectionTokens[id] != nil { headings.insert(id) }
+            return
+        }
+        seenValues = true
         items.append(sectionTokens[id].map(Item.label) ?? .other)
     }
 
@@ -125,6 +134,7 @@ struct RowPositions {
                 problem = "they stand where no row is missing"
             } else {
                 for token in tokens[start..<end] {
+                    if case .section(let id) = token, headings.contains(id) { continue }
                     guard case .row(let specs) = token else { problem = "a section label is missing among them"; break }
                     guard let found = target(specs) else { problem = "a row missing there is not read by position"; break }
                     targets.append(found)

@@ -53,6 +53,9 @@ struct TableReader {
     struct CurrentSection {
         let spec: SectionSpec
         let cell: GridCell
+        /// The cell prints the section's label alone, and names the section's rows in provenance (not when
+        /// it is a row's own label that begins with it).
+        var namesRows = true
     }
 
     // MARK: Regions
@@ -107,9 +110,9 @@ struct TableReader {
         // Rows printed without labels, placed by position in a table whose printed order the file gives.
         var positions: RowPositions? = spec.printedOrder ? RowPositions(table: spec) : nil
 
-        func enter(_ new: SectionSpec, _ cell: GridCell) {
+        func enter(_ new: SectionSpec, _ cell: GridCell, namesRows: Bool = true) {
             if section?.spec.id != new.id { collected = nil; collecting = false }
-            section = CurrentSection(spec: new, cell: cell)
+            section = CurrentSection(spec: new, cell: cell, namesRows: namesRows)
         }
         func currentSet() -> (key: String, columns: [ColumnSpec]) {
             if let s = section?.spec, let columns = s.columns { return (s.id, columns) }
@@ -172,6 +175,11 @@ struct TableReader {
                 let rowSpec = spec.rows[rowIndex]
                 if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
                     enter(s, labelCell)
+                } else if let own = rowSpec.section, section?.spec.id != own, let s = spec.sections.first(where: { $0.id == own }),
+                          s.labels?.matches(key, signature: signature) == true {
+                    // The row's label cell prints its section's label before it ("（六）其他处理 2.申请人逾期…",
+                    // text without layout joining a group label to the row beside it): the rows after are the section's.
+                    enter(s, labelCell, namesRows: false)
                 } else if rowSpec.within.isEmpty && (rowSpec.section == nil || rowSpec.section != section?.spec.id) {
                     section = nil
                 }
@@ -188,7 +196,10 @@ struct TableReader {
                 continue
             } else if let s = sectionMatching(key, signature: signature) {
                 enter(s, labelCell)
-                positions?.section(s.id)
+                // A section printed with figures of its own is a row of the form; values beside a section
+                // that has none are not of the form.
+                positions?.section(s.id, hasValues: !row.values.isEmpty && s.path != nil)
+                if !row.values.isEmpty && s.path == nil { positions?.other() }
                 if !row.values.isEmpty, let path = s.path {
                     // A section row printed with its own figures ("（六）其他处理" as one row).
                     let set = s.columns.map { (s.id, $0) } ?? ("", spec.columns)
@@ -269,7 +280,8 @@ struct TableReader {
             if firstNumbered == nil, number == 1, current == numbered.sections.first { firstNumbered = path }
         }
         var rowText = label.text
-        if spec.sectionInRowName, let section, rowSpec.section == section.spec.id || rowSpec.within.contains(section.spec.id) {
+        if spec.sectionInRowName, let section, section.namesRows,
+           rowSpec.section == section.spec.id || rowSpec.within.contains(section.spec.id) {
             rowText = "\(section.cell.text) › \(label.text)"
         }
         record(row, path: path, columns: columns, label: label, rowText: rowText, unit: unit, rowIndex: rowIndex, positions: &positions,
