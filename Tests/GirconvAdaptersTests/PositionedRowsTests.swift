@@ -216,6 +216,21 @@ final class PositionedRowsTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("rows of one group may be swapped without changing a sum"), warning.message)
     }
 
+    /// The first row of a group loses its label: its values follow the group's heading "（三）不予公开". The
+    /// form prints the group's rows (2. comes next), so they are not the group's own figures (as
+    /// "（六）其他处理 0 0 0 0 0 0 0" would be, printed as one row) but row 1.'s, placed by position; the group
+    /// is the sum of its rows (4.保护第三方合法权益 prints 2 | 0 | 0 | 0 | 0 | 0 | 2, the others 0).
+    func testValuesAfterAGroupHeadingAreItsFirstRowWhenItsRowsArePrinted() throws {
+        let r = try convert(damaged(["1.属于国家秘密"]))
+        XCTAssertEqual(row(r, "requests.denied.stateSecret"), [0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(r.figures["requests.denied.stateSecret.total"]?.provenance.how, .byPosition)
+        XCTAssertEqual(row(r, "requests.denied"), [2, 0, 0, 0, 0, 0, 2])
+        XCTAssertEqual(r.figures["requests.denied.total"]?.provenance.how, .derived)
+        // Undamaged, the heading has no figures of its own either.
+        let undamaged = try convert(Self.report)
+        XCTAssertEqual(undamaged.figures["requests.denied.total"]?.provenance.how, .derived)
+    }
+
     /// A table whose rows are separate cells (a markdown table) with a row's label cell left empty: the
     /// row is unlabelled on its own and placed the same way.
     func testARowWithAnEmptyLabelCellIsPlacedToo() throws {

@@ -110,6 +110,29 @@ struct TableReader {
         // Rows printed without labels, placed by position in a table whose printed order the file gives.
         var positions: RowPositions? = spec.printedOrder ? RowPositions(table: spec) : nil
 
+        /// A section's own row of figures ("（六）其他处理" as one row).
+        func recordSection(_ row: RowView, _ s: SectionSpec, path: String, label: GridCell, unit: PrintedUnit?) {
+            let set = s.columns.map { (s.id, $0) } ?? ("", spec.columns)
+            let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
+            var none: RowPositions? = nil
+            record(row, path: path, columns: columns, label: label, rowText: label.text, unit: unit, positions: &none, into: &sink)
+        }
+        // A section label printed with figures where rows may be placed by position: the section's own figures
+        // (（六）其他处理 as one row), or those of its first row, whose label was lost after the heading. The
+        // next label tells: one of the section's rows means the form prints its rows, and the figures are a
+        // row's, placed by position; anything else leaves them the section's.
+        var pendingSection: (row: RowView, section: SectionSpec, path: String, label: GridCell, unit: PrintedUnit?)? = nil
+        func settleSection(nextIsItsRow: Bool) {
+            guard let pending = pendingSection else { return }
+            pendingSection = nil
+            positions?.section(pending.section.id, hasValues: !nextIsItsRow)
+            if nextIsItsRow {
+                positions?.unlabelled(pending.row.values)
+            } else {
+                recordSection(pending.row, pending.section, path: pending.path, label: pending.label, unit: pending.unit)
+            }
+        }
+
         func enter(_ new: SectionSpec, _ cell: GridCell, namesRows: Bool = true) {
             if section?.spec.id != new.id { collected = nil; collecting = false }
             section = CurrentSection(spec: new, cell: cell, namesRows: namesRows)
@@ -162,6 +185,7 @@ struct TableReader {
                 if let s = sectionMatching(row.labelKeys[index], signature: row.labelSignatures[index]) { enter(s, row.labels[index]) }
             }
             guard let last = labelled.last else {
+                if !row.values.isEmpty { settleSection(nextIsItsRow: false) }
                 // A row of values with no label at all (a label cell left empty; prose is not one).
                 if !row.values.isEmpty, row.labels.allSatisfy({ $0.text.isEmpty }) {
                     positions?.unlabelled(Array(row.values.drop { $0.text.isEmpty }))
@@ -173,6 +197,7 @@ struct TableReader {
             let labelCell = row.labels[last], key = row.labelKeys[last], signature = row.labelSignatures[last]
             if let rowIndex = rowSpecIndex(key, signature: signature, section: section) {
                 let rowSpec = spec.rows[rowIndex]
+                settleSection(nextIsItsRow: pendingSection.map { rowSpec.section == $0.section.id } ?? false)
                 if let opens = rowSpec.opens, let s = spec.sections.first(where: { $0.id == opens }) {
                     enter(s, labelCell)
                 } else if let own = rowSpec.section, section?.spec.id != own, let s = spec.sections.first(where: { $0.id == own }),
@@ -192,28 +217,35 @@ struct TableReader {
                 readRow(row, rowIndex, label: labelCell, section: section, unit: unit, collected: collected, orders: orders,
                         firstNumbered: &firstNumbered, positions: &positions, into: &sink)
             } else if spec.ignore.contains(where: { $0.matches(key, signature: signature) }) {
-                if !row.values.isEmpty { positions?.other() }
+                if !row.values.isEmpty { settleSection(nextIsItsRow: false); positions?.other() }
                 continue
             } else if let s = sectionMatching(key, signature: signature) {
+                settleSection(nextIsItsRow: false)
                 enter(s, labelCell)
-                // A section printed with figures of its own is a row of the form; values beside a section
-                // that has none are not of the form.
-                positions?.section(s.id, hasValues: !row.values.isEmpty && s.path != nil)
-                if !row.values.isEmpty && s.path == nil { positions?.other() }
-                if !row.values.isEmpty, let path = s.path {
-                    // A section row printed with its own figures ("（六）其他处理" as one row).
-                    let set = s.columns.map { (s.id, $0) } ?? ("", spec.columns)
-                    let columns = orders[set.0] ?? set.1.map { HeaderColumn(column: $0, printed: nil, unit: nil) }
-                    var none: RowPositions? = nil
-                    record(row, path: path, columns: columns, label: labelCell, rowText: labelCell.text, unit: rowUnit, positions: &none, into: &sink)
+                if row.values.isEmpty {
+                    positions?.section(s.id, hasValues: false)
+                } else if let path = s.path {
+                    if positions != nil, spec.rows.contains(where: { $0.section == s.id }) {
+                        pendingSection = (row, s, path, labelCell, rowUnit)
+                    } else {
+                        positions?.section(s.id, hasValues: true)
+                        recordSection(row, s, path: path, label: labelCell, unit: rowUnit)
+                    }
+                } else {
+                    // Values beside a section that has none are not of the form.
+                    positions?.section(s.id, hasValues: false)
+                    positions?.other()
                 }
             } else if !row.values.isEmpty, !row.values.allSatisfy({ $0.text.isEmpty }), key.hasFewerScalars(than: 60) || key.count < 60 {
+                settleSection(nextIsItsRow: false)
                 sink.unrecognisedRow(table: spec.name, label: labelCell)
                 positions?.other()
             } else if !row.values.isEmpty {
+                settleSection(nextIsItsRow: false)
                 positions?.other()
             }
         }
+        settleSection(nextIsItsRow: false)
         let kinds = sink.kinds
         if let positions, let proposal = positions.resolve(table: spec.name, target: { placement(of: $0, orders: orders, kinds: kinds) }, into: &sink) {
             sink.positionedRows.append(proposal)
