@@ -231,6 +231,18 @@ final class PositionedRowsTests: XCTestCase {
         XCTAssertEqual(undamaged.figures["requests.denied.total"]?.provenance.how, .derived)
     }
 
+    /// Text without layout may print a block's values column by column (plain pdftotext: one number a line,
+    /// an empty line after each column). Rows 3. and 4. so printed, 4.'s label lost: the cells' lines are
+    /// not rows (an empty line inside a row), so nothing is placed, whatever the sums say.
+    func testValuesPrintedColumnByColumnAreNotPlaced() throws {
+        let columns = "3.危及“三安全一稳定”\n0\n2\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n0\n\n0\n2\n"
+        let r = try convert(damaged([], also: [("3.危及“三安全一稳定” 0 0 0 0 0 0 0\n4.保护第三方合法权益 2 0 0 0 0 0 2\n", columns)]))
+        XCTAssertNil(r.figures["requests.denied.thirdPartyRights.naturalPerson"]?.value)
+        XCTAssertNil(r.figures["requests.denied.endangersSafety.naturalPerson"]?.value)
+        let warning = try XCTUnwrap(r.warnings.first { $0.code == "rows-not-placed" })
+        XCTAssertTrue(warning.message.contains("their lines are not rows of the form"), warning.message)
+    }
+
     /// A table whose rows are separate cells (a markdown table) with a row's label cell left empty: the
     /// row is unlabelled on its own and placed the same way.
     func testARowWithAnEmptyLabelCellIsPlacedToo() throws {

@@ -100,6 +100,21 @@ struct RowPositions {
     /// The proposal for the table (nil when nothing is to be placed); a row that ran on without a place
     /// for the rest is incomplete (null), and a shape that places nothing is said in a warning.
     /// `target(rowSpecs)`: the name and columns of a row of the form, nil when it cannot be placed.
+    /// The printed lines agree with rows starting at `rowStarts` (indices into `cells`): no line holds cells
+    /// of two rows, and where cells stand on the same or consecutive lines, an empty line falls only between
+    /// rows (text without layout may print a column's values as a block, one under another: not rows).
+    /// Cells separated one by one by empty lines show no rows at all; cells without lines (markup) agree.
+    static func linesAgree(_ cells: [GridCell], rowStarts: Set<Int>) -> Bool {
+        let lines = cells.compactMap(\.location.line)
+        guard lines.count == cells.count, lines.count > 1 else { return true }
+        let grouped = zip(lines, lines.dropFirst()).contains { $1 - $0 <= 1 }
+        for i in 1..<lines.count {
+            let gap = lines[i] - lines[i - 1]
+            if rowStarts.contains(i) ? gap == 0 : (grouped && gap >= 2) { return false }
+        }
+        return true
+    }
+
     func resolve(table: String, target: ([Int]) -> (rowText: String, columns: [FusedRow.Column])?, into sink: inout FigureSink) -> PositionedRows? {
         guard items.contains(where: { if case .label = $0 { return false } else if case .other = $0 { return false } else { return true } }) else {
             return nil
@@ -160,6 +175,13 @@ struct RowPositions {
                     let rowsWord = targets.count == 1 ? "row" : "rows"
                     problem = "\(cells.count) value cells stand where \(targets.count) \(rowsWord) of the form (\(position) cells) are missing"
                         + (position == cells.count && !targets.isEmpty ? ", but a row of them does not end where a row of the form ends" : "")
+                } else {
+                    let own = runOn?.own ?? []
+                    var starts = Set<Int>(), start = own.count
+                    for target in targets { starts.insert(start); start += target.columns.count }
+                    if !Self.linesAgree(own + cells, rowStarts: starts) {
+                        problem = "their lines are not rows of the form (a line holds cells of two rows, or the values stand in blocks of another size)"
+                    }
                 }
             }
             guard let problem else {
