@@ -172,8 +172,8 @@ struct RowPositions {
                     aligned = aligned && ends.contains(total)
                 }
                 if position != cells.count || !aligned || targets.isEmpty {
-                    let rowsWord = targets.count == 1 ? "row" : "rows"
-                    problem = "\(cells.count) value cells stand where \(targets.count) \(rowsWord) of the form (\(position) cells) are missing"
+                    let rows = targets.count == 1 ? "1 row of the form (\(position) cells) is" : "\(targets.count) rows of the form (\(position) cells) are"
+                    problem = "\(cells.count) value cells stand where \(rows) missing"
                         + (position == cells.count && !targets.isEmpty ? ", but a row of them does not end where a row of the form ends" : "")
                 } else {
                     let own = runOn?.own ?? []

@@ -346,6 +346,7 @@ struct TableReader {
         guard values.count == columns.count else {
             let described = describe(columns, path: path, unit: unit)
             if row.cellsMayBeJoined, sink.fusedRow(table: spec.name, rowText: rowText, cells: values, columns: described) {
+                if let rowIndex { positions?.row(rowIndex, hasValues: true) }
                 sink.matchedLabels.append(label.text)
                 return
             }
