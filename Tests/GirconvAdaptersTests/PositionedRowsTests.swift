@@ -243,6 +243,22 @@ final class PositionedRowsTests: XCTestCase {
         XCTAssertTrue(warning.message.contains("their lines are not rows of the form"), warning.message)
     }
 
+    /// One cell per line, an empty line between every two (the real page `Samples/enping-2019-office.txt`,
+    /// 2019 trial layout) with the line "4.保护第三方合法权益" deleted: its seven cells (0 in each, as the
+    /// page prints them) follow 3.'s and are placed at 4.
+    func testOneCellPerLineTextPlacesTheRowToo() throws {
+        let url = GoldenSampleTests.samples.appendingPathComponent("enping-2019-office.txt")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertEqual(lines.filter { $0.hasPrefix("  4.保护第三方合法权益") }.count, 1)
+        let damaged = lines.filter { !$0.hasPrefix("  4.保护第三方合法权益") }.joined(separator: "\n")
+        let r = try registry.convert(RawInput(name: "enping-damaged.txt", bytes: Array(damaged.utf8)))
+        XCTAssertEqual(r.report.layout, .trial2019)
+        XCTAssertEqual(row(r, "requests.denied.thirdPartyRights"), [0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(r.figures["requests.denied.thirdPartyRights.total"]?.provenance.how, .byPosition)
+        XCTAssertTrue(r.warnings.contains { $0.code == "rows-by-position" })
+    }
+
     /// A table whose rows are separate cells (a markdown table) with a row's label cell left empty: the
     /// row is unlabelled on its own and placed the same way.
     func testARowWithAnEmptyLabelCellIsPlacedToo() throws {
