@@ -61,7 +61,10 @@ let package = Package(
         .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "GirconvXML"]),
 
         // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + GirconvXML)
-        .target(name: "GirconvPDF", dependencies: ["GirconvCore", "GirconvXML"]),
+        // CGirconvSpawn: vfork, setrlimit(RLIMIT_AS) and execve in the child (pdftotext started within its
+        // memory limit without a shell in between).
+        .target(name: "CGirconvSpawn"),
+        .target(name: "GirconvPDF", dependencies: ["GirconvCore", "GirconvXML", "CGirconvSpawn"]),
         .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvXML", "ZIPFoundation"]),
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters
