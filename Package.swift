@@ -61,16 +61,22 @@ let package = Package(
         .target(name: "GirconvHTML", dependencies: ["GirconvCore", "GirconvText", "GirconvXML"]),
 
         // MARK: PDF (poppler's pdftotext) and Word (.docx: ZIPFoundation + GirconvXML)
-        .target(name: "GirconvPDF", dependencies: ["GirconvCore", "GirconvXML"]),
+        // CGirconvSpawn: vfork, setrlimit(RLIMIT_AS) and execve in the child (pdftotext started within its
+        // memory limit without a shell in between).
+        .target(name: "CGirconvSpawn"),
+        .target(name: "GirconvPDF", dependencies: ["GirconvCore", "GirconvXML", "CGirconvSpawn"]),
         .target(name: "GirconvDOCX", dependencies: ["GirconvCore", "GirconvText", "GirconvXML", "ZIPFoundation"]),
 
         // MARK: Layouts (layout files → adapters) and the built-in adapters
-        .target(name: "GirconvLayouts", dependencies: ["GirconvCore", "GirconvText", .product(name: "Yams", package: "Yams")]),
+        // GirconvLayoutNodes: a layout file's YAML node tree in a compact form, written at build time by the
+        // EmbedLayouts plugin's tool and decoded at start instead of parsing the built-in layouts' YAML.
+        .target(name: "GirconvLayoutNodes", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "GirconvLayouts", dependencies: ["GirconvCore", "GirconvText", "GirconvLayoutNodes", .product(name: "Yams", package: "Yams")]),
         // The built-in layout files (Layouts/*.yaml) are compiled in by the EmbedLayouts plugin: one executable
         // file, no resource bundle.
         .target(name: "GirconvAdapters", dependencies: ["GirconvCore", "GirconvLayouts", "GirconvHTML", "GirconvPDF", "GirconvDOCX"],
                 exclude: ["Layouts"], plugins: ["EmbedLayouts"]),
-        .executableTarget(name: "girconv-embed-layouts"),
+        .executableTarget(name: "girconv-embed-layouts", dependencies: ["GirconvLayoutNodes", .product(name: "Yams", package: "Yams")]),
 
         // MARK: Exporters
         .target(name: "GirconvExport", dependencies: [
@@ -129,8 +135,8 @@ let package = Package(
         .testTarget(name: "GirconvCoreTests", dependencies: ["GirconvCore", "GirconvText"]),
         .testTarget(name: "GirconvXMLTests", dependencies: ["GirconvXML"]),
         .testTarget(name: "GirconvHTMLTests", dependencies: ["GirconvHTML", "GirconvXML", "GirconvCorpus"]),
-        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvText", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvText", "GirconvLayouts", "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
+        .testTarget(name: "GirconvLayoutsTests", dependencies: ["GirconvLayouts", "GirconvLayoutNodes", "GirconvText", "GirconvAdapters", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "GirconvAdaptersTests", dependencies: ["GirconvAdapters", "GirconvText", "GirconvLayouts", "GirconvLayoutNodes", .product(name: "Yams", package: "Yams"), "GirconvExport", "GirconvHTML", "GirconvCorpus"]),
         .testTarget(name: "GirconvExportTests", dependencies: ["GirconvExport", "GirconvText", "GirconvAdapters", "GirconvHTML"]),
         .testTarget(name: "GirconvSQLiteTests", dependencies: ["GirconvSQLite", "GirconvCore", "GirconvAdapters", "GirconvExport",
                                                                .product(name: "GRDB", package: "GRDB.swift")]),

@@ -15,6 +15,12 @@ public enum BuiltinAdapters {
     /// executable is one file; nothing needs to be copied beside it.
     public static var layoutFiles: [(name: String, text: String)] { EmbeddedLayouts.files }
 
+    /// The built-in layout files with their YAML node trees in the compact form the EmbedLayouts plugin
+    /// makes at build time (`LayoutNodes`; nil for a file whose YAML did not compose: parsed at run time).
+    package static var builtinFiles: [(name: String, text: String, nodes: String?)] {
+        zip(EmbeddedLayouts.files, EmbeddedLayouts.nodes).map { (name: $0.name, text: $0.text, nodes: $1) }
+    }
+
     /// `$GIRCONV_BUILTIN_LAYOUTS`: a directory read instead of the compiled-in layout files (to try changes to
     /// the built-in layouts without rebuilding).
     public static var layoutsDirectoryOverride: URL? {
@@ -32,7 +38,8 @@ public enum BuiltinAdapters {
         if let directory = layoutsDirectoryOverride {
             try library.load(from: directory) { _ in "built-in" }
         } else {
-            try library.load(texts: layoutFiles, origin: "built-in")
+            // Their node trees decoded from the compact form made at build time: no YAML parsed at start.
+            try library.load(builtinFiles, origin: "built-in")
         }
         return library
     }

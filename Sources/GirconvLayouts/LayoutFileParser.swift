@@ -1,5 +1,6 @@
 import Foundation
 import GirconvCore
+import GirconvLayoutNodes
 import GirconvText
 import Yams
 
@@ -32,11 +33,8 @@ public struct LayoutFileParser {
 
     public init() {}
 
-    /// The scalar types a layout file uses: booleans, whole and decimal numbers, null. (Yams's default also
-    /// tries timestamps, merge keys and `=` with a regular expression each on every plain scalar — a layout
-    /// file has none of them — and resolves every mapping key again for its duplicate check: dropping
-    /// them makes parsing the built-in layouts, done by every process, markedly cheaper.)
-    static let resolver = Resolver.basic.appending(.bool).appending(.int).appending(.float).appending(.null)
+    /// The scalar types a layout file uses (`LayoutNodes.resolver`: booleans, whole and decimal numbers, null).
+    static let resolver = LayoutNodes.resolver
 
     /// Parses the text of one layout file; `file` names it in errors.
     public func parse(_ text: String, file: String) throws -> LayoutSpec {
@@ -52,6 +50,18 @@ public struct LayoutFileParser {
         } catch let error as YamlError {
             throw LayoutFileError(problems: [reader.problem(from: error)])
         }
+        return try read(root, with: reader)
+    }
+
+    /// Reads a layout file's node tree in the compact form the EmbedLayouts plugin makes at build time
+    /// (`LayoutNodes`: the nodes `Yams.compose` gives for its text, read by the same reader); the text is
+    /// parsed when the form cannot be decoded.
+    public func parse(nodes form: String, text: String, file: String) throws -> LayoutSpec {
+        guard let root = LayoutNodes.decode(form) else { return try parse(text, file: file) }
+        return try read(root, with: NodeReader(file: file))
+    }
+
+    private func read(_ root: Node, with reader: NodeReader) throws -> LayoutSpec {
         let spec = reader.layout(root)
         guard reader.problems.isEmpty, let spec else {
             throw LayoutFileError(problems: reader.problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })

@@ -68,8 +68,16 @@ public struct LayoutLibrary: Sendable {
     /// Loads layout files given as texts (the built-in layouts compiled into the program), each named for
     /// its problems; all of them or none, as `load(from:)`.
     public mutating func load(texts: [(name: String, text: String)], origin: String) throws {
-        try load(texts.map { file in (name: file.name, parse: { try LayoutFileParser().parse(file.text, file: file.name) }) },
-                 origin: { _ in origin })
+        try load(texts.map { (name: $0.name, text: $0.text, nodes: nil) }, origin: origin)
+    }
+
+    /// Loads layout files given as texts and, where the build made it, their node trees in compact form
+    /// (`LayoutNodes`), read instead of parsing the text's YAML.
+    public mutating func load(_ files: [(name: String, text: String, nodes: String?)], origin: String) throws {
+        try load(files.map { file in (name: file.name, parse: {
+            if let nodes = file.nodes { return try LayoutFileParser().parse(nodes: nodes, text: file.text, file: file.name) }
+            return try LayoutFileParser().parse(file.text, file: file.name)
+        }) }, origin: { _ in origin })
     }
 
     /// Parses every file; an id twice among them, or any problem, adds nothing and reports every problem.

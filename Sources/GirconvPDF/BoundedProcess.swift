@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import CGirconvSpawn
 import GirconvCore
 #if canImport(Glibc)
 import Glibc
@@ -13,11 +14,11 @@ import Darwin
 ///
 /// Why not Foundation's `Process`: it has no hook to set a resource limit in the child, it reaps children on
 /// its own thread (so killing by pid could race with the pid being reused), and its convenient readers
-/// (`readDataToEndOfFile`) have no bound. Here one thread spawns the child (`posix_spawn`), reads its output
+/// (`readDataToEndOfFile`) have no bound. Here one thread spawns the child (`girconv_spawn`, a small C shim: vfork, limit, exec), reads its output
 /// with `poll` against a deadline, kills it if need be, and reaps it; the pid is never signalled after it
 /// has been reaped, and the child is always waited for, so no zombie is left.
 struct BoundedProcess {
-    /// The program, as a path (`posix_spawn` does not search PATH).
+    /// The program, as a path (`execve` does not search PATH).
     var executable: String
     var arguments: [String]
     /// The longest the program may run, in seconds; not finite means no limit.
@@ -47,14 +48,9 @@ struct BoundedProcess {
         var description: String
     }
 
-    /// The shell every POSIX system has: it sets the address-space limit, then `exec`s the program in its own
-    /// place. Because of `exec` the pid we track is the program itself (killing it kills the program), and no
-    /// process is left between us and it that could keep the output pipe open after a kill.
-    static let shell = "/bin/sh"
-
-    /// The exit status of the shell when it could not bound the program's address space (the program was
+    /// The exit status of the child when it could not bound the program's address space (the program was
     /// not run).
-    static let limitNotSet: Int32 = 125
+    static let limitNotSet = Int32(GIRCONV_SPAWN_LIMIT_NOT_SET)
 
     /// The size of one read from the output pipe.
     static let chunkSize = 64 * 1024
@@ -97,41 +93,25 @@ struct BoundedProcess {
 
     // MARK: Spawning
 
-    /// The argument vector actually run: the program itself, or the shell that limits then becomes it.
-    var commandLine: [String] {
-        guard let limit = addressSpaceLimit else { return [executable] + arguments }
-        // `ulimit -v` counts KiB. It fails when the hard limit is already lower: then the program runs
-        // within that one. It is never run with no limit at all: exit `limitNotSet` instead.
-        // "$0" "$@" are the program and its arguments, passed as words, never parsed by the shell.
-        let script = "ulimit -v \(max(limit / 1024, 1)) || [ \"$(ulimit -v)\" != unlimited ] || exit \(Self.limitNotSet); "
-            + "exec \"$0\" \"$@\""
-        return [Self.shell, "-c", script, executable] + arguments
-    }
-
+    /// Starts the program (the C shim `girconv_spawn`: vfork, then in the child only the signal reset, the
+    /// descriptors, `setrlimit(RLIMIT_AS)` and `execve`). Its input (or nothing to read), our pipe to write, and
+    /// its complaints (it prints syntax errors of broken PDFs) to nowhere, so that a PDF with millions of
+    /// errors cannot fill a pipe nobody reads. Every signal back to its default action and none blocked: if
+    /// girconv ignores SIGPIPE or blocks SIGINT (to handle it on a queue), pdftotext must not, or a Ctrl-C of
+    /// the terminal would not stop it. The limit is set in the child itself, before `exec`, so there is no
+    /// moment when the program runs unbounded (posix_spawn has no resource-limit attribute; setting it from
+    /// outside with prlimit after the start would race with the program's first allocations). When `exec`
+    /// fails the child exits 127 (not found) or 126, as a shell would.
     private func spawn(stdout: Int32) throws -> pid_t {
-        var actions = SpawnFileActions()
-        defer { actions.destroy() }
-        // Its input (or nothing to read), our pipe to write, and its complaints (it prints syntax errors of broken PDFs) to
-        // nowhere, so that a PDF with millions of errors cannot fill a pipe nobody reads.
-        if let standardInput { try actions.duplicate(standardInput, as: 0) } else { try actions.open(0, "/dev/null", O_RDONLY) }
-        try actions.duplicate(stdout, as: 1)
-        try actions.open(2, "/dev/null", O_WRONLY)
-        var attributes = SpawnAttributes()
-        defer { attributes.destroy() }
-        try attributes.resetSignals()
-
-        let command = commandLine
+        let command = [executable] + arguments
         let argv = command.map { strdup($0) }
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") }
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let result = actions.withPointer { actionsPointer in
-            attributes.withPointer { attributesPointer in
-                posix_spawn(&pid, command[0], actionsPointer, attributesPointer, argv + [nil], envp + [nil])
-            }
-        }
+        let limit = addressSpaceLimit.map { Int64(max($0, 1)) } ?? 0
+        let result = girconv_spawn(&pid, executable, argv + [nil], envp + [nil], standardInput ?? -1, stdout, limit)
         guard result == 0 else {
-            throw LaunchFailure(description: "could not start \(command[0]) (\(String(cString: strerror(result))))")
+            throw LaunchFailure(description: "could not start \(executable) (\(String(cString: strerror(result))))")
         }
         return pid
     }
@@ -258,72 +238,6 @@ private struct OutputPipe {
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         readEnd = fds[0]
         writeEnd = fds[1]
-    }
-}
-
-/// `posix_spawn_file_actions_t`, whose Swift type differs between Glibc (a struct) and Darwin (a pointer).
-private struct SpawnFileActions {
-    #if canImport(Darwin)
-    private var actions: posix_spawn_file_actions_t? = nil
-    #else
-    private var actions = posix_spawn_file_actions_t()
-    #endif
-
-    init() { posix_spawn_file_actions_init(&actions) }
-    mutating func destroy() { posix_spawn_file_actions_destroy(&actions) }
-
-    mutating func open(_ fd: Int32, _ path: String, _ flags: Int32) throws {
-        try check(posix_spawn_file_actions_addopen(&actions, fd, path, flags, 0))
-    }
-
-    mutating func duplicate(_ fd: Int32, as target: Int32) throws {
-        try check(posix_spawn_file_actions_adddup2(&actions, fd, target))
-    }
-
-    #if canImport(Darwin)
-    mutating func withPointer<T>(_ body: (UnsafePointer<posix_spawn_file_actions_t?>) -> T) -> T { body(&actions) }
-    #else
-    mutating func withPointer<T>(_ body: (UnsafePointer<posix_spawn_file_actions_t>) -> T) -> T { body(&actions) }
-    #endif
-}
-
-/// `posix_spawnattr_t`, likewise.
-private struct SpawnAttributes {
-    #if canImport(Darwin)
-    private var attributes: posix_spawnattr_t? = nil
-    #else
-    private var attributes = posix_spawnattr_t()
-    #endif
-
-    init() { posix_spawnattr_init(&attributes) }
-    mutating func destroy() { posix_spawnattr_destroy(&attributes) }
-
-    /// Every signal back to its default action and none blocked in the child. A child inherits ignored
-    /// signals and the signal mask across exec: if girconv ignores SIGPIPE or blocks SIGINT (to handle it on
-    /// a queue), pdftotext must not, or a Ctrl-C of the terminal would not stop it.
-    mutating func resetSignals() throws {
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        sigdelset(&defaults, SIGKILL)
-        sigdelset(&defaults, SIGSTOP)
-        var unblocked = sigset_t()
-        sigemptyset(&unblocked)
-        try check(posix_spawnattr_setsigdefault(&attributes, &defaults))
-        try check(posix_spawnattr_setsigmask(&attributes, &unblocked))
-        try check(posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)))
-    }
-
-    #if canImport(Darwin)
-    mutating func withPointer<T>(_ body: (UnsafePointer<posix_spawnattr_t?>) -> T) -> T { body(&attributes) }
-    #else
-    mutating func withPointer<T>(_ body: (UnsafePointer<posix_spawnattr_t>) -> T) -> T { body(&attributes) }
-    #endif
-}
-
-/// Throws for a non-zero result of a `posix_spawn…` setup call (they return the error number).
-private func check(_ result: Int32) throws {
-    guard result == 0 else {
-        throw BoundedProcess.LaunchFailure(description: "could not prepare to start a process (\(String(cString: strerror(result))))")
     }
 }
 

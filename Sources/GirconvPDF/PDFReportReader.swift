@@ -33,11 +33,14 @@ public struct PDFReportReader: DocumentReader {
     public var format: InputFormat { Self.format }
     public static let format = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
 
-    /// Reads the words' boxes (`pdftotext -bbox-layout`, one run) and rebuilds lines and tables from them
+    /// Reads the words' boxes (`pdftotext -bbox`, one run) and rebuilds lines and tables from them
     /// (`WordBoxGridBuilder`); when the boxes give no table, or their XHTML cannot be read, the
-    /// `-layout` text is read as before.
+    /// `-layout` text is read as before. `-bbox` prints the words `-bbox-layout` prints, in the same order
+    /// (poppler walks the same flows, blocks and lines for both), without the flow, block and line
+    /// elements around them, which girconv does not read: less than half the output, and pdftotext's run
+    /// costs about what `-layout`'s does (docs/performance.md, tenth session).
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
-        let boxes = try extract(decoded.bytes, name: source.name, limits: decoded.limits, mode: "-bbox-layout")
+        let boxes = try extract(decoded.bytes, name: source.name, limits: decoded.limits, mode: "-bbox")
         if let document = try Self.document(fromBoxes: boxes, source: source, limits: decoded.limits) {
             return document
         }
@@ -45,9 +48,9 @@ public struct PDFReportReader: DocumentReader {
         return try Self.document(fromLayoutText: text, source: source, limits: decoded.limits)
     }
 
-    /// Makes the document from pdftotext's `-bbox-layout` XHTML: lines and one grid rebuilt from the
-    /// words' boxes. Nil when the XHTML cannot be read or no line reads as a table row (the caller reads
-    /// the `-layout` text then). Pure, no process run. Throws `noTextLayer` when no page has a word.
+    /// Makes the document from pdftotext's `-bbox` XHTML (or `-bbox-layout`'s, read alike): lines and one
+    /// grid rebuilt from the words' boxes. Nil when the XHTML cannot be read or no line reads as a table
+    /// row (the caller reads the `-layout` text then). Pure, no process run. Throws `noTextLayer` when no page has a word.
     package static func document(fromBoxes xhtml: [UInt8], source: SourceInfo, limits: ReadingLimits = .default) throws -> ReportDocument? {
         guard let pages = BoundingBoxPages.parse(xhtml) else { return nil }
         guard pages.contains(where: { page in page.contains { word in word.text.unicodeScalars.contains { $0.value > 0x20 } } }) else {
@@ -57,7 +60,7 @@ public struct PDFReportReader: DocumentReader {
         guard let grid = built.grid else { return nil }
         try InputStructure.checkText(built.text, limits: limits, path: source.name)
         var pdfSource = source
-        pdfSource.encoding = "pdf text layer (pdftotext -bbox-layout, UTF-8)"
+        pdfSource.encoding = "pdf text layer (pdftotext -bbox, UTF-8)"
         return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid])
     }
 
@@ -90,7 +93,7 @@ public struct PDFReportReader: DocumentReader {
         return ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
     }
 
-    /// Runs pdftotext (`mode`: "-layout" or "-bbox-layout") on the PDF within `limits` and returns its
+    /// Runs pdftotext (`mode`: "-layout" or "-bbox") on the PDF within `limits` and returns its
     /// output. The PDF reaches it as its standard input from a memory file where the system has them (no
     /// scratch directory, nothing on disk), else as a scratch copy; never as the user's path, which could
     /// change between our read and pdftotext's.
@@ -121,10 +124,10 @@ public struct PDFReportReader: DocumentReader {
         case .exited(0, let output):
             return output
         case .exited(BoundedProcess.limitNotSet, _) where memoryLimitBytes != nil:
-            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext was not run: its memory limit could not be set (ulimit -v)")
+            throw GirconvError.inputUnreadable(path: name, reason: "pdftotext was not run: its memory limit could not be set (setrlimit RLIMIT_AS)")
         case .exited(let status, _) where status == 126 || status == 127:
-            // The shell's "cannot execute" / "not found"; also how a dynamic loader that cannot map the
-            // program's libraries within the address-space limit ends.
+            // "cannot execute" / "not found" (the child's exit when exec fails, as a shell's); also how a
+            // dynamic loader that cannot map the program's libraries within the address-space limit ends.
             let hint = memoryLimitText.map { "not found, or its \($0) memory limit is too small to load it" } ?? "not found"
             throw GirconvError.inputUnreadable(path: name, reason: "pdftotext could not be started (exit \(status): \(hint))")
         case .exited(let status, _):

@@ -1,8 +1,12 @@
 import Foundation
+import GirconvLayoutNodes
+import Yams
 
 /// `girconv-embed-layouts OUTPUT FILE...`: writes a Swift source declaring `EmbeddedLayouts.files`, each
 /// layout file's name and its text as a raw string literal (delimited by more `#` than the text ever puts
-/// after a quote, so any text stays exact). Run by the EmbedLayouts build plugin.
+/// after a quote, so any text stays exact), and `EmbeddedLayouts.nodes`, each file's YAML node tree in
+/// `LayoutNodes`' compact form (nil for a file Yams cannot compose: it is parsed, and its problems reported,
+/// at run time as before). Run by the EmbedLayouts build plugin.
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
     FileHandle.standardError.write(Data("usage: girconv-embed-layouts OUTPUT FILE...\n".utf8))
@@ -28,6 +32,7 @@ enum EmbeddedLayouts {
     static let files: [(name: String, text: String)] = [
 
 """
+var forms: [String?] = []
 for path in arguments.dropFirst() {
     let url = URL(fileURLWithPath: path)
     guard let text = try? String(contentsOf: url, encoding: .utf8) else {
@@ -36,7 +41,18 @@ for path in arguments.dropFirst() {
     }
     let hashes = String(repeating: "#", count: hashCount(text))
     source += "        (\(String(reflecting: url.lastPathComponent)), \(hashes)\"\"\"\n\(text)\n\"\"\"\(hashes)),\n"
+    // Composed as LayoutFileParser composes a layout file's text (a test compares the decoded trees with the
+    // ones composed at run time from `files`).
+    forms.append((try? Yams.compose(yaml: text, LayoutNodes.resolver)).flatMap { $0 }.flatMap(LayoutNodes.encode))
 }
+source += """
+    ]
+
+    /// Each file's YAML node tree in compact form (`LayoutNodes`), in the order of `files`.
+    static let nodes: [String?] = [
+
+"""
+for form in forms { source += "        \(form.map { String(reflecting: $0) } ?? "nil"),\n" }
 source += "    ]\n}\n"
 do {
     try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -41,7 +41,7 @@ final class PDFLimitsTests: XCTestCase {
     // MARK: The hostile PDF
 
     func testTheSharedStreamPDFStopsAtTheTimeLimit() throws {
-        // Its word boxes (-bbox-layout) pass the default text limit within the second: the limit is raised
+        // Its word boxes (-bbox) pass the default text limit within the second: the limit is raised
         // here so that the time limit is what stops it.
         let error = try refusal(of: HostilePDF.sharedContentStream, limits: ReadingLimits(pdfTimeoutSeconds: 1, pdfTextBytes: 1 << 30), within: 3)
         XCTAssertEqual(error, .inputUnreadable(path: "hostile.pdf", reason: "pdftotext did not finish within 1 s (raise it with --pdf-timeout)"))
@@ -95,6 +95,60 @@ final class PDFLimitsTests: XCTestCase {
         XCTAssertEqual(error.description, "hostile.pdf: cannot read input: pdftotext did not finish within 1 s (raise it with --pdf-timeout)")
     }
 
+    /// pdftotext is started with no shell between: the address-space limit is set in the child before exec
+    /// (ulimit -v counts KiB: 1 GiB is 1048576), and the program starts with no signal blocked or ignored
+    /// even when girconv has some (the mask read from /proc, where there is one). A program that cannot be
+    /// run at all ends as a shell's exec would: exit 127, named in the error.
+    func testPdftotextStartsWithinItsLimitWithNoSignalBlocked() throws {
+        // Built-ins only (a shell waiting for a child it started blocks signals while it waits).
+        let report = try fakePdftotext(#"echo "limit $(ulimit -v)"; [ -r /proc/$$/status ] && while read -r line; do case $line in SigBlk*|SigIgn*) echo "$line";; esac; done < /proc/$$/status; true"#)
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGUSR1)
+        var saved = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &blocked, &saved)
+        let previous = signal(SIGUSR2, SIG_IGN)
+        defer { signal(SIGUSR2, previous); pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        let output = String(decoding: try PDFReportReader(pdftotextPath: report).extract(Array("%PDF-1.4".utf8), name: "x.pdf", limits: .default, mode: "-bbox"), as: UTF8.self)
+        let lines = output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "limit 1048576")
+        if FileManager.default.fileExists(atPath: "/proc/self/status") {
+            // Masks in hexadecimal, bit n-1 for signal n. Signals 32 and 33 are the C library's own (thread
+            // cancellation), which it lets no program reset (posix_spawn did not either): only 1–31 are asked.
+            let masks = Dictionary(uniqueKeysWithValues: lines.dropFirst().compactMap { line -> (String, UInt64)? in
+                let parts = line.split(separator: "\t")
+                return parts.count == 2 ? (String(parts[0]), UInt64(parts[1], radix: 16) ?? .max) : nil
+            })
+            XCTAssertEqual(masks["SigBlk:"], 0, "no signal blocked: \(lines)")
+            XCTAssertEqual(masks["SigIgn:"].map { $0 & 0x7FFF_FFFF }, 0, "no standard signal ignored (SIGUSR2 is, in girconv): \(lines)")
+        }
+        let unlimited = String(decoding: try PDFReportReader(pdftotextPath: report, memoryLimitBytes: nil).extract(Array("%PDF-1.4".utf8), name: "x.pdf", limits: .default, mode: "-bbox"), as: UTF8.self)
+        XCTAssertEqual(unlimited.split(separator: "\n").first, "limit unlimited")
+        let missing = try XCTUnwrap(scratchRoot).appendingPathComponent("no-such-pdftotext").path
+        XCTAssertThrowsError(try PDFReportReader(pdftotextPath: missing).extract(Array("%PDF-1.4".utf8), name: "x.pdf", limits: .default, mode: "-bbox")) { error in
+            XCTAssertEqual(error as? GirconvError, .inputUnreadable(path: "x.pdf", reason: "pdftotext could not be started (exit 127: not found, or its 1024 MiB memory limit is too small to load it)"))
+        }
+        try assertNothingLeftBehind(children: [])
+    }
+
+    /// `-bbox` prints the words of `-bbox-layout`, in the same order and with the same boxes (poppler walks the
+    /// same flows, blocks and lines for both; -bbox-layout only adds the elements around them): every PDF
+    /// sample's pages read alike from either.
+    func testBboxAndBboxLayoutGiveTheSameWords() throws {
+        let reader = PDFReportReader()
+        let pdfs = try FileManager.default.contentsOfDirectory(at: GoldenSampleTests.samples, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "pdf" }
+        XCTAssertGreaterThanOrEqual(pdfs.count, 5)
+        for url in pdfs {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let words = BoundingBoxPages.parse(try reader.extract(bytes, name: url.lastPathComponent, limits: .default, mode: "-bbox"))
+            let layoutWords = BoundingBoxPages.parse(try reader.extract(bytes, name: url.lastPathComponent, limits: .default, mode: "-bbox-layout"))
+            XCTAssertNotNil(words, url.lastPathComponent)
+            XCTAssertGreaterThan(words?.joined().count ?? 0, 300, url.lastPathComponent)
+            XCTAssertEqual(words, layoutWords, url.lastPathComponent)
+        }
+    }
+
     func testSecondsAreWrittenAsTheUserWritesThem() {
         XCTAssertEqual(PDFReportReader.seconds(30), "30")
         XCTAssertEqual(PDFReportReader.seconds(1.5), "1.5")
@@ -109,13 +163,13 @@ final class PDFLimitsTests: XCTestCase {
         let echo = try fakePdftotext(#"if [ "$5" = - ]; then printf 'stdin:'; exec cat; else printf 'file:'; exec cat "$5"; fi"#)
         let bytes = Array("%PDF-1.4 bytes as read \u{0}\u{1}\u{2} 洪泽".utf8) + [UInt8](repeating: 7, count: 300_000)
         var reader = PDFReportReader(pdftotextPath: echo)
-        let fromMemory = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox-layout")
+        let fromMemory = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox")
         #if os(Linux)
         XCTAssertEqual(Array(fromMemory.prefix(6)), Array("stdin:".utf8), "Linux has memory files")
         #endif
         XCTAssertEqual(Array(fromMemory.drop { $0 != UInt8(ascii: ":") }.dropFirst()), bytes)
         reader.useMemoryFiles = false
-        let fromScratch = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox-layout")
+        let fromScratch = try reader.extract(bytes, name: "x.pdf", limits: .default, mode: "-bbox")
         XCTAssertEqual(Array(fromScratch.prefix(5)), Array("file:".utf8))
         XCTAssertEqual(Array(fromScratch.dropFirst(5)), bytes)
         try assertNothingLeftBehind(children: [])
@@ -123,9 +177,9 @@ final class PDFLimitsTests: XCTestCase {
         // The real pdftotext reads a sample alike both ways.
         let sample = [UInt8](try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent("hongze-2023-district.pdf")))
         reader = PDFReportReader()
-        let boxes = try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox-layout")
+        let boxes = try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox")
         reader.useMemoryFiles = false
-        XCTAssertEqual(try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox-layout"), boxes)
+        XCTAssertEqual(try reader.extract(sample, name: "h.pdf", limits: .default, mode: "-bbox"), boxes)
         XCTAssertTrue(String(decoding: boxes, as: UTF8.self).contains("<word"))
     }
 

@@ -50,7 +50,7 @@ final class PDFTests: XCTestCase {
     /// HTML samples printed to PDF (headless chromium): figures typed from the HTML page's tables.
     func testAPrinted2019PageKeepsBlankCellsWrappedLabelsAndTheTableAcrossPages() throws {
         let r = try convert("printed-2019-district-office-gbk-word.pdf")
-        XCTAssertEqual(r.source.encoding, "pdf text layer (pdftotext -bbox-layout, UTF-8)")
+        XCTAssertEqual(r.source.encoding, "pdf text layer (pdftotext -bbox, UTF-8)")
         XCTAssertEqual(r.report.layout, .trial2019)
         XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.value, 2)
         XCTAssertEqual(r.figures["requests.carriedOver.business"]?.value, 0, "a blank cell of a filled table")
@@ -126,7 +126,7 @@ final class PDFTests: XCTestCase {
         let document = try XCTUnwrap(try PDFReportReader.document(fromBoxes: table, source: source))
         XCTAssertEqual(document.lines.map(\.text), ["规章  0  1", "R&D  4"])
         XCTAssertEqual(document.tables.first?.rows.map { $0.cells.map(\.text) }, [["规章", "0", "1"], ["R&D", "", "4"]])
-        XCTAssertEqual(document.source.encoding, "pdf text layer (pdftotext -bbox-layout, UTF-8)")
+        XCTAssertEqual(document.source.encoding, "pdf text layer (pdftotext -bbox, UTF-8)")
         XCTAssertNil(try PDFReportReader.document(fromBoxes: xhtml([[word("本报告由区政府办公室编制。", 50, 100)]]), source: source),
                      "no table in the boxes: the caller reads -layout text")
         XCTAssertNil(try PDFReportReader.document(fromBoxes: Array("<doc><page><word>".utf8), source: source))
