@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import GirconvAdapters
 import GirconvCore
-import GirconvPDF
+@testable import GirconvPDF
 
 /// PDF reports through pdftotext (poppler-utils, installed by scripts/bootstrap.sh).
 final class PDFTests: XCTestCase {
@@ -27,8 +27,8 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.report.year, 2023)
         XCTAssertEqual(r.report.agency, "洪泽区人民政府")
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 21)
-        XCTAssertEqual(r.figures["requests.denied.prohibitedByLaw.total"]?.provenance.location.row, "2.其他法律行政止公开",
-                       "a label printed with characters missing still finds its row")
+        XCTAssertEqual(r.figures["requests.denied.prohibitedByLaw.total"]?.provenance.location.row, "（三）不予公开 › 2.其他法律行政止公开",
+                       "a label printed with characters missing still finds its row, under the group label centred across rows 1–8")
         XCTAssertEqual(r.figures["appeals.review.upheld"]?.value, 10)
         XCTAssertEqual(r.figures["appeals.review.total"]?.value, 0)
         let check = try XCTUnwrap(r.checks.first { $0.rule == "t4.review.total" })
@@ -107,6 +107,31 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
         let html = try convert("constructed-2021-city-natural-resources-narrow.html")
         XCTAssertEqual(r.figures.mapValues(\.value), html.figures.mapValues(\.value), "the same figures as the page it was printed from")
+    }
+
+    /// Group labels centred across their rows (a rowspan cell printed between value lines) reach every row
+    /// they span in the grid: （三）不予 / 公开 its eight rows, （六）其他 / 处理 its three; rows printed across
+    /// the group's column ((二)…, （七）总计) do not get them. The figures stay those of the page.
+    func testGroupLabelsCentredAcrossRowsReachEachRowOfTheirSpan() throws {
+        let name = "printed-2021-city-natural-resources-narrow.pdf"
+        let bytes = [UInt8](try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent(name)))
+        let source = SourceInfo(name: name, sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        let boxes = try PDFReportReader().extract(bytes, name: name, limits: .default, mode: "-bbox-layout")
+        let grid = try XCTUnwrap(try PDFReportReader.document(fromBoxes: boxes, source: source)?.tables.first)
+        func rows(under group: String) -> [String] {
+            grid.rows.filter { $0.cells.first?.text == group }.map { $0.cells[1].text }
+        }
+        XCTAssertEqual(rows(under: "（三）不予 公开"), ["1.属于国家秘密", "2.其他法律行政法规禁止公 开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+                                                "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"])
+        XCTAssertEqual(rows(under: "（六）其他 处理"), ["1.申请人无正当理由逾期不 补正、行政机关不再处理其 政府信息公开申请",
+                                                "2.申请人逾期未按收费通知 要求缴纳费用、行政机关不 再处理其政府信息公开申请", "3.其他"])
+        let spanned = try XCTUnwrap(grid.rows.first { $0.cells.count > 1 && $0.cells[1].text == "8.属于行政查询事项" })
+        XCTAssertEqual(spanned.cells[0].location.line, grid.rows.first { $0.cells.count > 1 && $0.cells[1].text == "4.保护第三方合法权益" }?.cells[0].location.line,
+                       "one cell, where it is printed")
+        let r = try convert(name)
+        XCTAssertEqual(r.figures["requests.denied.stateSecret.naturalPerson"]?.provenance.location.row, "（三）不予 公开 › 1.属于国家秘密")
+        XCTAssertEqual(r.figures["requests.denied.stateSecret.naturalPerson"]?.value, 1)
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 4)
     }
 
     /// The pre-2019 forms printed by chromium (figures typed from their pages, see Tests/Fixtures/precision):

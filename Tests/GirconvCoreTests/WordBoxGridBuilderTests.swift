@@ -107,6 +107,23 @@ final class WordBoxGridBuilderTests: XCTestCase {
         XCTAssertEqual(rows([first, second]), [["(8)“免予 公开范围 4”数", "0", "0"], ["(9)“免予 公开范围 5”数", "0", "1"]])
     }
 
+    /// A group label centred across its rows, printed on lines between value lines (a rowspan cell), is
+    /// a cell of every row it spans; a row printed across the group's column bounds it.
+    func testAGroupLabelCentredAcrossRowsReachesEachOfThem() {
+        let page = [
+            word("（二）部分公开", 10, 80), word("5", 300, 80),
+            word("1.属于国家秘密", 150, 100), word("1", 300, 100),
+            word("2.其他法律", 150, 120), word("0", 300, 120),
+            word("（三）不予", 30, 124.5),
+            word("3.危及安全", 150, 140), word("2", 300, 140),
+            word("公开", 40, 135.5),
+            word("4.保护第三方", 150, 160), word("3", 300, 160),
+            word("（七）总计", 60, 180), word("11", 295, 180),
+        ]
+        XCTAssertEqual(rows([page]), [["（二）部分公开", "5"], ["（三）不予 公开", "1.属于国家秘密", "1"], ["（三）不予 公开", "2.其他法律", "0"],
+                                      ["（三）不予 公开", "3.危及安全", "2"], ["（三）不予 公开", "4.保护第三方", "3"], ["（七）总计", "11"]])
+    }
+
     /// A site's footer printed right under a table is no label of its last row.
     func testSiteChromeUnderATableIsNoLabel() {
         let page = [

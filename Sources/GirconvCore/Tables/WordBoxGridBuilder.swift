@@ -32,6 +32,9 @@ public struct PositionedWord: Sendable, Equatable {
 ///   Between two rows, a line opening a sub-row's label ("(2)", "2.", "其中") parts the lines: a label taller
 ///   than its row (a narrow column) keeps its last lines though they lie nearer the next row's values; a
 ///   label's lines at the top of the next page stay with it. Site chrome (主办单位 …) is never a label.
+/// - Group labels centred across rows (a rowspan cell printed between value lines, （三）不予 / 公开) are
+///   gathered across the rows they were given to and become a cell of every row they span
+///   (`centredGroups`).
 /// - Headings: a title printed large over two lines is joined (`headings`, title candidates); labels
 ///   joined over lines are given whole (`joinedLabels`) for detection phrases.
 ///
@@ -406,24 +409,44 @@ package enum WordBoxGridBuilder {
             blockLabels[block] = cells
             return cells
         }
+        // Each row's label columns, then the group labels centred across rows, given to each row they span.
+        var rowColumns: [[[(cell: Cell, line: Int)]]] = builds.indices.map { r in
+            let line = lines[builds[r].valueLine]
+            var labels = builds[r].labelCells
+            for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
+            let block = builds[r].block
+            return labelColumns(labels, blockLeft: blockLeft[block], blockLabels: { labelsOf(block: block) })
+        }
+        var spanning: [Int: [Int]] = [:]    // row -> the groups (indices into `groups`) it gets, left to right
+        var groups: [[(cell: Cell, line: Int)]] = []
+        for block in blocks {
+            groups += centredGroups(in: block, builds: builds, lines: lines, columns: &rowColumns, numberedFrom: groups.count, spanning: &spanning)
+        }
+        var groupOrigin: [Int: (row: Int, column: Int)] = [:]
+
         var joinedLabels: [String] = []
         var gridRows: [GridRow] = []
         for item in items {
             let index = gridRows.count
             var cells: [GridCell] = []
-            func add(_ text: String, line: Line, column: Int?) {
+            func add(_ text: String, line: Line, column: Int?, origin: (row: Int, column: Int)? = nil) {
                 let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page)
-                cells.append(GridCell(text: text, location: location, originRow: index, originColumn: cells.count))
+                cells.append(GridCell(text: text, location: location, originRow: origin?.row ?? index, originColumn: origin?.column ?? cells.count))
             }
             switch item {
             case .text(let l):
                 for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column) }
             case .row(let r):
                 let line = lines[builds[r].valueLine]
-                var labels = builds[r].labelCells
-                for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
-                let block = builds[r].block
-                for column in labelColumns(labels, blockLeft: blockLeft[block], blockLabels: { labelsOf(block: block) }) {
+                for g in spanning[r] ?? [] {
+                    let first = groups[g][0]
+                    if groupOrigin[g] == nil {
+                        groupOrigin[g] = (index, cells.count)
+                        if groups[g].count > 1 { joinedLabels.append(groups[g].map(\.cell.text).joined(separator: " ")) }
+                    }
+                    add(groups[g].map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column, origin: groupOrigin[g])
+                }
+                for column in rowColumns[r] {
                     let first = column[0]
                     let text = column.map(\.cell.text).joined(separator: " ")
                     if column.count > 1 { joinedLabels.append(text) }
@@ -436,6 +459,128 @@ package enum WordBoxGridBuilder {
             gridRows.append(GridRow(cells: cells, index: index))
         }
         return (TableGrid(rows: gridRows, tableIndex: nil), joinedLabels)
+    }
+
+    /// Group labels printed centred across several rows of a block (a rowspan cell: （三）不予 / 公开 beside
+    /// its eight rows), each given to every row it spans. A group label is made of the label columns left
+    /// of a row's own label printed all above or all below its value line, gathered across the block's rows: pieces in one band
+    /// stacked within a line and a half of each other are one label. Its rows are the widest run around the
+    /// rows beside it whose middle (half-way between the run's first and last row's borders, each half-way to
+    /// the row beyond) lies within half a line of the label's middle, without passing a row with a label of
+    /// its own in the group's band (any column not taken for a group), a row whose own label is not aligned
+    /// with those of the rows beside the group (flush or centred), a row on another page or the rows of the band's next group label.
+    /// The groups' pieces leave the rows they were taken from (`columns`); `spanning` gets, for each row,
+    /// the groups it spans, left to right. Returns the groups' pieces (each in the order of its lines).
+    static func centredGroups(in block: [Int], builds: [RowBuild], lines: [Line], columns: inout [[[(cell: Cell, line: Int)]]],
+                              numberedFrom first: Int, spanning: inout [Int: [Int]]) -> [[(cell: Cell, line: Int)]] {
+        struct Group {
+            var pieces: [(cell: Cell, line: Int)]
+            var from: [(row: Int, column: Int)]
+            var lo: Double, hi: Double
+            var top: Double { pieces.map(\.cell.yMin).min()! }
+            var bottom: Double { pieces.map(\.cell.yMax).max()! }
+            var page: Int
+        }
+        var groups: [Group] = []
+        for r in block where columns[r].count > 1 {
+            // A column printed above and below the row's values is the row's label wrapped around them.
+            for c in 0..<(columns[r].count - 1) where columns[r][c].allSatisfy({ $0.line < builds[r].valueLine })
+                || columns[r][c].allSatisfy({ $0.line > builds[r].valueLine }) {
+                let pieces = columns[r][c]
+                let lo = pieces.map(\.cell.xMin).min()!, hi = pieces.map(\.cell.xMax).max()!
+                let page = lines[pieces[0].line].page
+                let height = pieces.map(\.cell.height).max()!
+                if let g = groups.lastIndex(where: { $0.page == page && $0.lo < hi && lo < $0.hi }),
+                   pieces[0].cell.middle - groups[g].pieces.last!.cell.middle <= 1.5 * height,
+                   pieces[0].cell.yMin >= groups[g].bottom - 0.3 * height {
+                    groups[g].pieces += pieces
+                    groups[g].from.append((r, c))
+                    groups[g].lo = min(groups[g].lo, lo); groups[g].hi = max(groups[g].hi, hi)
+                } else {
+                    groups.append(Group(pieces: pieces, from: [(r, c)], lo: lo, hi: hi, page: page))
+                }
+            }
+        }
+        guard !groups.isEmpty else { return [] }
+        // Each row's own extent: its own label and its values.
+        func extent(_ r: Int) -> (top: Double, bottom: Double, page: Int) {
+            let value = lines[builds[r].valueLine]
+            let own = columns[r].last ?? []
+            return (own.map(\.cell.yMin).reduce(value.yMin, min), own.map(\.cell.yMax).reduce(value.yMax, max), value.page)
+        }
+        let extents = block.map(extent)
+        func border(above k: Int) -> Double {
+            k > 0 && extents[k - 1].page == extents[k].page ? (extents[k - 1].bottom + extents[k].top) / 2 : extents[k].top
+        }
+        func border(below k: Int) -> Double {
+            k + 1 < block.count && extents[k + 1].page == extents[k].page ? (extents[k].bottom + extents[k + 1].top) / 2 : extents[k].bottom
+        }
+        // The columns taken for groups; a row's other label columns stand where they are printed.
+        var taken: Set<[Int]> = []
+        for group in groups { for from in group.from { taken.insert([from.row, from.column]) } }
+        func occupies(_ k: Int, _ group: Group) -> Bool {
+            let r = block[k]
+            return columns[r].indices.contains { c in
+                !taken.contains([r, c]) && columns[r][c].contains { $0.cell.xMin < group.hi && group.lo < $0.cell.xMax }
+            }
+        }
+        // The rows beside each group (its core), then the widest run centred on it.
+        let cores: [ClosedRange<Int>?] = groups.map { group in
+            let beside = block.indices.filter { extents[$0].page == group.page && extents[$0].top < group.bottom && group.top < extents[$0].bottom }
+            guard let first = beside.first, let last = beside.last else { return nil }
+            return first...last
+        }
+        var runs: [ClosedRange<Int>?] = Array(repeating: nil, count: groups.count)
+        for g in groups.indices {
+            guard let core = cores[g] else { continue }
+            let group = groups[g]
+            let sameBand = groups.indices.filter { $0 != g && groups[$0].lo < group.hi && group.lo < groups[$0].hi }
+            // The rows' own labels stand as those beside the group: starting where they start (printed
+            // flush left) or centred where they are (printed centred); a row printed across the group's
+            // column too (（六）其他处理, （七）总计 centred in a wider cell) is not one of its rows.
+            let height = group.pieces.map(\.cell.height).max()!
+            func own(_ k: Int) -> (start: Double, centre: Double)? {
+                guard let widest = columns[block[k]].last?.max(by: { $0.cell.xMax - $0.cell.xMin < $1.cell.xMax - $1.cell.xMin }) else { return nil }
+                return (columns[block[k]].last!.map(\.cell.xMin).min()!, widest.cell.center)
+            }
+            let coreOwn = core.compactMap(own)
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            let start = coreOwn.isEmpty ? 0 : median(coreOwn.map(\.start)), centre = coreOwn.isEmpty ? 0 : median(coreOwn.map(\.centre))
+            func aligned(_ k: Int) -> Bool {
+                guard let label = own(k) else { return false }
+                return abs(label.start - start) <= height || abs(label.centre - centre) <= height
+            }
+            var low = core.lowerBound, high = core.upperBound
+            while low > 0, extents[low - 1].page == group.page, !occupies(low - 1, group), aligned(low - 1),
+                  !sameBand.contains(where: { (runs[$0] ?? cores[$0])?.contains(low - 1) == true }) { low -= 1 }
+            while high + 1 < block.count, extents[high + 1].page == group.page, !occupies(high + 1, group), aligned(high + 1),
+                  !sameBand.contains(where: { cores[$0]?.contains(high + 1) == true }) { high += 1 }
+            let middle = (group.top + group.bottom) / 2
+            let tolerance = 0.5 * height
+            var best: (run: ClosedRange<Int>, width: Int, off: Double)? = nil
+            for a in low...core.lowerBound {
+                for b in core.upperBound...high {
+                    let off = abs((border(above: a) + border(below: b)) / 2 - middle)
+                    guard off <= tolerance else { continue }
+                    if best == nil || b - a > best!.width || (b - a == best!.width && off < best!.off) { best = (a...b, b - a, off) }
+                }
+            }
+            // The rows the pieces were given to are in the run, or the group is left where it was.
+            // A group left on the one row it was printed beside stays as it is (a row's own label wrapped
+            // around its values, the values beside a unit: Fujian's and Shanghai's forms).
+            if let run = best?.run, group.from.allSatisfy({ from in run.contains { block[$0] == from.row } }),
+               run.count > 1 || Set(group.from.map(\.row)).count > 1 { runs[g] = run }
+        }
+        // The groups placed: their pieces leave their rows, every row of the run gets them.
+        var removed: [Int: Set<Int>] = [:]
+        for g in groups.indices {
+            guard let run = runs[g] else { continue }
+            for (r, c) in groups[g].from { removed[r, default: []].insert(c) }
+            for k in run { spanning[block[k], default: []].append(first + g) }
+        }
+        for (r, gone) in removed { columns[r] = columns[r].enumerated().filter { !gone.contains($0.offset) }.map(\.element) }
+        for r in block { spanning[r]?.sort { groups[$0 - first].lo < groups[$1 - first].lo } }
+        return groups.map(\.pieces)
     }
 
     /// A row's label pieces grouped into columns: pieces whose boxes overlap horizontally are one cell
