@@ -61,7 +61,8 @@ public struct PDFReportReader: DocumentReader {
         try InputStructure.checkText(built.text, limits: limits, path: source.name)
         var pdfSource = source
         pdfSource.encoding = "pdf text layer (pdftotext -bbox, UTF-8)"
-        return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid])
+        return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid],
+                              titleHints: built.headings, wrappedText: built.joinedLabels)
     }
 
     /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by

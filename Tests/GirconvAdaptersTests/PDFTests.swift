@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import GirconvAdapters
 import GirconvCore
-import GirconvPDF
+@testable import GirconvPDF
 
 /// PDF reports through pdftotext (poppler-utils, installed by scripts/bootstrap.sh).
 final class PDFTests: XCTestCase {
@@ -27,8 +27,8 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.report.year, 2023)
         XCTAssertEqual(r.report.agency, "洪泽区人民政府")
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 21)
-        XCTAssertEqual(r.figures["requests.denied.prohibitedByLaw.total"]?.provenance.location.row, "2.其他法律行政止公开",
-                       "a label printed with characters missing still finds its row")
+        XCTAssertEqual(r.figures["requests.denied.prohibitedByLaw.total"]?.provenance.location.row, "（三）不予公开 › 2.其他法律行政止公开",
+                       "a label printed with characters missing still finds its row, under the group label centred across rows 1–8")
         XCTAssertEqual(r.figures["appeals.review.upheld"]?.value, 10)
         XCTAssertEqual(r.figures["appeals.review.total"]?.value, 0)
         let check = try XCTUnwrap(r.checks.first { $0.rule == "t4.review.total" })
@@ -107,6 +107,80 @@ final class PDFTests: XCTestCase {
         XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
         let html = try convert("constructed-2021-city-natural-resources-narrow.html")
         XCTAssertEqual(r.figures.mapValues(\.value), html.figures.mapValues(\.value), "the same figures as the page it was printed from")
+    }
+
+    /// Group labels centred across their rows (a rowspan cell printed between value lines) reach every row
+    /// they span in the grid: （三）不予 / 公开 its eight rows, （六）其他 / 处理 its three; rows printed across
+    /// the group's column ((二)…, （七）总计) do not get them. The figures stay those of the page.
+    func testGroupLabelsCentredAcrossRowsReachEachRowOfTheirSpan() throws {
+        let name = "printed-2021-city-natural-resources-narrow.pdf"
+        let bytes = [UInt8](try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent(name)))
+        let source = SourceInfo(name: name, sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        let boxes = try PDFReportReader().extract(bytes, name: name, limits: .default, mode: "-bbox-layout")
+        let grid = try XCTUnwrap(try PDFReportReader.document(fromBoxes: boxes, source: source)?.tables.first)
+        func rows(under group: String) -> [String] {
+            grid.rows.filter { $0.cells.first?.text == group }.map { $0.cells[1].text }
+        }
+        XCTAssertEqual(rows(under: "（三）不予 公开"), ["1.属于国家秘密", "2.其他法律行政法规禁止公 开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+                                                "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"])
+        XCTAssertEqual(rows(under: "（六）其他 处理"), ["1.申请人无正当理由逾期不 补正、行政机关不再处理其 政府信息公开申请",
+                                                "2.申请人逾期未按收费通知 要求缴纳费用、行政机关不 再处理其政府信息公开申请", "3.其他"])
+        let spanned = try XCTUnwrap(grid.rows.first { $0.cells.count > 1 && $0.cells[1].text == "8.属于行政查询事项" })
+        XCTAssertEqual(spanned.cells[0].location.line, grid.rows.first { $0.cells.count > 1 && $0.cells[1].text == "4.保护第三方合法权益" }?.cells[0].location.line,
+                       "one cell, where it is printed")
+        let r = try convert(name)
+        XCTAssertEqual(r.figures["requests.denied.stateSecret.naturalPerson"]?.provenance.location.row, "（三）不予 公开 › 1.属于国家秘密")
+        XCTAssertEqual(r.figures["requests.denied.stateSecret.naturalPerson"]?.value, 1)
+        XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 4)
+    }
+
+    /// The pre-2019 forms printed by chromium (figures typed from their pages, see Tests/Fixtures/precision):
+    /// Shanghai's with indented sub-rows wrapped to the cell's left edge (（4）“过程中信息且影响安全稳 / 定”数,
+    /// the phrase that tells the form, whole only once the label is joined) and a title wrapped over two
+    /// lines; the national appendix with its 单位 column; Fujian's forms (指标名称/计量单位/年度/历年累计)
+    /// on a real county page and a real zone page whose indented labels wrap as Shanghai's.
+    func testPrintedPre2019FormsGiveTheFiguresOfTheirPages() throws {
+        let shanghai = try convert("printed-2010-shanghai-district-office.pdf")
+        XCTAssertEqual(shanghai.detection.adapter, "shanghai-pudong-appendix")
+        XCTAssertEqual(shanghai.report.agency, "示例区人民政府办公室", "from the title wrapped over two lines")
+        XCTAssertEqual(shanghai.report.year, 2010)
+        XCTAssertEqual(shanghai.figures["extra.requests.denied.processInfoAffectingStability"]?.value, 0)
+        XCTAssertEqual(shanghai.figures["extra.requests.denied.processInfoAffectingStability"]?.provenance.location.row,
+                       "（4）“过程中信息且影响安全稳 定”数")
+        XCTAssertEqual(shanghai.figures["requests.newReceived.total"]?.value, 26)
+        XCTAssertEqual(shanghai.figures["extra.consultation.webColumnVisits"]?.value, 46275)
+        XCTAssertEqual(shanghai.figures["fees.collectedYuan"]?.value, Decimal(string: "38.5"))
+        let national = try convert("printed-2015-county-hrss-appendix.pdf")
+        XCTAssertEqual(national.report.layout, .pre2019Appendix)
+        XCTAssertEqual(national.figures["proactive.total"]?.value, 1286)
+        XCTAssertEqual(national.figures["appeals.review.total"]?.value, 3)
+        XCTAssertEqual(national.figures["organization.budgetWanYuan"]?.value, Decimal(string: "3.5"), "万元 from the 单位 column")
+        let zone = try convert("printed-pingtan-2017-zone.pdf")
+        XCTAssertEqual(zone.figures["proactive.total"]?.value, 2122)
+        XCTAssertEqual(zone.figures["requests.denied.total"]?.value, 0, "3、不予公开答复 / 数")
+        XCTAssertEqual(zone.figures["requests.otherResponse.total"]?.value, 0, "4、其他类型答复 / 数")
+        XCTAssertTrue(zone.warnings.isEmpty, "\(zone.warnings)")
+        let county = try convert("printed-pingtan-2011-county.pdf")
+        XCTAssertEqual(county.figures["proactive.total"]?.value, 425)
+        XCTAssertEqual(county.figures["proactive.channels.gazette"]?.value, 7)
+        for (pdf, html) in [(shanghai, "constructed-2010-shanghai-district-office.html"), (national, "constructed-2015-county-hrss-appendix.html"),
+                            (zone, "pingtan-2017-zone.html"), (county, "pingtan-2011-county.html")] {
+            XCTAssertEqual(pdf.figures.mapValues(\.value), try convert(html).figures.mapValues(\.value), "\(html): the same figures as the page")
+        }
+    }
+
+    /// What the PDF path does not read yet, and reads nothing wrong instead: Gansu's form printed with
+    /// its Word widths wraps the header (指 标 名 / 称) so the form's table is not found (its prose is
+    /// read); a sentence of the traditional-script report wraps between 其他信息 and 211條.
+    func testPrintedPagesNotYetReadWholeGiveOnlyFiguresOfTheirPages() throws {
+        for (pdf, html, missing) in [("printed-2012-gansu-county-office.pdf", "constructed-2012-gansu-county-office.html", 27),
+                                     ("printed-2013-city-culture-narrative-hant.pdf", "constructed-2013-city-culture-narrative-hant.html", 1)] {
+            let printed = try convert(pdf).figures.mapValues(\.value)
+            let page = try convert(html).figures.mapValues(\.value)
+            XCTAssertEqual(printed.filter { page[$0.key] != $0.value }, [:], pdf)
+            XCTAssertEqual(page.count - printed.count, missing, pdf)
+        }
+        XCTAssertEqual(try convert("printed-2012-gansu-county-office.pdf").report.year, 2012, "the title wrapped over two lines")
     }
 
     /// What the fuzz harness can call: pdftotext's -bbox-layout XHTML to a document, with no process run.

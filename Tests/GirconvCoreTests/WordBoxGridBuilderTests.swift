@@ -68,6 +68,86 @@ final class WordBoxGridBuilderTests: XCTestCase {
         XCTAssertEqual(rows([page]), [["规章", "0", "1", "2"], ["信息内容", "本年处理决定数量"], ["行政许可", "9487"]])
     }
 
+    /// An indented sub-row label (Shanghai's and Fujian's forms print "（4）…" after spaces) wraps to the
+    /// cell's left edge, left of where it started, on the line below: one label, not a group label before it.
+    func testAnIndentedLabelWrappedToTheCellsLeftEdgeIsOneLabel() {
+        let page = [
+            word("对申请的答复总数", 30, 100), word("19", 250, 100), word("25", 300, 100),
+            word("（4）“过程中信息且影响安全稳", 60, 120),
+            word("31", 250, 127), word("0", 300, 127),
+            word("定”数", 30, 133),
+            word("（5）“危及安全和稳定”数", 60, 150), word("32", 250, 150), word("0", 300, 150),
+        ]
+        XCTAssertEqual(rows([page]), [["对申请的答复总数", "19", "25"], ["（4）“过程中信息且影响安全稳 定”数", "31", "0"],
+                                      ["（5）“危及安全和稳定”数", "32", "0"]])
+        XCTAssertEqual(WordBoxGridBuilder.build(pages: [page]).joinedLabels, ["（4）“过程中信息且影响安全稳 定”数"],
+                       "what a layout's phrases are matched against besides the lines")
+    }
+
+    /// Labels wrapped into a narrow column over more lines than the row is high (Gansu's form printed with
+    /// its Word widths): the values sit on the middle line, so a label's last line lies nearer the next
+    /// row's values than its own. A line opening a sub-row's label ("其中", "(2)") parts them.
+    func testALineOpeningALabelPartsTheLinesBetweenTwoRows() {
+        let page = [
+            word("3.否决公", 40, 100), word("开答复总", 40, 113), word("1", 250, 113), word("5", 300, 113), word("数", 40, 126),
+            word("其中:", 40, 139), word("(1)“非", 40, 152), word("《规定》", 40, 165), word("0", 250, 165), word("1", 300, 165),
+            word("所指政府", 40, 178), word("信息”数", 40, 191),
+            word("(2)“信息", 40, 204), word("1", 250, 210.5), word("2", 300, 210.5), word("不存在”数", 40, 217),
+        ]
+        XCTAssertEqual(rows([page]), [["3.否决公 开答复总 数", "1", "5"], ["其中: (1)“非 《规定》 所指政府 信息”数", "0", "1"],
+                                      ["(2)“信息 不存在”数", "1", "2"]])
+    }
+
+    func testALabelBrokenByAPageBreakGoesOnItsRow() {
+        let first = [word("(8)“免予", 40, 700), word("0", 250, 700), word("0", 300, 700), word("公开范围", 40, 713)]
+        let second = [
+            word("4”数", 40, 28),
+            word("(9)“免予", 40, 42), word("公开范围", 40, 55), word("0", 250, 55), word("1", 300, 55), word("5”数", 40, 68),
+        ]
+        XCTAssertEqual(rows([first, second]), [["(8)“免予 公开范围 4”数", "0", "0"], ["(9)“免予 公开范围 5”数", "0", "1"]])
+    }
+
+    /// A group label centred across its rows, printed on lines between value lines (a rowspan cell), is
+    /// a cell of every row it spans; a row printed across the group's column bounds it.
+    func testAGroupLabelCentredAcrossRowsReachesEachOfThem() {
+        let page = [
+            word("（二）部分公开", 10, 80), word("5", 300, 80),
+            word("1.属于国家秘密", 150, 100), word("1", 300, 100),
+            word("2.其他法律", 150, 120), word("0", 300, 120),
+            word("（三）不予", 30, 124.5),
+            word("3.危及安全", 150, 140), word("2", 300, 140),
+            word("公开", 40, 135.5),
+            word("4.保护第三方", 150, 160), word("3", 300, 160),
+            word("（七）总计", 60, 180), word("11", 295, 180),
+        ]
+        XCTAssertEqual(rows([page]), [["（二）部分公开", "5"], ["（三）不予 公开", "1.属于国家秘密", "1"], ["（三）不予 公开", "2.其他法律", "0"],
+                                      ["（三）不予 公开", "3.危及安全", "2"], ["（三）不予 公开", "4.保护第三方", "3"], ["（七）总计", "11"]])
+    }
+
+    /// A site's footer printed right under a table is no label of its last row.
+    func testSiteChromeUnderATableIsNoLabel() {
+        let page = [
+            word("（二）举办各类培训班数", 30, 100), word("次", 400, 100), word("1", 450, 100),
+            word("人", 400, 114), word("（三）接受培训人员数", 30, 120), word("60", 450, 120), word("次", 400, 126),
+            word("主办单位：示例县人力资源和社会保障局", 30, 140),
+        ]
+        XCTAssertEqual(rows([page]), [["（二）举办各类培训班数", "次", "1"], ["（三）接受培训人员数", "人 次", "60"],
+                                      ["主办单位：示例县人力资源和社会保障局"]])
+    }
+
+    /// A title printed larger than the text and wrapped over two lines is offered whole as a title.
+    func testAHeadingWrappedOverLinesIsOfferedWhole() {
+        func large(_ text: String, _ x: Double, _ y: Double) -> PositionedWord {
+            PositionedWord(text: text, xMin: x, yMin: y, xMax: x + Double(text.unicodeScalars.count) * 20, yMax: y + 20)
+        }
+        let page = [
+            large("示例区人民政府办公室2010年政府信息公开工作年", 30, 50), large("度报告", 30, 73),
+            word("本年度报告根据《中华人民共和国政府信息公开条例》编制。", 30, 110), word("一、概述", 30, 125),
+            word("主动公开", 30, 140), word("812", 250, 140),
+        ]
+        XCTAssertEqual(WordBoxGridBuilder.build(pages: [page]).headings, ["示例区人民政府办公室2010年政府信息公开工作年度报告"])
+    }
+
     func testProseGivesNoGrid() {
         XCTAssertNil(WordBoxGridBuilder.build(pages: [[word("本报告由区政府办公室编制。", 50, 100)]]).grid)
     }

@@ -29,7 +29,8 @@ public struct ReportDocument: Sendable {
     package let rowViews: [[RowView]]
     /// `rowViews` of all tables in one array, in document order (what layouts read their tables from).
     package let allRowViews: [RowView]
-    /// `text` normalised for matching (simplified script, folded width, no whitespace), as UTF-8.
+    /// `text` (and the reader's `wrappedText`) normalised for matching (simplified script, folded width, no
+    /// whitespace), as UTF-8.
     package let matchText: [UInt8]
     public let script: Script
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
@@ -45,9 +46,10 @@ public struct ReportDocument: Sendable {
     package let cache = DocumentCache()
 
     /// `chromeChecked`: the reader already left chrome lines out (the HTML reader does, line by line), so
-    /// they are not checked again.
+    /// they are not checked again. `wrappedText`: text the lines print broken apart (a PDF's table labels
+    /// wrapped over lines, joined), matched as part of the text (`mentions`), never read for figures.
     public init(source: SourceInfo, text: String, lines: [TextLine], tables: [TableGrid], titleHints: [String] = [],
-                chromeChecked: Bool = false) {
+                chromeChecked: Bool = false, wrappedText: [String] = []) {
         self.source = source
         self.text = text
         let kept = chromeChecked ? lines : lines.filter { !ChromeLines.isChrome($0.text) }
@@ -60,6 +62,7 @@ public struct ReportDocument: Sendable {
             table.rows.map { RowView(row: $0, tableIndex: table.tableIndex, traditional: script == .traditional) }
         }
         self.allRowViews = rowViews.flatMap { $0 }
+        let matched = wrappedText.isEmpty ? text : text + "\n" + wrappedText.joined(separator: "\n")
         if script == .traditional {
             let simplified = TextNormalizer.simplified(text, force: true)
             let scalars = FastText.scalars(of: simplified)
@@ -73,10 +76,10 @@ public struct ReportDocument: Sendable {
             } else {
                 simplifiedLines = kept.map { TextNormalizer.simplified($0.text, force: true) }
             }
-            self.matchText = TextNormalizer.matchKeyBytes(simplified)
+            self.matchText = TextNormalizer.matchKeyBytes(wrappedText.isEmpty ? simplified : TextNormalizer.simplified(matched, force: true))
         } else {
             simplifiedLines = nil
-            self.matchText = TextNormalizer.matchKeyBytes(text)
+            self.matchText = TextNormalizer.matchKeyBytes(matched)
         }
     }
 

@@ -28,7 +28,15 @@ public struct PositionedWord: Sendable, Equatable {
 /// - Labels: a text line left of the value columns, near a value line, belongs to the nearest row (a label
 ///   wrapped over lines, with its numbers on any of them; a group label printed beside its rows). A row's
 ///   label pieces that sit one above another in a column are joined into one cell; pieces further left are
-///   group labels before it.
+///   group labels before it, unless they are an indented label's rest wrapped back to the cell's left edge.
+///   Between two rows, a line opening a sub-row's label ("(2)", "2.", "其中") parts the lines: a label taller
+///   than its row (a narrow column) keeps its last lines though they lie nearer the next row's values; a
+///   label's lines at the top of the next page stay with it. Site chrome (主办单位 …) is never a label.
+/// - Group labels centred across rows (a rowspan cell printed between value lines, （三）不予 / 公开) are
+///   gathered across the rows they were given to and become a cell of every row they span
+///   (`centredGroups`).
+/// - Headings: a title printed large over two lines is joined (`headings`, title candidates); labels
+///   joined over lines are given whole (`joinedLabels`) for detection phrases.
 ///
 /// Every other line becomes a row of its cells, as flattened text does. Pure: no process, no parse.
 package enum WordBoxGridBuilder {
@@ -37,6 +45,12 @@ package enum WordBoxGridBuilder {
         package var lines: [TextLine]
         /// The grid, or nil when no line reads as a table row (the caller falls back to layout text).
         package var grid: TableGrid?
+        /// Text the printed lines break apart, whole: the row labels wrapped over several lines, joined
+        /// (what a layout's phrases are matched against besides `text`).
+        package var joinedLabels: [String] = []
+        /// Headings printed over several lines in a font larger than the body text (a title wrapped on
+        /// the page), each joined into one line: title candidates.
+        package var headings: [String] = []
     }
 
     struct Cell {
@@ -92,8 +106,36 @@ package enum WordBoxGridBuilder {
             text += lineText + "\n"
             offset += column + 1
         }
-        let grid = rows(of: lines)
-        return Output(text: text, lines: textLines, grid: grid)
+        let (grid, joinedLabels) = rows(of: lines)
+        return Output(text: text, lines: textLines, grid: grid, joinedLabels: joinedLabels, headings: headings(in: lines))
+    }
+
+    /// Runs of two or more lines printed one right below the other (on one page, without values) in a font
+    /// at least a third larger than the document's usual one (the median word height), each run joined.
+    static func headings(in lines: [Line]) -> [String] {
+        let heights = lines.flatMap { $0.cells.map(\.height) }.sorted()
+        guard !heights.isEmpty else { return [] }
+        let body = heights[heights.count / 2]
+        func isLarge(_ line: Line) -> Bool {
+            line.firstValue == nil && line.cells.allSatisfy { $0.height >= 1.3 * body }
+        }
+        var headings: [String] = []
+        var run: [Line] = []
+        func flush() {
+            if run.count > 1 { headings.append(run.map { $0.cells.map(\.text).joined(separator: " ") }.joined()) }
+            run = []
+        }
+        for line in lines {
+            if isLarge(line), let last = run.last, last.page == line.page,
+               line.yMin - last.yMax <= 0.8 * (line.cells.map(\.height).max() ?? 0) {
+                run.append(line)
+                continue
+            }
+            flush()
+            if isLarge(line) { run = [line] }
+        }
+        flush()
+        return headings
     }
 
     // MARK: Lines and cells
@@ -163,6 +205,17 @@ package enum WordBoxGridBuilder {
         return i > 0 && i < scalars.count && ["." as Unicode.Scalar, "、", "．"].contains(scalars[i])
     }
 
+    /// True for a line whose first cell opens a sub-row's label: an item numbered in digits ("2.", "(1)",
+    /// `startsItem`) or "其中" ("of which"). Items numbered in Chinese numerals ("（五）") are left out: they
+    /// are also group labels, printed centred among their rows' lines.
+    static func opensLabel(_ line: Line) -> Bool {
+        guard let first = line.cells.first?.text, let scalar = first.unicodeScalars.first else { return false }
+        if first.hasPrefix("其中") { return true }
+        let digit = ("0"..."9").contains(scalar) || ("０"..."９").contains(scalar)
+            || ((scalar == "(" || scalar == "（") && first.unicodeScalars.dropFirst().first.map { ("0"..."9").contains($0) } == true)
+        return digit && startsItem(first)
+    }
+
     /// The index of the first value when the cells are labels then only values (at least one), else nil.
     static func firstValue(of cells: [Cell]) -> Int? {
         guard let last = cells.last, last.isValue else { return nil }
@@ -191,7 +244,7 @@ package enum WordBoxGridBuilder {
         case row(Int)
     }
 
-    static func rows(of lines: [Line]) -> TableGrid? {
+    static func rows(of lines: [Line]) -> (grid: TableGrid?, joinedLabels: [String]) {
         var items: [Item] = []
         var builds: [RowBuild] = []
         var blocks: [[Int]] = []          // the rows (indices into builds) of each block
@@ -208,6 +261,8 @@ package enum WordBoxGridBuilder {
         /// and, for a line above or below the whole block (`outside`), starting no further left than the
         /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
         func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
+            // Site chrome printed under a table (主办单位 …, 备案号 …) is no label.
+            guard !ChromeLines.isChrome(lines[textLine].cells.map(\.text).joined(separator: " ")) else { return false }
             let left = valueLeft(build)
             guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
             let tableLeft = blockLeft[build.block]
@@ -217,6 +272,11 @@ package enum WordBoxGridBuilder {
             let a = lines[textLine], b = lines[build.valueLine]
             guard a.page == b.page else { return .infinity }
             return abs(a.middle - b.middle)
+        }
+        /// True when a cell of the line stands over or under the first cell of the `opening` line.
+        func overlapsOpening(_ textLine: Int, _ opening: Int) -> Bool {
+            let first = lines[opening].cells[0]
+            return lines[textLine].cells.contains { $0.xMin < first.xMax && $0.xMax > first.xMin }
         }
         func attach(_ textLine: Int, to row: Int) {
             for cell in lines[textLine].cells { builds[row].labelCells.append((cell, textLine)) }
@@ -236,16 +296,32 @@ package enum WordBoxGridBuilder {
             return count
         }
         /// Gives the pending lines to the row above (`previous`) or below (`next`) when they are its label
-        /// lines (the nearer row when both), the others become rows of their own, before `next`.
+        /// lines (the nearer row when both), the others become rows of their own, before `next`. A line that
+        /// opens a label (an item number, "其中") parts them when both rows may take them: it and the lines
+        /// after it go to `next`, the lines before it to `previous` (a tall label wrapped around its values
+        /// reaches nearer the next row's values than its own).
         /// `closing`: the line that ends the block; the lines nearer to it stay with it (a heading above a
         /// header).
         func resolvePending(previous: Int?, next: Int?, closing: Int? = nil) {
-            let below = previous.map { labelRun(pending, of: $0, outside: next == nil) } ?? 0
+            var below = previous.map { labelRun(pending, of: $0, outside: next == nil) } ?? 0
             let above = pending.count - (next.map { labelRun(pending.reversed(), of: $0, outside: previous == nil) } ?? 0)
+            let opening = previous != nil && next != nil ? pending.firstIndex { opensLabel(lines[$0]) } : nil
+            // A label broken by a page break: its lines at the top of the next page, before the next row's
+            // label opens, go on it.
+            if let previous, let opening, below < opening, case let first = pending[below], first > 0, overlapsOpening(first, pending[opening]),
+               lines[first - 1].page == lines[builds[previous].valueLine].page, lines[first].page == lines[first - 1].page + 1,
+               pending[below..<opening].allSatisfy({ isLabelOf($0, builds[previous], outside: false) }) {
+                below = opening
+            }
             for (k, textLine) in pending.enumerated() {
                 var candidates: [Int] = []
                 if let previous, k < below { candidates.append(previous) }
                 if let next, k >= above { candidates.append(next) }
+                if let opening, previous != nil, k == opening || overlapsOpening(textLine, pending[opening]) {
+                    // In the column of the line that opens the next row's label, the lines before it are
+                    // not the next row's, and the lines from it on are not the previous row's.
+                    candidates.removeAll { $0 == (k < opening ? next : previous) }
+                }
                 if let row = candidates.min(by: { distance(textLine, builds[$0]) < distance(textLine, builds[$1]) }),
                    closing.map({ lines[$0].page != lines[textLine].page || distance(textLine, builds[row]) < 0.8 * abs(lines[$0].middle - lines[textLine].middle) }) ?? true {
                     attach(textLine, to: row)
@@ -296,7 +372,7 @@ package enum WordBoxGridBuilder {
             extent = extent.map { (min($0.lo, lo), max($0.hi, hi)) } ?? (lo, hi)
         }
         close()
-        guard !builds.isEmpty else { return nil }
+        guard !builds.isEmpty else { return (nil, []) }
 
         // The value columns of each block, then each row's slots.
         var slots: [[Cell?]] = Array(repeating: [], count: builds.count)
@@ -309,24 +385,59 @@ package enum WordBoxGridBuilder {
             for (row, cells) in zip(block, placed) { slots[row] = cells }
         }
 
+        /// The label cells printed on each block's value lines, made when first asked for.
+        var blockLabels: [Int: [Cell]] = [:]
+        func labelsOf(block: Int) -> [Cell] {
+            if let cells = blockLabels[block] { return cells }
+            let cells = blocks[block].flatMap { row -> ArraySlice<Cell> in
+                let line = lines[builds[row].valueLine]
+                return line.cells[..<line.firstValue!]
+            }
+            blockLabels[block] = cells
+            return cells
+        }
+        // Each row's label columns, then the group labels centred across rows, given to each row they span.
+        var rowColumns: [[[(cell: Cell, line: Int)]]] = builds.indices.map { r in
+            let line = lines[builds[r].valueLine]
+            var labels = builds[r].labelCells
+            for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
+            let block = builds[r].block
+            return labelColumns(labels, blockLeft: blockLeft[block], blockLabels: { labelsOf(block: block) })
+        }
+        var spanning: [Int: [Int]] = [:]    // row -> the groups (indices into `groups`) it gets, left to right
+        var groups: [[(cell: Cell, line: Int)]] = []
+        for block in blocks {
+            groups += centredGroups(in: block, builds: builds, lines: lines, columns: &rowColumns, numberedFrom: groups.count, spanning: &spanning)
+        }
+        var groupOrigin: [Int: (row: Int, column: Int)] = [:]
+
+        var joinedLabels: [String] = []
         var gridRows: [GridRow] = []
         for item in items {
             let index = gridRows.count
             var cells: [GridCell] = []
-            func add(_ text: String, line: Line, column: Int?) {
+            func add(_ text: String, line: Line, column: Int?, origin: (row: Int, column: Int)? = nil) {
                 let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page)
-                cells.append(GridCell(text: text, location: location, originRow: index, originColumn: cells.count))
+                cells.append(GridCell(text: text, location: location, originRow: origin?.row ?? index, originColumn: origin?.column ?? cells.count))
             }
             switch item {
             case .text(let l):
                 for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column) }
             case .row(let r):
                 let line = lines[builds[r].valueLine]
-                var labels = builds[r].labelCells
-                for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
-                for column in labelColumns(labels) {
+                for g in spanning[r] ?? [] {
+                    let first = groups[g][0]
+                    if groupOrigin[g] == nil {
+                        groupOrigin[g] = (index, cells.count)
+                        if groups[g].count > 1 { joinedLabels.append(groups[g].map(\.cell.text).joined(separator: " ")) }
+                    }
+                    add(groups[g].map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column, origin: groupOrigin[g])
+                }
+                for column in rowColumns[r] {
                     let first = column[0]
-                    add(column.map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column)
+                    let text = column.map(\.cell.text).joined(separator: " ")
+                    if column.count > 1 { joinedLabels.append(text) }
+                    add(text, line: lines[first.line], column: first.cell.column)
                 }
                 for slot in slots[r] {
                     if let slot { add(slot.text, line: line, column: slot.column) } else { add("", line: line, column: nil) }
@@ -334,12 +445,144 @@ package enum WordBoxGridBuilder {
             }
             gridRows.append(GridRow(cells: cells, index: index))
         }
-        return TableGrid(rows: gridRows, tableIndex: nil)
+        return (TableGrid(rows: gridRows, tableIndex: nil), joinedLabels)
+    }
+
+    /// Group labels printed centred across several rows of a block (a rowspan cell: （三）不予 / 公开 beside
+    /// its eight rows), each given to every row it spans. A group label is made of the label columns left
+    /// of a row's own label printed all above or all below its value line, gathered across the block's rows: pieces in one band
+    /// stacked within a line and a half of each other are one label. Its rows are the widest run around the
+    /// rows beside it whose middle (half-way between the run's first and last row's borders, each half-way to
+    /// the row beyond) lies within half a line of the label's middle, without passing a row with a label of
+    /// its own in the group's band (any column not taken for a group), a row whose own label is not aligned
+    /// with those of the rows beside the group (flush or centred), a row on another page or the rows of the band's next group label.
+    /// The groups' pieces leave the rows they were taken from (`columns`); `spanning` gets, for each row,
+    /// the groups it spans, left to right. Returns the groups' pieces (each in the order of its lines).
+    static func centredGroups(in block: [Int], builds: [RowBuild], lines: [Line], columns: inout [[[(cell: Cell, line: Int)]]],
+                              numberedFrom first: Int, spanning: inout [Int: [Int]]) -> [[(cell: Cell, line: Int)]] {
+        struct Group {
+            var pieces: [(cell: Cell, line: Int)]
+            var from: [(row: Int, column: Int)]
+            var lo: Double, hi: Double
+            var top: Double { pieces.map(\.cell.yMin).min()! }
+            var bottom: Double { pieces.map(\.cell.yMax).max()! }
+            var page: Int
+        }
+        var groups: [Group] = []
+        for r in block where columns[r].count > 1 {
+            // A column printed above and below the row's values is the row's label wrapped around them.
+            for c in 0..<(columns[r].count - 1) where columns[r][c].allSatisfy({ $0.line < builds[r].valueLine })
+                || columns[r][c].allSatisfy({ $0.line > builds[r].valueLine }) {
+                let pieces = columns[r][c]
+                let lo = pieces.map(\.cell.xMin).min()!, hi = pieces.map(\.cell.xMax).max()!
+                let page = lines[pieces[0].line].page
+                let height = pieces.map(\.cell.height).max()!
+                if let g = groups.lastIndex(where: { $0.page == page && $0.lo < hi && lo < $0.hi }),
+                   pieces[0].cell.middle - groups[g].pieces.last!.cell.middle <= 1.5 * height,
+                   pieces[0].cell.yMin >= groups[g].bottom - 0.3 * height {
+                    groups[g].pieces += pieces
+                    groups[g].from.append((r, c))
+                    groups[g].lo = min(groups[g].lo, lo); groups[g].hi = max(groups[g].hi, hi)
+                } else {
+                    groups.append(Group(pieces: pieces, from: [(r, c)], lo: lo, hi: hi, page: page))
+                }
+            }
+        }
+        guard !groups.isEmpty else { return [] }
+        // Each row's own extent: its own label and its values.
+        func extent(_ r: Int) -> (top: Double, bottom: Double, page: Int) {
+            let value = lines[builds[r].valueLine]
+            let own = columns[r].last ?? []
+            return (own.map(\.cell.yMin).reduce(value.yMin, min), own.map(\.cell.yMax).reduce(value.yMax, max), value.page)
+        }
+        let extents = block.map(extent)
+        func border(above k: Int) -> Double {
+            k > 0 && extents[k - 1].page == extents[k].page ? (extents[k - 1].bottom + extents[k].top) / 2 : extents[k].top
+        }
+        func border(below k: Int) -> Double {
+            k + 1 < block.count && extents[k + 1].page == extents[k].page ? (extents[k].bottom + extents[k + 1].top) / 2 : extents[k].bottom
+        }
+        // The columns taken for groups; a row's other label columns stand where they are printed.
+        var taken: Set<[Int]> = []
+        for group in groups { for from in group.from { taken.insert([from.row, from.column]) } }
+        func occupies(_ k: Int, _ group: Group) -> Bool {
+            let r = block[k]
+            return columns[r].indices.contains { c in
+                !taken.contains([r, c]) && columns[r][c].contains { $0.cell.xMin < group.hi && group.lo < $0.cell.xMax }
+            }
+        }
+        // The rows beside each group (its core), then the widest run centred on it.
+        let cores: [ClosedRange<Int>?] = groups.map { group in
+            let beside = block.indices.filter { extents[$0].page == group.page && extents[$0].top < group.bottom && group.top < extents[$0].bottom }
+            guard let first = beside.first, let last = beside.last else { return nil }
+            return first...last
+        }
+        var runs: [ClosedRange<Int>?] = Array(repeating: nil, count: groups.count)
+        for g in groups.indices {
+            guard let core = cores[g] else { continue }
+            let group = groups[g]
+            let sameBand = groups.indices.filter { $0 != g && groups[$0].lo < group.hi && group.lo < groups[$0].hi }
+            // The rows' own labels stand as those beside the group: starting where they start (printed
+            // flush left) or centred where they are (printed centred); a row printed across the group's
+            // column too (（六）其他处理, （七）总计 centred in a wider cell) is not one of its rows.
+            let height = group.pieces.map(\.cell.height).max()!
+            func own(_ k: Int) -> (start: Double, centre: Double)? {
+                guard let widest = columns[block[k]].last?.max(by: { $0.cell.xMax - $0.cell.xMin < $1.cell.xMax - $1.cell.xMin }) else { return nil }
+                return (columns[block[k]].last!.map(\.cell.xMin).min()!, widest.cell.center)
+            }
+            let coreOwn = core.compactMap(own)
+            func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+            let start = coreOwn.isEmpty ? 0 : median(coreOwn.map(\.start)), centre = coreOwn.isEmpty ? 0 : median(coreOwn.map(\.centre))
+            func aligned(_ k: Int) -> Bool {
+                guard let label = own(k) else { return false }
+                return abs(label.start - start) <= height || abs(label.centre - centre) <= height
+            }
+            var low = core.lowerBound, high = core.upperBound
+            while low > 0, extents[low - 1].page == group.page, !occupies(low - 1, group), aligned(low - 1),
+                  !sameBand.contains(where: { (runs[$0] ?? cores[$0])?.contains(low - 1) == true }) { low -= 1 }
+            while high + 1 < block.count, extents[high + 1].page == group.page, !occupies(high + 1, group), aligned(high + 1),
+                  !sameBand.contains(where: { cores[$0]?.contains(high + 1) == true }) { high += 1 }
+            let middle = (group.top + group.bottom) / 2
+            let tolerance = 0.5 * height
+            var best: (run: ClosedRange<Int>, width: Int, off: Double)? = nil
+            for a in low...core.lowerBound {
+                for b in core.upperBound...high {
+                    let off = abs((border(above: a) + border(below: b)) / 2 - middle)
+                    guard off <= tolerance else { continue }
+                    if best == nil || b - a > best!.width || (b - a == best!.width && off < best!.off) { best = (a...b, b - a, off) }
+                }
+            }
+            // The rows the pieces were given to are in the run, or the group is left where it was.
+            // A group left on the one row it was printed beside stays as it is (a row's own label wrapped
+            // around its values, the values beside a unit: Fujian's and Shanghai's forms).
+            if let run = best?.run, group.from.allSatisfy({ from in run.contains { block[$0] == from.row } }),
+               run.count > 1 || Set(group.from.map(\.row)).count > 1 { runs[g] = run }
+        }
+        // The groups placed: their pieces leave their rows, every row of the run gets them.
+        var removed: [Int: Set<Int>] = [:]
+        for g in groups.indices {
+            guard let run = runs[g] else { continue }
+            for (r, c) in groups[g].from { removed[r, default: []].insert(c) }
+            for k in run { spanning[block[k], default: []].append(first + g) }
+        }
+        for (r, gone) in removed { columns[r] = columns[r].enumerated().filter { !gone.contains($0.offset) }.map(\.element) }
+        for r in block { spanning[r]?.sort { groups[$0 - first].lo < groups[$1 - first].lo } }
+        return groups.map(\.pieces)
     }
 
     /// A row's label pieces grouped into columns: pieces whose boxes overlap horizontally are one cell
-    /// (a label wrapped over lines), read top to bottom; columns left to right.
-    static func labelColumns(_ pieces: [(cell: Cell, line: Int)]) -> [[(cell: Cell, line: Int)]] {
+    /// (a label wrapped over lines), read in the order of their lines (top to bottom, page after page);
+    /// columns left to right.
+    ///
+    /// An indented label (leading spaces, as forms print sub-rows) wraps to the cell's left edge, left of
+    /// where it started: a column that starts at the block's label edge (`blockLeft`) on the line right
+    /// below the last piece of the column to its right, when that piece starts at most four characters in
+    /// (an indent) and fills its cell (the next character would pass the furthest the labels printed on
+    /// the block's value lines reach under it: `blockLabels`), goes on that label.
+    /// A group label printed left of its rows is no such column: it is not all below the row's label, or
+    /// the label above it does not fill its cell.
+    static func labelColumns(_ pieces: [(cell: Cell, line: Int)], blockLeft: Double? = nil,
+                             blockLabels: () -> [Cell] = { [] }) -> [[(cell: Cell, line: Int)]] {
         var columns: [(lo: Double, hi: Double, pieces: [(cell: Cell, line: Int)])] = []
         for piece in pieces.sorted(by: { $0.cell.xMin < $1.cell.xMin }) {
             if let i = columns.firstIndex(where: { piece.cell.xMin < $0.hi && piece.cell.xMax > $0.lo }) {
@@ -349,9 +592,34 @@ package enum WordBoxGridBuilder {
                 columns.append((piece.cell.xMin, piece.cell.xMax, [piece]))
             }
         }
-        return columns.sorted { $0.lo < $1.lo }.map { column in
-            column.pieces.sorted { ($0.cell.middle, $0.cell.xMin) < ($1.cell.middle, $1.cell.xMin) }
+        var sorted = columns.sorted { $0.lo < $1.lo }
+        if let blockLeft, sorted.count > 1 {
+            var i = 0
+            while i + 1 < sorted.count {
+                if continues(sorted[i + 1].pieces.map(\.cell), below: sorted[i].pieces.map(\.cell), blockLeft: blockLeft, blockLabels: blockLabels) {
+                    sorted[i + 1].lo = min(sorted[i + 1].lo, sorted[i].lo)
+                    sorted[i + 1].pieces += sorted[i].pieces
+                    sorted.remove(at: i)
+                } else {
+                    i += 1
+                }
+            }
         }
+        return sorted.map { column in
+            column.pieces.sorted { ($0.line, $0.cell.xMin) < ($1.line, $1.cell.xMin) }
+        }
+    }
+
+    /// Whether `wrapped` (a column of label pieces) is the rest of the label in `label` (the column to its
+    /// right), wrapped to the cell's left edge (see `labelColumns`).
+    static func continues(_ label: [Cell], below wrapped: [Cell], blockLeft: Double, blockLabels: () -> [Cell]) -> Bool {
+        guard let last = label.max(by: { $0.yMax < $1.yMax }), let top = wrapped.min(by: { $0.yMin < $1.yMin }) else { return false }
+        let height = min(last.height, top.height)
+        guard top.xMin <= blockLeft + 0.5 * height, last.xMin > top.xMin + 0.5 * height, last.xMin <= blockLeft + 4 * height,
+              top.yMin >= last.yMax - 0.3 * height, top.yMin - last.yMax <= 0.6 * height else { return false }
+        let characterWidth = (top.xMax - top.xMin) / Double(max(top.text.count, 1))
+        let reach = max(last.xMax, blockLabels().filter { $0.xMin < last.xMax && $0.xMax > last.xMin }.map(\.xMax).max() ?? 0)
+        return last.xMax + 0.8 * characterWidth > reach
     }
 
     /// The cells of the lines printed just above a block's first row (its header, wrapped over lines): lines
