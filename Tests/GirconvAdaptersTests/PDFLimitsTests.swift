@@ -144,7 +144,7 @@ final class PDFLimitsTests: XCTestCase {
             let words = BoundingBoxPages.parse(try reader.extract(bytes, name: url.lastPathComponent, limits: .default, mode: "-bbox"))
             let layoutWords = BoundingBoxPages.parse(try reader.extract(bytes, name: url.lastPathComponent, limits: .default, mode: "-bbox-layout"))
             XCTAssertNotNil(words, url.lastPathComponent)
-            XCTAssertGreaterThan(words?.joined().count ?? 0, 300, url.lastPathComponent)
+            XCTAssertGreaterThan(words?.joined().count ?? 0, 20, url.lastPathComponent)   // words were read (the smallest sample prints a few dozen)
             XCTAssertEqual(words, layoutWords, url.lastPathComponent)
         }
     }
