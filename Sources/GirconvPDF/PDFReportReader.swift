@@ -34,8 +34,7 @@ public struct PDFReportReader: DocumentReader {
     public static let format = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
 
     /// Reads the words' boxes (`pdftotext -bbox`, one run) and rebuilds lines and tables from them
-    /// (`WordBoxGridBuilder`); when the boxes give no table, or their XHTML cannot be read, the
-    /// `-layout` text is read as before. `-bbox` prints the words `-bbox-layout` prints, in the same order
+    /// (`WordBoxGridBuilder`); when their XHTML cannot be read, the `-layout` text is read as before. `-bbox` prints the words `-bbox-layout` prints, in the same order
     /// (poppler walks the same flows, blocks and lines for both), without the flow, block and line
     /// elements around them, which girconv does not read: less than half the output, and pdftotext's run
     /// costs about what `-layout`'s does (docs/performance.md, tenth session).
@@ -49,16 +48,18 @@ public struct PDFReportReader: DocumentReader {
     }
 
     /// Makes the document from pdftotext's `-bbox` XHTML (or `-bbox-layout`'s, read alike): lines and one
-    /// grid rebuilt from the words' boxes. Nil when the XHTML cannot be read or no line reads as a table
-    /// row (the caller reads the `-layout` text then). Pure, no process run. Throws `noTextLayer` when no page has a word.
+    /// grid rebuilt from the words' boxes. When no line reads as a table row (a report in prose), the grid
+    /// is the rebuilt lines read as flattened text, as the `-layout` text would be; the lines keep their
+    /// paragraphs joined. Nil when the XHTML cannot be read (the caller reads the `-layout` text then).
+    /// Pure, no process run. Throws `noTextLayer` when no page has a word.
     package static func document(fromBoxes xhtml: [UInt8], source: SourceInfo, limits: ReadingLimits = .default) throws -> ReportDocument? {
         guard let pages = BoundingBoxPages.parse(xhtml) else { return nil }
         guard pages.contains(where: { page in page.contains { word in word.text.unicodeScalars.contains { $0.value > 0x20 } } }) else {
             throw GirconvError.noTextLayer(path: source.name)
         }
         let built = WordBoxGridBuilder.build(pages: pages)
-        guard let grid = built.grid else { return nil }
         try InputStructure.checkText(built.text, limits: limits, path: source.name)
+        let grid = built.grid ?? FlattenedTextGridBuilder.build(lines: built.lines)
         var pdfSource = source
         pdfSource.encoding = "pdf text layer (pdftotext -bbox, UTF-8)"
         return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid],

@@ -135,6 +135,62 @@ final class WordBoxGridBuilderTests: XCTestCase {
                                       ["主办单位：示例县人力资源和社会保障局"]])
     }
 
+    /// A tall label's last line nearer the site's footer (主办：…) than its row's values stays with its row:
+    /// the footer closes the table but takes no lines.
+    func testAFooterClosingATableTakesNoLabelLines() {
+        let page = [
+            word("行政申诉数", 40, 100), word("件", 120, 100), word("34", 180, 100), word("2", 300, 100),
+            word("其中:对本", 40, 120), word("部门首次", 40, 133), word("件", 120, 146), word("35", 180, 146), word("1", 300, 146),
+            word("处理不满", 40, 146), word("意的行政", 40, 159), word("申诉数", 40, 172),
+            word("主办：示例县人民政府办公室", 30, 184),
+        ]
+        XCTAssertEqual(rows([page]), [["行政申诉数", "件", "34", "2"], ["其中:对本 部门首次 处理不满 意的行政 申诉数", "件", "35", "1"],
+                                      ["主办：示例县人民政府办公室"]])
+    }
+
+    /// A header whose label cells wrap around the line naming the value columns (指 标 名 / 称 and
+    /// 计量 / 单位, centred on 代码 · 本期实际 · 本年累计) is one row; the column-number row under it keeps
+    /// its own labels.
+    func testAHeaderWrappedAroundItsColumnNamesIsOneRow() {
+        let page = [
+            word("附件：统计报表", 30, 40),
+            word("指标名", 40, 60), word("计量", 110, 60),
+            word("代码", 170, 67), word("本期实际", 220, 67), word("本年累计", 280, 67),
+            word("称", 55, 74), word("单位", 110, 74),
+            word("甲", 55, 95), word("乙", 115, 95), word("丙", 175, 95), word("1", 240, 95), word("2", 300, 95),
+            word("主动公开", 40, 115), word("条", 115, 122), word("01", 175, 122), word("86", 235, 122), word("1,035", 290, 122),
+            word("信息数", 40, 128),
+            word("申请总数", 40, 145), word("条", 115, 145), word("10", 175, 145), word("2", 240, 145), word("19", 295, 145),
+        ]
+        XCTAssertEqual(rows([page]), [["附件：统计报表"], ["指标名 称", "计量 单位", "代码", "本期实际", "本年累计"],
+                                      ["甲", "乙", "丙", "", "1", "2"], ["主动公开 信息数", "条", "01", "86", "1,035"],
+                                      ["申请总数", "条", "10", "2", "19"]])
+        XCTAssertTrue(WordBoxGridBuilder.build(pages: [page]).joinedLabels.contains("指标名 称"))
+    }
+
+    /// A paragraph's lines wrapped at the right margin are one line, as HTML gives it: a sentence broken
+    /// between its phrase and its number is read whole. A new paragraph (indented), a numbered heading, a
+    /// line after a sentence's end and a table's label column are not joined.
+    func testAParagraphWrappedAtTheMarginIsOneLine() {
+        let page = [
+            word("二、主动公开情况", 50, 80),
+            word("全年主动公开政府信息1052条，其中组织机构类信息12条，其他信", 50, 100), word("息211条。网站访问量约12万人次。", 30, 112),
+            word("全年共受理申请17件，其中网上申请11件，当面申请4件，信函申请", 50, 132), word("2件。已答复17件。", 30, 144),
+            word("三、依申请公开情况以及其他情况的说明和进一步的工作安排。", 30, 164), word("四、收费情况", 30, 176),
+        ]
+        let lines = WordBoxGridBuilder.build(pages: [page]).lines.map(\.text)
+        XCTAssertEqual(lines, ["二、主动公开情况", "全年主动公开政府信息1052条，其中组织机构类信息12条，其他信息211条。网站访问量约12万人次。",
+                               "全年共受理申请17件，其中网上申请11件，当面申请4件，信函申请2件。已答复17件。",
+                               "三、依申请公开情况以及其他情况的说明和进一步的工作安排。", "四、收费情况"])
+        let table = [
+            word("全年主动公开政府信息1052条，其中组织机构类信息12条，其他信息", 30, 60),
+            word("主动公开", 30, 100), word("1", 300, 106), word("2", 350, 106), word("信息数", 30, 113),
+        ]
+        XCTAssertEqual(WordBoxGridBuilder.build(pages: [table]).lines.map(\.text),
+                       ["全年主动公开政府信息1052条，其中组织机构类信息12条，其他信息", "主动公开", "1  2", "信息数"],
+                       "a label is no paragraph's next line")
+    }
+
     /// A title printed larger than the text and wrapped over two lines is offered whole as a title.
     func testAHeadingWrappedOverLinesIsOfferedWhole() {
         func large(_ text: String, _ x: Double, _ y: Double) -> PositionedWord {

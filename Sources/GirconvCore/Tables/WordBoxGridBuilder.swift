@@ -59,6 +59,9 @@ package enum WordBoxGridBuilder {
         var isValue: Bool
         /// Offset of the cell in its line's text (scalars).
         var column: Int = 0
+        /// The first cell of a printed line that goes on the line before it (`joinWrappedProse`): written
+        /// right after the cell before it, without a space between two characters that are not Latin.
+        var continuesLine = false
         var height: Double { max(yMax - yMin, 0.1) }
         var middle: Double { (yMin + yMax) / 2 }
         var center: Double { (xMin + xMax) / 2 }
@@ -76,11 +79,13 @@ package enum WordBoxGridBuilder {
 
     package static func build(pages: [[PositionedWord]]) -> Output {
         var lines: [Line] = []
+        var printedLines: [Line] = []
         for (index, words) in pages.enumerated() {
             var pageLines = physicalLines(words, page: index + 1)
             while let first = pageLines.first, isPageNumber(first) { pageLines.removeFirst() }
             while let last = pageLines.last, isPageNumber(last) { pageLines.removeLast() }
-            lines += pageLines
+            printedLines += pageLines
+            lines += joinWrappedProse(pageLines)
         }
         // The text: one line per printed line.
         var textLines: [TextLine] = []
@@ -91,10 +96,8 @@ package enum WordBoxGridBuilder {
             var column = 0
             for c in lines[i].cells.indices {
                 if c > 0 {
-                    // Cells of a sentence (a number between words) one space apart, table cells two.
-                    let previous = lines[i].cells[c - 1], cell = lines[i].cells[c]
-                    let near = cell.xMin - previous.xMax < 0.7 * min(cell.height, previous.height)
-                    lineText += near ? " " : "  "; column += near ? 1 : 2
+                    let separator = separator(lines[i].cells[c - 1], lines[i].cells[c])
+                    lineText += separator; column += separator.unicodeScalars.count
                 }
                 lines[i].cells[c].column = column
                 lineText += lines[i].cells[c].text
@@ -107,7 +110,75 @@ package enum WordBoxGridBuilder {
             offset += column + 1
         }
         let (grid, joinedLabels) = rows(of: lines)
-        return Output(text: text, lines: textLines, grid: grid, joinedLabels: joinedLabels, headings: headings(in: lines))
+        return Output(text: text, lines: textLines, grid: grid, joinedLabels: joinedLabels, headings: headings(in: printedLines))
+    }
+
+    /// The cells as a line's text prints them (`separator`).
+    static func text(of cells: [Cell]) -> String {
+        var text = cells.first?.text ?? ""
+        for (previous, cell) in zip(cells, cells.dropFirst()) { text += separator(previous, cell) + cell.text }
+        return text
+    }
+
+    /// What a line's text puts between two of its cells: nothing between a cell and the one printed against
+    /// it (a number in another font: "局" "2013" "年") or the start of the next line of its wrapped sentence,
+    /// unless both sides are Latin letters or digits (then one space); one space between cells of a
+    /// sentence (about a character apart); two between table cells.
+    static func separator(_ previous: Cell, _ cell: Cell) -> String {
+        let gap = cell.xMin - previous.xMax, height = min(cell.height, previous.height)
+        if cell.continuesLine || gap < 0.15 * height {
+            func isLatin(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) }
+            guard let before = previous.text.unicodeScalars.last, let after = cell.text.unicodeScalars.first,
+                  isLatin(before) && isLatin(after) else { return "" }
+            return " "
+        }
+        return gap < 0.7 * height ? " " : "  "
+    }
+
+    /// The lines of a page with each paragraph's lines wrapped at the right margin joined into one line, as
+    /// an HTML paragraph gives it (a sentence broken between 其他信息 and 211条 is read whole). A line goes on
+    /// the one above when both are prose (one run of text, the words at most a character apart, no value
+    /// at the end), the line above no site chrome (the line below may look like it: "网站访问量约12万人次" goes
+    /// on its sentence), in about one type size, the line above spans the page from its left margin (or a
+    /// paragraph's indent) to its right margin
+    /// (within a character and a half of the furthest any prose line of the page reaches) without ending
+    /// a sentence (。！？；：), and the line starts at the page's left margin (a new paragraph is indented)
+    /// right below it (less than a line's height between them) and opens no numbered item ("三、", "（一）").
+    /// Table rows (cells apart, values) are never joined; nor are lines across a page break, nor the lines
+    /// of a page whose prose reaches less than 60 % of the width its lines span (a table's label column).
+    static func joinWrappedProse(_ page: [Line]) -> [Line] {
+        func isProse(_ line: Line) -> Bool {
+            guard line.firstValue == nil, !line.cells.isEmpty else { return false }
+            for (a, b) in zip(line.cells, line.cells.dropFirst()) where b.xMin - a.xMax >= 0.7 * min(a.height, b.height) { return false }
+            return true
+        }
+        let prose = page.map(isProse)
+        guard prose.contains(true) else { return page }
+        let right = zip(page, prose).filter(\.1).map { $0.0.cells.last!.xMax }.max()!
+        let left = page.map { $0.cells[0].xMin }.min()!
+        // Prose narrower than most of the page is no paragraph (the labels of a table's narrow column).
+        guard right - left >= 0.6 * (page.map { $0.cells.last!.xMax }.max()! - left) else { return page }
+        func height(_ line: Line) -> Double { line.cells.map(\.height).max()! }
+        let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
+        var joined: [Line] = []
+        var lastIsProse = false
+        for (line, isProse) in zip(page, prose) {
+            if isProse, lastIsProse, var above = joined.last, case let h = min(height(above), height(line)),
+               max(height(above), height(line)) <= 1.3 * h,
+               above.cells[0].xMin <= left + 3 * h, above.cells.last!.xMax >= right - 1.5 * h, let end = above.cells.last!.text.last, !sentenceEnds.contains(end),
+               line.cells[0].xMin <= left + 0.5 * h, line.yMin > above.yMin, line.yMin - above.yMax < h,
+               !startsItem(line.cells[0].text), !ChromeLines.isChrome(above.cells.map(\.text).joined(separator: " ")) {
+                var cells = line.cells
+                cells[0].continuesLine = true
+                above.cells += cells
+                above.yMax = max(above.yMax, line.yMax)
+                joined[joined.count - 1] = above
+                continue
+            }
+            joined.append(line)
+            lastIsProse = isProse
+        }
+        return joined
     }
 
     /// Runs of two or more lines printed one right below the other (on one page, without values) in a font
@@ -122,7 +193,7 @@ package enum WordBoxGridBuilder {
         var headings: [String] = []
         var run: [Line] = []
         func flush() {
-            if run.count > 1 { headings.append(run.map { $0.cells.map(\.text).joined(separator: " ") }.joined()) }
+            if run.count > 1 { headings.append(run.map { text(of: $0.cells) }.joined()) }
             run = []
         }
         for line in lines {
@@ -242,6 +313,8 @@ package enum WordBoxGridBuilder {
     enum Item {
         case text(Int)
         case row(Int)
+        /// A header wrapped over lines: its lines, joined into one row (`wrappedHeader`).
+        case header([Int])
     }
 
     static func rows(of lines: [Line]) -> (grid: TableGrid?, joinedLabels: [String]) {
@@ -336,6 +409,9 @@ package enum WordBoxGridBuilder {
             return cells.contains { $0.xMax > extent.lo - 1 && $0.xMin < extent.hi + 1 }
         }
         func close(by closing: Int? = nil) {
+            // Site chrome under a table (主办单位 …) holds no lines of its own: a tall label's last lines,
+            // nearer to it than to their row's values, stay with the row.
+            let closing = closing.flatMap { ChromeLines.isChrome(lines[$0].cells.map(\.text).joined(separator: " ")) ? nil : $0 }
             resolvePending(previous: open ? blocks.last?.last : nil, next: nil, closing: closing)
             open = false
             extent = nil
@@ -364,7 +440,9 @@ package enum WordBoxGridBuilder {
             }
             let row = builds.count
             builds.append(RowBuild(valueLine: index, block: blocks.count - 1))
+            let header = previous == nil ? wrappedHeader(above: index, pending: &pending, in: lines) : nil
             resolvePending(previous: previous, next: row)
+            if let header { items.append(.header(header)) }
             blocks[blocks.count - 1].append(row)
             items.append(.row(row))
             let values = line.cells[first...]
@@ -423,6 +501,13 @@ package enum WordBoxGridBuilder {
             switch item {
             case .text(let l):
                 for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column) }
+            case .header(let headerLines):
+                for column in wrappedHeaderColumns(headerLines, in: lines) {
+                    let first = column[0]
+                    let text = column.map(\.cell.text).joined(separator: " ")
+                    if column.count > 1 { joinedLabels.append(text) }
+                    add(text, line: lines[first.line], column: first.cell.column)
+                }
             case .row(let r):
                 let line = lines[builds[r].valueLine]
                 for g in spanning[r] ?? [] {
@@ -620,6 +705,51 @@ package enum WordBoxGridBuilder {
         let characterWidth = (top.xMax - top.xMin) / Double(max(top.text.count, 1))
         let reach = max(last.xMax, blockLabels().filter { $0.xMin < last.xMax && $0.xMax > last.xMin }.map(\.xMax).max() ?? 0)
         return last.xMax + 0.8 * characterWidth > reach
+    }
+
+    /// A header whose label cells wrap over lines around the line that names the value columns (Word's
+    /// narrow 指标名称 / 计量单位 cells, centred: "指 标 名" above and "称" below the line printing 代码 本期实际
+    /// 本年累计). The header line is the last of the `pending` lines (those since the previous block) to
+    /// reach over the first row's values, on its page, with only lines of the label area (left of the row's
+    /// first value) after it. Its lines below are those nearer to it than to the row's values; its lines
+    /// above, as many as below at most (a cell wraps around its centre or from its top), are the lines of the
+    /// label area right above it, each within a line and a half of the next. Nil, and `pending` unchanged,
+    /// when no line lies below the header line: a header on one line is read as its line.
+    /// Returns the header's lines, top to bottom, taken out of `pending`.
+    static func wrappedHeader(above valueLine: Int, pending: inout [Int], in lines: [Line]) -> [Int]? {
+        let row = lines[valueLine]
+        let valueLeft = row.cells[row.firstValue!].xMin
+        func inLabelArea(_ l: Int) -> Bool {
+            lines[l].page == row.page && lines[l].firstValue == nil && lines[l].cells.allSatisfy { $0.xMax <= valueLeft + 1 }
+                && !ChromeLines.isChrome(lines[l].cells.map(\.text).joined(separator: " "))
+        }
+        guard let h = pending.lastIndex(where: { l in lines[l].cells.contains { $0.xMax > valueLeft + 1 } }),
+              lines[pending[h]].page == row.page, lines[pending[h]].firstValue == nil,
+              pending[(h + 1)...].allSatisfy(inLabelArea) else { return nil }
+        let header = lines[pending[h]]
+        func height(_ line: Line) -> Double { line.cells.map(\.height).max() ?? 10 }
+        var below = 0
+        while h + 1 + below < pending.count, case let line = lines[pending[h + 1 + below]],
+              abs(line.middle - header.middle) < abs(line.middle - row.middle) {
+            below += 1
+        }
+        guard below > 0 else { return nil }
+        var above = 0
+        var anchor = header
+        while above < below, h - above - 1 >= 0, case let l = pending[h - above - 1], inLabelArea(l),
+              abs(lines[l].middle - anchor.middle) <= 1.6 * height(lines[l]) {
+            anchor = lines[l]
+            above += 1
+        }
+        let taken = Array(pending[(h - above)...(h + below)])
+        pending.removeSubrange((h - above)...(h + below))
+        return taken
+    }
+
+    /// A wrapped header's cells as columns (`wrappedHeader`): the pieces stacked in one column, each
+    /// column's pieces top to bottom, left to right.
+    static func wrappedHeaderColumns(_ headerLines: [Int], in lines: [Line]) -> [[(cell: Cell, line: Int)]] {
+        labelColumns(headerLines.flatMap { l in lines[l].cells.map { (cell: $0, line: l) } })
     }
 
     /// The cells of the lines printed just above a block's first row (its header, wrapped over lines): lines

@@ -9,7 +9,7 @@ package enum ChromeLines {
     static let markers: [String] = Array(Set(baseMarkers + traditionalMarkers))
 
     static let baseMarkers: [String] = [
-        "icp备", "公网安备", "网站标识码", "版权所有", "主办单位", "承办单位", "技术支持", "访问量", "浏览次数", "阅读次数",
+        "icp备", "公网安备", "网站标识码", "版权所有", "主办单位", "主办:", "承办单位", "技术支持", "访问量", "浏览次数", "阅读次数",
         "点击数", "当前位置", "您的位置", "您现在的位置", "【打印】", "[打印]", "关闭窗口", "打印本页", "分享到", "扫一扫",
         "字号:", "【字体", "[字体", "网站地图", "站点地图", "本站支持ipv6", "相关文章", "相关链接", "相关阅读",
     ]
@@ -18,7 +18,7 @@ package enum ChromeLines {
     /// out so that no process pays for creating the transliterator (about 8 ms) just to know its chrome
     /// (`ChromeLinesTests` derives them again and compares).
     static let traditionalMarkers: [String] = [
-        "icp備", "公網安備", "網站標識碼", "版權所有", "主辦單位", "承辦單位", "技術支持", "訪問量", "瀏覽次數", "閱讀次數",
+        "icp備", "公網安備", "網站標識碼", "版權所有", "主辦單位", "主辦:", "承辦單位", "技術支持", "訪問量", "瀏覽次數", "閱讀次數",
         "點擊數", "當前位置", "您現在的位置", "關閉窗口", "打印本頁", "掃一掃", "字號:", "【字體", "[字體", "網站地圖",
         "站點地圖", "相關文章", "相關鏈接", "相關閱讀",
     ]
