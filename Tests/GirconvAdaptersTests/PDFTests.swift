@@ -69,6 +69,10 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.figures["requests.carriedForward.total"]?.value, 1)
         XCTAssertEqual(r.figures["proactive.procurement.amountYuan"]?.value, 251000)
         XCTAssertEqual(r.figures["appeals.review.total"]?.value, 4)
+        XCTAssertEqual(r.figures["proactive.otherServices.decisions"]?.value, 0, "其他对外管理服务事项 printed with no value: a row of blank cells")
+        XCTAssertEqual(r.figures["proactive.otherServices.decisions"]?.provenance.how, .blankAsZero)
+        XCTAssertEqual(r.figures.mapValues(\.value), try convert("constructed-2019-district-office-gbk-word.html").figures.mapValues(\.value),
+                       "the same figures as the page it was printed from")
     }
 
     func testAPrinted2021PageReadsGroupLabelsOnARowsLine() throws {
@@ -78,6 +82,8 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.figures["requests.otherHandling.noCorrection.total"]?.value, 3)
         XCTAssertEqual(r.figures["requests.otherHandling.other.naturalPerson"]?.value, 1, "3.其他 under （六）其他处理")
         XCTAssertEqual(r.figures["requests.handledTotal.total"]?.value, 50)
+        XCTAssertEqual(r.figures.mapValues(\.value), try convert("constructed-2022-city-hrss-spans.html").figures.mapValues(\.value),
+                       "the same figures as the page it was printed from")
     }
 
     /// A 2021-layout page with narrow columns printed by chromium (figures typed from its HTML page, see

@@ -148,6 +148,33 @@ final class WordBoxGridBuilderTests: XCTestCase {
                                       ["主办：示例县人民政府办公室"]])
     }
 
+    /// A row printed with its label only (every cell blank in the page: 其他对外管理服务事项 under 行政许可)
+    /// is a row of blank slots, read like an HTML row of blank cells. A label's second line is no such row:
+    /// a label wraps only when its next character does not fit, so its rest is never wider than the line above
+    /// by a character; nor is a line in another column (a group label).
+    func testALabelPrintedWithoutValuesIsARowOfBlankSlots() {
+        let page = [
+            word("信息内容", 50, 100), word("上一年", 120, 100), word("本年增减", 180, 100), word("处理决定", 260, 100),
+            word("行政许可", 60, 120), word("145", 125, 120), word("+6", 185, 120), word("3,212", 260, 120),
+            word("其他对外管理服务", 40, 133),
+            word("第二十条第（八）项", 100, 150),
+        ]
+        XCTAssertEqual(rows([page]), [["信息内容", "上一年", "本年增减", "处理决定"], ["行政许可", "145", "+6", "3,212"],
+                                      ["其他对外管理服务", "", "", ""], ["第二十条第（八）项"]])
+        let wrapped = [
+            word("2.申请人逾期未按收费", 40, 120), word("3", 260, 120), word("1", 300, 120),
+            word("通知要求缴纳费用", 50, 133),
+            word("3.其他", 40, 160), word("5", 260, 160), word("6", 300, 160),
+        ]
+        XCTAssertEqual(rows([wrapped]), [["2.申请人逾期未按收费 通知要求缴纳费用", "3", "1"], ["3.其他", "5", "6"]])
+        let otherColumn = [
+            word("行政许可", 60, 120), word("145", 125, 120), word("3,212", 260, 120),
+            word("其他对外管理服务", 0, 133),
+            word("行政处罚", 60, 160), word("12", 125, 160), word("96", 260, 160),
+        ]
+        XCTAssertFalse(rows([otherColumn]).contains(["其他对外管理服务", "", ""]), "\(rows([otherColumn]))")
+    }
+
     /// A header whose label cells wrap around the line naming the value columns (指 标 名 / 称 and
     /// 计量 / 单位, centred on 代码 · 本期实际 · 本年累计) is one row; the column-number row under it keeps
     /// its own labels.

@@ -31,7 +31,13 @@ public struct PositionedWord: Sendable, Equatable {
 ///   group labels before it, unless they are an indented label's rest wrapped back to the cell's left edge.
 ///   Between two rows, a line opening a sub-row's label ("(2)", "2.", "其中") parts the lines: a label taller
 ///   than its row (a narrow column) keeps its last lines though they lie nearer the next row's values; a
-///   label's lines at the top of the next page stay with it. Site chrome (主办单位 …) is never a label.
+///   label's lines at the top of the next page stay with it. Site chrome (主办单位 …) is never a label, and
+///   closing a table it takes no label lines. A line no row takes, printed under a row's label, aligned
+///   with it and wider than its last line, is a row of blank slots (`isBlankRow` in `rows`).
+/// - Headers: a header whose label cells wrap around the line naming the value columns (指 标 名 / 称
+///   around 代码 · 本期实际 · 本年累计) is one row (`wrappedHeader`).
+/// - Paragraphs: prose lines wrapped at the page's right margin are joined into one line
+///   (`joinWrappedProse`), so a sentence is read whole.
 /// - Group labels centred across rows (a rowspan cell printed between value lines, （三）不予 / 公开) are
 ///   gathered across the rows they were given to and become a cell of every row they span
 ///   (`centredGroups`).
@@ -308,6 +314,8 @@ package enum WordBoxGridBuilder {
         var valueLine: Int
         var labelCells: [(cell: Cell, line: Int)] = []
         var block: Int
+        /// A row printed with its label only, every cell blank (`blankRow`): `valueLine` is its label's line.
+        var blank = false
     }
 
     enum Item {
@@ -325,11 +333,15 @@ package enum WordBoxGridBuilder {
         var extent: (lo: Double, hi: Double)? = nil
         var pending: [Int] = []           // text lines since the block's last row
         var open = false
+        var blankValueLeft: [Int: Double] = [:]   // a blank row's line -> where its block's values start
 
         func valueLeft(_ build: RowBuild) -> Double {
             let line = lines[build.valueLine]
+            guard !build.blank else { return blankValueLeft[build.valueLine] ?? .infinity }
             return line.cells[line.firstValue!].xMin
         }
+        /// Where each row's labels end on its value line (a blank row: the whole line).
+        func labelEnd(_ r: Int) -> Int { builds[r].blank ? lines[builds[r].valueLine].cells.count : lines[builds[r].valueLine].firstValue! }
         /// True when every cell of the line lies within the row's label area: ending left of its first value,
         /// and, for a line above or below the whole block (`outside`), starting no further left than the
         /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
@@ -368,6 +380,31 @@ package enum WordBoxGridBuilder {
             }
             return count
         }
+        /// Whether a line no row took is a row of its own printed with every cell blank (an HTML row of
+        /// blank cells: 其他对外管理服务事项 under 行政许可): one cell in the label area, on the page of the row
+        /// above, printed below that row's label within a row's height and above the next row's values,
+        /// aligned with that row's own label (flush or centred), and wider than that label's last line by
+        /// more than a character: a label wraps only when its next character does not fit, so such a line
+        /// cannot be the rest of the label above it.
+        func isBlankRow(_ textLine: Int, below previous: Int, next: Int?) -> Bool {
+            let line = lines[textLine], row = lines[builds[previous].valueLine]
+            guard !builds[previous].blank, line.cells.count == 1, let first = row.firstValue, first > 0, line.page == row.page,
+                  isLabelOf(textLine, builds[previous], outside: false),
+                  !ChromeLines.isChrome(line.cells[0].text) else { return false }
+            let cell = line.cells[0], own = row.cells[first - 1]
+            let h = min(cell.height, own.height)
+            guard abs(cell.xMin - own.xMin) <= 0.5 * h || abs(cell.center - own.center) <= 0.5 * h else { return false }
+            // The last line of the row's label (its value line's, or a line given to it below).
+            let labelLines = builds[previous].labelCells.filter { $0.line > builds[previous].valueLine && lines[$0.line].page == row.page }
+            let lastLine = labelLines.map(\.line).max()
+            let last = lastLine.map { l in labelLines.filter { $0.line == l }.map(\.cell) } ?? [own]
+            let bottom = lastLine.map { lines[$0].yMax } ?? row.yMax
+            guard line.yMin >= bottom - 0.3 * h, line.yMin - bottom <= 1.5 * h else { return false }
+            if let next { guard line.yMax <= lines[builds[next].valueLine].yMin + 0.3 * h else { return false } }
+            let lastWidth = (last.map(\.xMax).max() ?? own.xMax) - (last.map(\.xMin).min() ?? own.xMin)
+            let characterWidth = (cell.xMax - cell.xMin) / Double(max(cell.text.count, 1))
+            return cell.xMax - cell.xMin > lastWidth + characterWidth
+        }
         /// Gives the pending lines to the row above (`previous`) or below (`next`) when they are its label
         /// lines (the nearer row when both), the others become rows of their own, before `next`. A line that
         /// opens a label (an item number, "其中") parts them when both rows may take them: it and the lines
@@ -386,6 +423,7 @@ package enum WordBoxGridBuilder {
                pending[below..<opening].allSatisfy({ isLabelOf($0, builds[previous], outside: false) }) {
                 below = opening
             }
+            var unplaced: [Int] = []
             for (k, textLine) in pending.enumerated() {
                 var candidates: [Int] = []
                 if let previous, k < below { candidates.append(previous) }
@@ -399,8 +437,17 @@ package enum WordBoxGridBuilder {
                    closing.map({ lines[$0].page != lines[textLine].page || distance(textLine, builds[row]) < 0.8 * abs(lines[$0].middle - lines[textLine].middle) }) ?? true {
                     attach(textLine, to: row)
                 } else {
-                    items.append(.text(textLine))
+                    unplaced.append(textLine)
                 }
+            }
+            if let previous, unplaced.count == 1, let extent, isBlankRow(unplaced[0], below: previous, next: next) {
+                let row = builds.count
+                builds.append(RowBuild(valueLine: unplaced[0], block: builds[previous].block, blank: true))
+                blankValueLeft[unplaced[0]] = extent.lo
+                blocks[blocks.count - 1].append(row)
+                items.append(.row(row))
+            } else {
+                items += unplaced.map { .text($0) }
             }
             pending = []
         }
@@ -456,8 +503,7 @@ package enum WordBoxGridBuilder {
         var slots: [[Cell?]] = Array(repeating: [], count: builds.count)
         for block in blocks {
             let valueCells = block.map { row -> ArraySlice<Cell> in
-                let line = lines[builds[row].valueLine]
-                return line.cells[line.firstValue!...]
+                lines[builds[row].valueLine].cells[labelEnd(row)...]
             }
             let placed = columns(of: valueCells, header: headerCells(above: builds[block[0]].valueLine, in: lines))
             for (row, cells) in zip(block, placed) { slots[row] = cells }
@@ -468,8 +514,7 @@ package enum WordBoxGridBuilder {
         func labelsOf(block: Int) -> [Cell] {
             if let cells = blockLabels[block] { return cells }
             let cells = blocks[block].flatMap { row -> ArraySlice<Cell> in
-                let line = lines[builds[row].valueLine]
-                return line.cells[..<line.firstValue!]
+                lines[builds[row].valueLine].cells[..<labelEnd(row)]
             }
             blockLabels[block] = cells
             return cells
@@ -478,7 +523,7 @@ package enum WordBoxGridBuilder {
         var rowColumns: [[[(cell: Cell, line: Int)]]] = builds.indices.map { r in
             let line = lines[builds[r].valueLine]
             var labels = builds[r].labelCells
-            for cell in line.cells[..<line.firstValue!] { labels.append((cell, builds[r].valueLine)) }
+            for cell in line.cells[..<labelEnd(r)] { labels.append((cell, builds[r].valueLine)) }
             let block = builds[r].block
             return labelColumns(labels, blockLeft: blockLeft[block], blockLabels: { labelsOf(block: block) })
         }
