@@ -55,7 +55,7 @@ public struct CSVRecordWriter: RecordWriter {
         ("source.name", false), ("source.sha256", false), ("report.year", true), ("report.agency", false), ("path", false),
         ("value", true), ("how", false), ("raw", false), ("table", false), ("row", false), ("column", false),
         ("sentence", false), ("line", true), ("offset", true), ("tableIndex", true), ("rowIndex", true), ("columnIndex", true),
-        ("derivedFrom", false), ("checks", false), ("source.path", false),
+        ("derivedFrom", false), ("checks", false), ("source.path", false), ("page", true), ("box", false),
     ]
 
     /// Envelope columns, in order: whether each holds numbers (never formula-guarded), and how it is read
@@ -122,7 +122,7 @@ public struct CSVRecordWriter: RecordWriter {
         "checks.notAssessable": "无法校验数", "warnings.count": "警告数",
         "path": "字段路径", "value": "数值", "how": "读取方式", "raw": "原文", "table": "表", "row": "行", "column": "列",
         "sentence": "句子", "line": "行号", "offset": "字符偏移", "tableIndex": "表序号", "rowIndex": "行序号",
-        "columnIndex": "列序号", "derivedFrom": "推导自", "checks": "相关校验",
+        "columnIndex": "列序号", "derivedFrom": "推导自", "checks": "相关校验", "page": "页码", "box": "页面位置",
     ]
 
     /// A record's row (or, in the long layout, rows), each ending in a newline.
@@ -157,7 +157,7 @@ public struct CSVRecordWriter: RecordWriter {
                     l.table ?? "", l.row ?? "", l.column ?? "", l.sentence ?? "", text(l.line), text(l.offset),
                     text(l.tableIndex), text(l.rowIndex), text(l.columnIndex),
                     figure.provenance.derivedFrom.joined(separator: " "), (checksByPath[path] ?? []).joined(separator: " "),
-                    record.source.path ?? ""]
+                    record.source.path ?? "", text(l.page), l.box?.text ?? ""]
         }
     }
 

@@ -19,9 +19,12 @@ public enum RecordSchema {
         let string = obj([("type", type("string"))])
         let nullableString = obj([("type", type("string", "null"))])
         let integer = obj([("type", type("integer"))])
+        let number = obj([("type", type("number"))])
+        let box = object([("xMin", number), ("yMin", number), ("xMax", number), ("yMax", number)], required: ["xMin", "yMin", "xMax", "yMax"])
         let location: [(String, TreeValue)] = [
             ("table", string), ("row", string), ("column", string), ("sentence", string),
             ("line", integer), ("offset", integer), ("page", integer), ("tableIndex", integer), ("rowIndex", integer), ("columnIndex", integer),
+            ("box", box),
         ]
         let provenanceEntry = object([
             ("how", obj([("enum", strings(ReadingRule.allCases.map(\.rawValue)))])), ("raw", string),

@@ -110,6 +110,10 @@ public final class SQLiteRecordStore: RecordStore {
           row_index INTEGER,
           column_index INTEGER,
           derived_from TEXT,
+          box_x_min REAL,
+          box_y_min REAL,
+          box_x_max REAL,
+          box_y_max REAL,
           PRIMARY KEY (report_id, path)
         ) WITHOUT ROWID
         """,
@@ -202,8 +206,9 @@ private struct Statements {
             """)
         figure = try db.makeStatement(sql: """
             INSERT INTO figures (report_id, path, value, value_text, how, raw, table_name, row_label, column_label,
-              sentence, page, line, char_offset, table_index, row_index, column_index, derived_from)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              sentence, page, line, char_offset, table_index, row_index, column_index, derived_from,
+              box_x_min, box_y_min, box_x_max, box_y_max)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         check = try db.makeStatement(sql: """
             INSERT INTO checks (report_id, rule, description, status, expected, found, total_paths, part_paths)
@@ -239,6 +244,8 @@ private struct Statements {
                 figure.provenance.raw, place.table, place.row, place.column, place.sentence, place.page, place.line,
                 place.offset, place.tableIndex, place.rowIndex, place.columnIndex,
                 figure.provenance.derivedFrom.isEmpty ? nil : figure.provenance.derivedFrom.joined(separator: " "),
+                place.box.map { Self.number(PageBox.points($0.xMin)) }, place.box.map { Self.number(PageBox.points($0.yMin)) },
+                place.box.map { Self.number(PageBox.points($0.xMax)) }, place.box.map { Self.number(PageBox.points($0.yMax)) },
             ])
         }
         for result in checks {

@@ -43,6 +43,9 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.figures["requests.newReceived.total"]?.value, 95)
         XCTAssertEqual(r.figures["requests.partiallyGranted.total"]?.value, 9, "label wrapped over two lines")
         XCTAssertEqual(r.figures["requests.partiallyGranted.total"]?.provenance.location.page, 3)
+        // Where the figure is printed: the box pdftotext -bbox gives the word "95" on page 3 (the 总计 cell).
+        XCTAssertEqual(r.figures["requests.newReceived.total"]?.provenance.location.box,
+                       PageBox(xMin: 492.359, yMin: 501.22105, xMax: 506.4637, yMax: 515.257))
         XCTAssertEqual(r.figures["proactive.licensing.decisions"]?.value, 9487)
         // The report's prose counts the office's requests ("区政府办代表区政府受理政府信息公开申请 17 件", a
         // sentence wrapped over two lines), its table the district's 95: the check says so, the table's figure stays.
@@ -194,6 +197,8 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(hant.figures["proactive.categories.other"]?.value, 211)
         XCTAssertEqual(hant.figures["proactive.categories.other"]?.provenance.location.sentence?.contains("其他信息211條"), true,
                        "the sentence joined over the line break")
+        XCTAssertEqual(hant.figures["proactive.categories.other"]?.provenance.location.box?.yMin ?? 0, 214.043537, accuracy: 0.001,
+                       "the box of the run of words holding 211條, on the sentence's second printed line")
         for (pdf, html) in [(gansu, "constructed-2012-gansu-county-office.html"), (hant, "constructed-2013-city-culture-narrative-hant.html")] {
             XCTAssertEqual(pdf.figures.mapValues(\.value), try convert(html).figures.mapValues(\.value), "\(html): the same figures as the page")
         }

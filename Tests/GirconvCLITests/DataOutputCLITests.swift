@@ -62,6 +62,22 @@ final class DataOutputCLITests: CLITestCase {
         XCTAssertEqual(try query(database, try readmeQuery()), ["示例市玥湖区人民政府办公室|21", "恩平市人民政府办公室|2"])
     }
 
+    /// Where a PDF's figure is printed (1.5): the page and the box of its cell, in the database and in the
+    /// long CSV's last columns. Hongze 2024's 表三 总计 of 一、本年新收 is "95" on page 3, the word pdftotext
+    /// -bbox boxes at x 492.359–506.4637, y 501.22105–515.257.
+    func testAPDFFiguresBoxInTheDatabaseAndTheLongCSV() throws {
+        let corpus = try folder("pdf", ["hongze-2024-district.pdf"])
+        let database = workDir.appendingPathComponent("pdf.db").path
+        XCTAssertEqual(try run([corpus.path, "--to", "sqlite", "-o", database]).status, 0)
+        XCTAssertEqual(try query(database, "SELECT page, box_x_min, box_y_min, box_x_max, box_y_max FROM figures WHERE path = 'requests.newReceived.total'"),
+                       ["3|492.36|501.22|506.46|515.26"])
+        let csv = try run([sample("hongze-2024-district.pdf"), "--to", "csv", "--long"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let lines = csv.stdout.split(separator: "\n").map(String.init)
+        XCTAssertTrue(lines[0].hasSuffix(",source.path,page,box"), lines[0])
+        XCTAssertTrue(lines.contains { $0.contains(",requests.newReceived.total,95,") && $0.hasSuffix(",3,492.36 501.22 506.46 515.26") })
+    }
+
     func testConvertingTheSameFolderTwiceAddsNothing() throws {
         let corpus = try folder("corpus", Self.samples2019)
         let database = workDir.appendingPathComponent("corpus.db").path

@@ -8,10 +8,25 @@ public struct TextLine: Sendable, Equatable {
     public var offset: Int
     /// The page the line is on, for paged input (PDF).
     public var page: Int?
+    /// For PDF input: the runs of words the line prints (cells, sentences), each with its place in `text`
+    /// (scalar offsets) and its box on the page.
+    public var runs: [PrintedRun] = []
 
-    public init(text: String, number: Int, offset: Int, page: Int? = nil) {
-        self.text = text; self.number = number; self.offset = offset; self.page = page
+    public init(text: String, number: Int, offset: Int, page: Int? = nil, runs: [PrintedRun] = []) {
+        self.text = text; self.number = number; self.offset = offset; self.page = page; self.runs = runs
     }
+
+    /// The box of the run holding the scalar at `offset` in `text`, if the line has runs.
+    public func box(at offset: Int) -> PageBox? {
+        runs.first { $0.range.contains(offset) }?.box
+    }
+}
+
+/// A run of words printed together on a PDF page: its scalar offsets in its line's text and its box.
+public struct PrintedRun: Sendable, Equatable {
+    public var range: Range<Int>
+    public var box: PageBox
+    public init(range: Range<Int>, box: PageBox) { self.range = range; self.box = box }
 }
 
 /// A report ready for detection and conversion: the text, its lines, its tables as grids, and a form of

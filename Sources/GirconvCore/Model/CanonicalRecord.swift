@@ -55,7 +55,7 @@ public struct ReportInfo: Sendable, Equatable {
 /// exporter writes out (see `docs/schema.md`).
 public struct CanonicalRecord: Sendable, Equatable {
     /// Bumped in its major number on any breaking rename of a field.
-    public static let currentSchemaVersion = "1.4"
+    public static let currentSchemaVersion = "1.5"
 
     public var schemaVersion: String = CanonicalRecord.currentSchemaVersion
     public var source: SourceInfo

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a figure's value was obtained from its source text.
 public enum ReadingRule: String, Sendable, Codable, CaseIterable {
     /// A number printed in the report.
@@ -28,6 +30,26 @@ public enum ReadingRule: String, Sendable, Codable, CaseIterable {
     case byPosition = "by-position"
 }
 
+/// Where on a PDF page something is printed: a box in points from the page's top-left corner, the
+/// coordinates poppler's `pdftotext -bbox` gives the words (1.5).
+public struct PageBox: Sendable, Equatable, Codable {
+    public var xMin: Double, yMin: Double, xMax: Double, yMax: Double
+    public init(xMin: Double, yMin: Double, xMax: Double, yMax: Double) {
+        self.xMin = xMin; self.yMin = yMin; self.xMax = xMax; self.yMax = yMax
+    }
+
+    /// A coordinate as the record gives it: points to two decimals (poppler prints six, finer than any print).
+    public static func points(_ value: Double) -> Decimal { Decimal(Int((value * 100).rounded())) / 100 }
+
+    /// "xMin yMin xMax yMax", each to two decimals: the box in one text field (the long CSV).
+    public var text: String { [xMin, yMin, xMax, yMax].map { "\(Self.points($0))" }.joined(separator: " ") }
+
+    /// The smallest box holding both.
+    public func union(_ other: PageBox) -> PageBox {
+        PageBox(xMin: min(xMin, other.xMin), yMin: min(yMin, other.yMin), xMax: max(xMax, other.xMax), yMax: max(yMax, other.yMax))
+    }
+}
+
 /// Where in the source a figure (or a warning) comes from.
 ///
 /// Table figures name the table, row and column labels as printed; sentence figures quote the sentence.
@@ -45,13 +67,16 @@ public struct SourceLocation: Sendable, Equatable, Codable {
     public var tableIndex: Int?
     public var rowIndex: Int?
     public var columnIndex: Int?
+    /// For PDF input: where on `page` the cell, or the run of words holding the number, is printed (1.5).
+    public var box: PageBox?
 
     public init(table: String? = nil, row: String? = nil, column: String? = nil, sentence: String? = nil,
                 line: Int? = nil, offset: Int? = nil, page: Int? = nil,
-                tableIndex: Int? = nil, rowIndex: Int? = nil, columnIndex: Int? = nil) {
+                tableIndex: Int? = nil, rowIndex: Int? = nil, columnIndex: Int? = nil, box: PageBox? = nil) {
         self.table = table; self.row = row; self.column = column; self.sentence = sentence
         self.line = line; self.offset = offset; self.page = page
         self.tableIndex = tableIndex; self.rowIndex = rowIndex; self.columnIndex = columnIndex
+        self.box = box
     }
 }
 

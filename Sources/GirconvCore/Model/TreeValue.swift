@@ -311,11 +311,18 @@ extension SourceLocation {
         if let tableIndex { sink.key("tableIndex"); sink.integer(tableIndex) }
         if let rowIndex { sink.key("rowIndex"); sink.integer(rowIndex) }
         if let columnIndex { sink.key("columnIndex"); sink.integer(columnIndex) }
+        if let box {
+            let points = PageBox.points
+            sink.key("box"); sink.beginObject()
+            sink.key("xMin"); sink.number(points(box.xMin)); sink.key("yMin"); sink.number(points(box.yMin))
+            sink.key("xMax"); sink.number(points(box.xMax)); sink.key("yMax"); sink.number(points(box.yMax))
+            sink.endObject()
+        }
     }
 
     var isEmpty: Bool {
         table == nil && row == nil && column == nil && sentence == nil && line == nil && offset == nil && page == nil
-            && tableIndex == nil && rowIndex == nil && columnIndex == nil
+            && tableIndex == nil && rowIndex == nil && columnIndex == nil && box == nil
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// Grid cells are copied often (spans, row views, the table readers), so a cell keeps the numeric part of
 /// its location inline, without reference-counted fields; a location that also names a table, row, column
-/// or sentence (never set by girconv's readers) is kept whole in a shared box.
+/// or sentence (never set by girconv's readers), or has a PDF cell's box, is kept whole in a shared box.
 public struct GridCell: Sendable, Equatable {
     /// The cell text as printed, with inner whitespace collapsed (not normalised for matching).
     public var text: String
@@ -56,8 +56,9 @@ public struct GridCell: Sendable, Equatable {
         }
     }
 
+    /// A location kept whole: one with text fields, or a PDF cell's box.
     private static func hasText(_ l: SourceLocation) -> Bool {
-        l.table != nil || l.row != nil || l.column != nil || l.sentence != nil
+        l.table != nil || l.row != nil || l.column != nil || l.sentence != nil || l.box != nil
     }
 
     public static func == (a: GridCell, b: GridCell) -> Bool {

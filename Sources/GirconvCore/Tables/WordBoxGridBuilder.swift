@@ -71,6 +71,7 @@ package enum WordBoxGridBuilder {
         var height: Double { max(yMax - yMin, 0.1) }
         var middle: Double { (yMin + yMax) / 2 }
         var center: Double { (xMin + xMax) / 2 }
+        var box: PageBox { PageBox(xMin: xMin, yMin: yMin, xMax: xMax, yMax: yMax) }
     }
 
     struct Line {
@@ -100,6 +101,7 @@ package enum WordBoxGridBuilder {
         for i in lines.indices {
             var lineText = ""
             var column = 0
+            var runs: [PrintedRun] = []
             for c in lines[i].cells.indices {
                 if c > 0 {
                     let separator = separator(lines[i].cells[c - 1], lines[i].cells[c])
@@ -107,11 +109,13 @@ package enum WordBoxGridBuilder {
                 }
                 lines[i].cells[c].column = column
                 lineText += lines[i].cells[c].text
-                column += lines[i].cells[c].text.unicodeScalars.count
+                let end = column + lines[i].cells[c].text.unicodeScalars.count
+                runs.append(PrintedRun(range: column..<end, box: lines[i].cells[c].box))
+                column = end
             }
             lines[i].number = i + 1
             lines[i].offset = offset
-            textLines.append(TextLine(text: lineText, number: i + 1, offset: offset, page: lines[i].page))
+            textLines.append(TextLine(text: lineText, number: i + 1, offset: offset, page: lines[i].page, runs: runs))
             text += lineText + "\n"
             offset += column + 1
         }
@@ -539,19 +543,19 @@ package enum WordBoxGridBuilder {
         for item in items {
             let index = gridRows.count
             var cells: [GridCell] = []
-            func add(_ text: String, line: Line, column: Int?, origin: (row: Int, column: Int)? = nil) {
-                let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page)
+            func add(_ text: String, line: Line, column: Int?, box: PageBox?, origin: (row: Int, column: Int)? = nil) {
+                let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page, box: box)
                 cells.append(GridCell(text: text, location: location, originRow: origin?.row ?? index, originColumn: origin?.column ?? cells.count))
             }
             switch item {
             case .text(let l):
-                for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column) }
+                for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column, box: cell.box) }
             case .header(let headerLines):
                 for column in wrappedHeaderColumns(headerLines, in: lines) {
                     let first = column[0]
                     let text = column.map(\.cell.text).joined(separator: " ")
                     if column.count > 1 { joinedLabels.append(text) }
-                    add(text, line: lines[first.line], column: first.cell.column)
+                    add(text, line: lines[first.line], column: first.cell.column, box: box(of: column, in: lines))
                 }
             case .row(let r):
                 let line = lines[builds[r].valueLine]
@@ -561,21 +565,28 @@ package enum WordBoxGridBuilder {
                         groupOrigin[g] = (index, cells.count)
                         if groups[g].count > 1 { joinedLabels.append(groups[g].map(\.cell.text).joined(separator: " ")) }
                     }
-                    add(groups[g].map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column, origin: groupOrigin[g])
+                    add(groups[g].map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column,
+                        box: box(of: groups[g], in: lines), origin: groupOrigin[g])
                 }
                 for column in rowColumns[r] {
                     let first = column[0]
                     let text = column.map(\.cell.text).joined(separator: " ")
                     if column.count > 1 { joinedLabels.append(text) }
-                    add(text, line: lines[first.line], column: first.cell.column)
+                    add(text, line: lines[first.line], column: first.cell.column, box: box(of: column, in: lines))
                 }
                 for slot in slots[r] {
-                    if let slot { add(slot.text, line: line, column: slot.column) } else { add("", line: line, column: nil) }
+                    if let slot { add(slot.text, line: line, column: slot.column, box: slot.box) } else { add("", line: line, column: nil, box: nil) }
                 }
             }
             gridRows.append(GridRow(cells: cells, index: index))
         }
         return (TableGrid(rows: gridRows, tableIndex: nil), joinedLabels)
+    }
+
+    /// The box of a cell joined from pieces (a wrapped label): around the pieces on the first piece's page.
+    static func box(of pieces: [(cell: Cell, line: Int)], in lines: [Line]) -> PageBox? {
+        guard let first = pieces.first else { return nil }
+        return pieces.filter { lines[$0.line].page == lines[first.line].page }.map(\.cell.box).reduce(first.cell.box) { $0.union($1) }
     }
 
     /// Group labels printed centred across several rows of a block (a rowspan cell: （三）不予 / 公开 beside

@@ -208,8 +208,9 @@ struct NarrativeReader: Sendable {
                 value = nil
             }
             let sentence = sentences.quoted(around: number.range.lowerBound, in: chars)
+            let column = text.originalScalarOffset(number.range.lowerBound)
             let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
-                                          offset: line.offset + text.originalScalarOffset(number.range.lowerBound), page: line.page)
+                                          offset: line.offset + column, page: line.page, box: line.box(at: column))
             let raw = text.originalText(number.range)
             let warning: ReportWarning?
             if let pointProblem {
@@ -388,8 +389,9 @@ struct NarrativeReader: Sendable {
                 let end = string.unicodeScalars.distance(from: string.startIndex, to: range.upperBound)
                 if sentences == nil { sentences = SentenceBounds(text.scalars) }
                 let sentence = sentences!.quoted(around: start, in: text.scalars)
+                let column = text.originalScalarOffset(start)
                 let location = SourceLocation(sentence: text.originalText(sentence), line: line.number,
-                                              offset: line.offset + text.originalScalarOffset(start), page: line.page)
+                                              offset: line.offset + column, page: line.page, box: line.box(at: column))
                 for path in statement.paths where !covered.contains(path) {
                     covered.insert(path)
                     let provenance = Provenance(how: .statedZero, raw: text.originalText(start..<end), location: location)

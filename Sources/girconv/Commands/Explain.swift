@@ -50,6 +50,7 @@ struct Explain: ParsableCommand {
         if let t = l.tableIndex { position.append("table \(t)") }
         if let r = l.rowIndex { position.append("grid row \(r)") }
         if let c = l.columnIndex { position.append("grid column \(c)") }
+        if let box = l.box { position.append("box \(box.text) (points from the page's top left)") }
         if !position.isEmpty { lines.append("  at:      \(record.source.name), " + position.joined(separator: ", ")) }
         lines.append("  printed: \(p.raw.isEmpty ? "(blank)" : "\"\(p.raw)\"")")
         lines.append("  rule:    " + ruleText(p, value: figure.value))
