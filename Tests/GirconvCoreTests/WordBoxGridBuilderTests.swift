@@ -136,6 +136,11 @@ final class WordBoxGridBuilderTests: XCTestCase {
     /// digits masked): a first line printed lower on the next page, or with other words, stays.
     func testOnlyLinesRepeatedAtThePageEdgeAreRunningLines() {
         XCTAssertEqual(RunningLines.key("第 12 页  共３页"), "第#页共#页")
+        let rowsOfValues = [RunningLines.Candidate(page: 0, top: true, text: "0  0  —", y: 30), RunningLines.Candidate(page: 1, top: true, text: "1  2  —", y: 30)]
+        XCTAssertEqual(RunningLines.repeated(rowsOfValues), [false, false], "values alone are a table's row")
+        let agency = [RunningLines.Candidate(page: 0, top: false, text: "示例局 — 1 —", y: 800), RunningLines.Candidate(page: 1, top: false, text: "示例局 — 12 —", y: 801.5),
+                      RunningLines.Candidate(page: 2, top: false, text: "示例局 — 13 —", y: 806)]
+        XCTAssertEqual(RunningLines.repeated(agency), [true, true, false], "within 2 points of each other")
         let first = [word("一、总体情况", 40, 20), word("本局全年主动公开信息12条。", 40, 40)]
         let second = [word("一、总体情况", 40, 60), word("二、主动公开", 40, 20), word("本局全年主动公开信息7条。", 40, 80)]
         let third = [word("二、主动公开", 40, 20), word("本局全年依申请公开9件。", 40, 40)]

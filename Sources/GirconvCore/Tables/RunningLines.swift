@@ -6,7 +6,8 @@ import GirconvText
 /// "第 3 页 共 8 页"). A line is one when, among the first or last `edgeLines` lines of its page (page
 /// numbers alone not counted), a line on another page, at the same edge, prints the same text once runs
 /// of digits are masked (a page number, a date in it) and whitespace is left out, at the same height
-/// (`yTolerance`, when the reader knows where lines are printed). Shared by the word-box reading
+/// (`yTolerance`, when the reader knows where lines are printed); a line with no letter or character (values,
+/// dashes alone) is none. Shared by the word-box reading
 /// (`WordBoxGridBuilder`) and the `-layout` text fallback (`FlattenedTextGridBuilder`). Linear in the
 /// candidate lines: each is looked up by its key and its height band.
 package enum RunningLines {
@@ -98,7 +99,11 @@ package enum RunningLines {
     static func repeated(_ candidates: [Candidate]) -> [Bool] {
         struct Slot: Hashable { var top: Bool; var key: String; var band: Int }
         func band(_ y: Double?) -> Int { y.map { Int(($0 / yTolerance).rounded(.down)) } ?? 0 }
-        let keys = candidates.map { key($0.text) }
+        // A line of values, dashes or marks alone ("0  0  0", "— —") is a table's row, never a running line.
+        let keys = candidates.map { candidate -> String in
+            let key = key(candidate.text)
+            return key.unicodeScalars.contains(where: \.properties.isAlphabetic) ? key : ""
+        }
         // Per slot, the printings of up to four pages (enough to find another page than the line's own).
         var seen: [Slot: [(page: Int, y: Double?)]] = [:]
         for (candidate, key) in zip(candidates, keys) where !key.isEmpty {
