@@ -141,6 +141,21 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(document.runningLines, Set(header.map(\.number)))
     }
 
+    /// Shanghai's form printed with a running header and footer (第 N 页 共 3 页 after the agency and a date):
+    /// the table goes on from page 1 to page 2, whose first row under the running header has its label
+    /// wrapped around its values (其中：新增的行政规范性文件 / 数).
+    func testAFormGoingOnUnderARunningHeaderKeepsItsFirstRowOnTheNextPage() throws {
+        let r = try convert("printed-2010-shanghai-district-office-running.pdf")
+        XCTAssertEqual(r.detection.adapter, "shanghai-pudong-appendix")
+        XCTAssertEqual(r.report.title, "示例区人民政府办公室2010年政府信息公开工作年度报告")
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.value, 6)
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.provenance.location.page, 2)
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.provenance.location.row, "其中：新增的行政规范性文件 数")
+        XCTAssertTrue(r.warnings.isEmpty, "\(r.warnings)")
+        XCTAssertEqual(r.figures.mapValues(\.value), try convert("constructed-2010-shanghai-district-office.html").figures.mapValues(\.value),
+                       "the same figures as the page")
+    }
+
     /// The `-layout` fallback leaves running headers and footers out of the rows alike, by their text at
     /// the pages' edges: the repeats and the footers; the header's first printing is a title only when no
     /// other line is one.
