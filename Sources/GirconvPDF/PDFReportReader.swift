@@ -62,8 +62,10 @@ public struct PDFReportReader: DocumentReader {
         let grid = built.grid ?? FlattenedTextGridBuilder.build(lines: built.lines)
         var pdfSource = source
         pdfSource.encoding = "pdf text layer (pdftotext -bbox, UTF-8)"
-        return ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid],
-                              titleHints: built.headings, wrappedText: built.joinedLabels)
+        var document = ReportDocument(source: pdfSource, text: built.text, lines: built.lines, tables: [grid],
+                                      titleHints: built.headings, wrappedText: built.joinedLabels)
+        document.runningLines = Set(built.runningLines)
+        return document
     }
 
     /// Makes the document from pdftotext's `-layout` text: lines numbered by page (pages are separated by
@@ -92,7 +94,9 @@ public struct PDFReportReader: DocumentReader {
         let grid = FlattenedTextGridBuilder.build(lines: lines)
         var pdfSource = source
         pdfSource.encoding = "pdf text layer (pdftotext -layout, UTF-8)"
-        return ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
+        var document = ReportDocument(source: pdfSource, text: text, lines: lines, tables: [grid])
+        document.runningLines = FlattenedTextGridBuilder.runningLines(lines).first
+        return document
     }
 
     /// Runs pdftotext (`mode`: "-layout" or "-bbox") on the PDF within `limits` and returns its

@@ -121,6 +121,70 @@ final class PDFTests: XCTestCase {
         XCTAssertEqual(r.figures.mapValues(\.value), html.figures.mapValues(\.value), "the same figures as the page it was printed from")
     }
 
+    /// The narrow 2021 page printed with a running header (示例市自然资源和规划局 · 2021年政府信息公开工作年度报告,
+    /// printed by Samples/tools/print_running.py) and a running footer (示例市自然资源和规划局办公室
+    /// 2022年1月印发 · — N —, the page number a value after the text) on each of its three pages: no header or
+    /// footer is a row or a title, table 三 goes on from page 1 to page 2, the figures are the page's.
+    func testAPrintedPageWithARunningHeaderAndFooterGivesTheFiguresOfItsPage() throws {
+        let name = "printed-2021-city-natural-resources-narrow-running.pdf"
+        let r = try convert(name)
+        XCTAssertEqual(r.report.title, "示例市自然资源和规划局2021年政府信息公开工作年度报告", "the page's heading, not the running header above it")
+        XCTAssertEqual(r.report.year, 2021)
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.value, 4, "the last row of page 1, right above the footer")
+        XCTAssertEqual(r.figures["requests.carriedOver.naturalPerson"]?.provenance.location.page, 1)
+        XCTAssertEqual(r.figures["requests.granted.total"]?.value, 26)
+        XCTAssertEqual(r.figures["requests.granted.total"]?.provenance.location.page, 2)
+        XCTAssertEqual(r.figures["appeals.review.pending"]?.value, 1)
+        XCTAssertEqual(r.figures["fees.collectedYuan"]?.value, 150, "the sentence on page 3, under the running header")
+        XCTAssertTrue(r.warnings.isEmpty, "\(r.warnings)")
+        XCTAssertTrue(r.checks.allSatisfy { $0.status != .fail }, "\(r.checks.filter { $0.status == .fail }.map(\.rule))")
+        XCTAssertEqual(r.figures.mapValues(\.value), try convert("constructed-2021-city-natural-resources-narrow.html").figures.mapValues(\.value),
+                       "the same figures as the page it was printed from")
+        let bytes = [UInt8](try Data(contentsOf: GoldenSampleTests.samples.appendingPathComponent(name)))
+        let source = SourceInfo(name: name, sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        let document = try XCTUnwrap(try PDFReportReader.document(fromBoxes: try PDFReportReader().extract(bytes, name: name, limits: .default, mode: "-bbox"),
+                                                                  source: source))
+        XCTAssertEqual(document.lines.filter { $0.text.contains("2022年1月印发") }.count, 0, "the footer on no page")
+        let header = document.lines.filter { $0.text.hasPrefix("示例市自然资源和规划局  2021年") }
+        XCTAssertEqual(header.map(\.page), [1], "the header printed once, on page 1")
+        XCTAssertEqual(document.runningLines, Set(header.map(\.number)))
+    }
+
+    /// Shanghai's form printed with a running header and footer (第 N 页 共 3 页 after the agency and a date):
+    /// the table goes on from page 1 to page 2, whose first row under the running header has its label
+    /// wrapped around its values (其中：新增的行政规范性文件 / 数).
+    func testAFormGoingOnUnderARunningHeaderKeepsItsFirstRowOnTheNextPage() throws {
+        let r = try convert("printed-2010-shanghai-district-office-running.pdf")
+        XCTAssertEqual(r.detection.adapter, "shanghai-pudong-appendix")
+        XCTAssertEqual(r.report.title, "示例区人民政府办公室2010年政府信息公开工作年度报告")
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.value, 6)
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.provenance.location.page, 2)
+        XCTAssertEqual(r.figures["extra.proactive.newNormativeDocs"]?.provenance.location.row, "其中：新增的行政规范性文件 数")
+        XCTAssertTrue(r.warnings.isEmpty, "\(r.warnings)")
+        XCTAssertEqual(r.figures.mapValues(\.value), try convert("constructed-2010-shanghai-district-office.html").figures.mapValues(\.value),
+                       "the same figures as the page")
+    }
+
+    /// The `-layout` fallback leaves running headers and footers out of the rows alike, by their text at
+    /// the pages' edges: the repeats and the footers; the header's first printing is a title only when no
+    /// other line is one.
+    func testRunningLinesOfLayoutTextAreNoRows() throws {
+        let source = SourceInfo(name: "t.pdf", sha256: "", mediaType: "application/pdf", encoding: "binary", byteCount: 0)
+        let text = "示例区人民政府办公室        2023年政府信息公开工作年度报告\n\n  示例区人民政府2023年政府信息公开工作年度报告\n"
+            + "  一、本年新收       17     3\n\n示例区人民政府办公室                     — 1 —\n"
+            + "\u{0C}示例区人民政府办公室        2023年政府信息公开工作年度报告\n  二、上年结转       2      0\n\n"
+            + "示例区人民政府办公室                     — 2 —\n\u{0C}"
+        let document = try PDFReportReader.document(fromLayoutText: text, source: source)
+        XCTAssertEqual(document.tables[0].rows.map { $0.cells.map(\.text) },
+                       [["示例区人民政府办公室 2023年政府信息公开工作年度报告"], ["示例区人民政府2023年政府信息公开工作年度报告"],
+                        ["一、本年新收", "17", "3"], ["二、上年结转", "2", "0"]])
+        XCTAssertEqual(document.runningLines, [1])
+        XCTAssertEqual(ReportMetadataReader.title(in: document), "示例区人民政府2023年政府信息公开工作年度报告")
+        let onlyHeader = try PDFReportReader.document(fromLayoutText: text.replacingOccurrences(of: "  示例区人民政府2023年政府信息公开工作年度报告\n", with: ""),
+                                                      source: source)
+        XCTAssertEqual(ReportMetadataReader.title(in: onlyHeader), "示例区人民政府办公室 2023年政府信息公开工作年度报告", "the only title there is")
+    }
+
     /// Group labels centred across their rows (a rowspan cell printed between value lines) reach every row
     /// they span in the grid: （三）不予 / 公开 its eight rows, （六）其他 / 处理 its three; rows printed across
     /// the group's column ((二)…, （七）总计) do not get them. The figures stay those of the page.

@@ -107,6 +107,50 @@ final class WordBoxGridBuilderTests: XCTestCase {
         XCTAssertEqual(rows([first, second]), [["(8)“免予 公开范围 4”数", "0", "0"], ["(9)“免予 公开范围 5”数", "0", "1"]])
     }
 
+    /// A running header and footer printed on every page (the footer's page number a value after its
+    /// text): the repeats and the footers are no rows, the table goes on across the page break, the label
+    /// broken by the break still joins its row; the header's first printing stays in the text, marked.
+    func testRunningHeadersAndFootersAreNoRowsAndATableGoesOnAcrossThem() {
+        func header(_ y: Double) -> [PositionedWord] { [word("示例区人民政府办公室", 40, y), word("2023年政府信息公开工作年度报告", 300, y)] }
+        func footer(_ page: String, _ y: Double) -> [PositionedWord] {
+            [word("示例区人民政府办公室", 40, y), word("—", 280, y), word(page, 292, y), word("—", 302, y)]
+        }
+        let first = header(20) + [
+            word("示例区人民政府2023年政府信息公开工作年度报告", 40, 50),
+            word("一、本年新收", 40, 100), word("17", 245, 100), word("3", 300, 100),
+            word("(8)“免予", 40, 700), word("0", 250, 700), word("0", 300, 700), word("公开范围", 40, 713),
+        ] + footer("1", 800)
+        let second = header(21) + [
+            word("4”数", 40, 40),
+            word("(9)“免予", 40, 54), word("公开范围", 40, 67), word("0", 250, 67), word("1", 300, 67), word("5”数", 40, 80),
+        ] + footer("12", 800.5)
+        XCTAssertEqual(rows([first, second]), [["示例区人民政府办公室", "2023年政府信息公开工作年度报告"], ["示例区人民政府2023年政府信息公开工作年度报告"],
+                                               ["一、本年新收", "17", "3"], ["(8)“免予 公开范围 4”数", "0", "0"], ["(9)“免予 公开范围 5”数", "0", "1"]])
+        let built = WordBoxGridBuilder.build(pages: [first, second])
+        XCTAssertEqual(built.lines.map(\.text).filter { $0.contains("示例区人民政府办公室") }.count, 1, built.text)
+        XCTAssertEqual(built.runningLines, [1], "the header's first printing, a title only when no other line is one")
+        XCTAssertEqual(built.grid?.rows.last?.cells.last?.location.page, 2)
+    }
+
+    /// Lines at a page's edge are running lines only when printed at the same place on another page (with
+    /// digits masked): a first line printed lower on the next page, or with other words, stays.
+    func testOnlyLinesRepeatedAtThePageEdgeAreRunningLines() {
+        XCTAssertEqual(RunningLines.key("第 12 页  共３页"), "第#页共#页")
+        let rowsOfValues = [RunningLines.Candidate(page: 0, top: true, text: "0  0  —", y: 30), RunningLines.Candidate(page: 1, top: true, text: "1  2  —", y: 30)]
+        XCTAssertEqual(RunningLines.repeated(rowsOfValues), [false, false], "values alone are a table's row")
+        let agency = [RunningLines.Candidate(page: 0, top: false, text: "示例局 — 1 —", y: 800), RunningLines.Candidate(page: 1, top: false, text: "示例局 — 12 —", y: 801.5),
+                      RunningLines.Candidate(page: 2, top: false, text: "示例局 — 13 —", y: 806)]
+        XCTAssertEqual(RunningLines.repeated(agency), [true, true, false], "within 2 points of each other")
+        let first = [word("一、总体情况", 40, 20), word("本局全年主动公开信息12条。", 40, 40)]
+        let second = [word("一、总体情况", 40, 60), word("二、主动公开", 40, 20), word("本局全年主动公开信息7条。", 40, 80)]
+        let third = [word("二、主动公开", 40, 20), word("本局全年依申请公开9件。", 40, 40)]
+        let built = WordBoxGridBuilder.build(pages: [first, second, third])
+        XCTAssertEqual(built.lines.map(\.text), ["一、总体情况", "本局全年主动公开信息12条。", "二、主动公开", "一、总体情况", "本局全年主动公开信息7条。",
+                                                "本局全年依申请公开9件。"],
+                       "二、主动公开 at the top of pages 2 and 3 is a running header: kept once; 一、总体情况 is printed lower on page 2")
+        XCTAssertEqual(built.runningLines, [3])
+    }
+
     /// A group label centred across its rows, printed on lines between value lines (a rowspan cell), is
     /// a cell of every row it spans; a row printed across the group's column bounds it.
     func testAGroupLabelCentredAcrossRowsReachesEachOfThem() {

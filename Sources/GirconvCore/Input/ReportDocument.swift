@@ -50,6 +50,9 @@ public struct ReportDocument: Sendable {
     public let script: Script
     /// Title candidates a reader found in the markup (HTML headings, then `<title>` parts), best first.
     public var titleHints: [String]
+    /// The numbers of the lines that are a running header's first printing (a paged document's line
+    /// printed at the top of every page, kept once: `RunningLines`): a title only when no other line is one.
+    package var runningLines: Set<Int> = []
 
     /// For traditional-script documents: each line of `lines` in simplified characters (one ICU pass over
     /// the whole text); nil for simplified documents.

@@ -18,14 +18,21 @@ package enum ReportMetadataReader {
 
     static let titleWords = ["报告", "報告", "年报", "年報"]
 
+    /// A running header (`ReportDocument.runningLines`) is the title only when no other line is one.
     private static func findTitle(in document: ReportDocument) -> String? {
-        let lines = document.lines.prefix(80).map(\.text).filter { line in
+        let lines = document.lines.prefix(80).filter { line in
             // Cheap tests first: the title words, then the length (a scalar is one to four bytes).
-            guard line.utf8.count >= 8, titleWords.contains(where: { FastText.contains(line, $0) }) else { return false }
-            let count = line.unicodeScalars.count
+            guard line.text.utf8.count >= 8, titleWords.contains(where: { FastText.contains(line.text, $0) }) else { return false }
+            let count = line.text.unicodeScalars.count
             return count >= 8 && count <= 160
         }
-        let candidates = document.titleHints + lines
+        let running = lines.filter { document.runningLines.contains($0.number) }
+        guard !running.isEmpty else { return findTitle(among: document.titleHints + lines.map(\.text)) }
+        return findTitle(among: document.titleHints + lines.filter { !document.runningLines.contains($0.number) }.map(\.text))
+            ?? findTitle(among: running.map(\.text))
+    }
+
+    private static func findTitle(among candidates: [String]) -> String? {
         var best: (text: String, score: Int)? = nil
         for (rank, raw) in candidates.enumerated() {
             // A candidate scores at most 200 - rank + 50 + 20, less for each later one: once that cannot

@@ -19,6 +19,7 @@ import GirconvText
 package enum FlattenedTextGridBuilder {
     package static func build(lines: [TextLine]) -> TableGrid {
         let blankCells = blankCellLines(lines)
+        let running = runningLines(lines).repeats
 
         var rows: [GridRow] = []
         var current: [GridCell] = []
@@ -29,7 +30,7 @@ package enum FlattenedTextGridBuilder {
         for (index, line) in lines.enumerated() {
             if line.text.isEmpty { continue }
             // A table's rule (`|---|:---:|`, `+----+`, `=====`, box drawing) draws the table; it holds no cell.
-            if isRuleLine(line.text) || isPageNumberAtPageBreak(lines, index) { continue }
+            if isRuleLine(line.text) || isPageNumberAtPageBreak(lines, index) || running.contains(index) { continue }
             if isBlank(line.text) {
                 if blankCells.contains(index) && !current.isEmpty {
                     current.append(cell("", line: line, column: 0, offset: line.offset))
@@ -184,6 +185,28 @@ package enum FlattenedTextGridBuilder {
         guard text.unicodeScalars.contains("\u{0C}")
                 || (index + 1 < lines.count && lines[index + 1].text.unicodeScalars.first == "\u{0C}") else { return false }
         return isPageNumber(String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{0C}" })))
+    }
+
+    /// The running headers and footers of paged text (PDF-to-text output, each line with its page;
+    /// `RunningLines`, compared by text alone: the layout text tells no heights), peeled off each page's
+    /// edges (`RunningLines.peel`), blank lines and page numbers passed over.
+    /// `repeats`: the indices of the lines that are no cell of any row (a running header printed again, a
+    /// running footer); `first`: the numbers of the lines that are a running header's first printing, kept
+    /// (`ReportDocument.runningLines`). Empty for text without pages.
+    package static func runningLines(_ lines: [TextLine]) -> (repeats: Set<Int>, first: Set<Int>) {
+        guard lines.first?.page != nil else { return ([], []) }
+        // Each page's range of lines.
+        var pages: [Range<Int>] = []
+        var start = 0
+        for i in lines.indices where i > 0 && lines[i].page != lines[i - 1].page {
+            pages.append(start..<i)
+            start = i
+        }
+        pages.append(start..<lines.count)
+        func withoutFeeds(_ i: Int) -> String { String(String.UnicodeScalarView(lines[i].text.unicodeScalars.filter { $0 != "\u{0C}" })) }
+        let peeled = RunningLines.peel(pages: pages, passed: { isBlank(lines[$0].text) || isPageNumber(withoutFeeds($0)) },
+                                       text: withoutFeeds, y: { _ in nil })
+        return (peeled.repeats, Set(peeled.firstHeaders.map { lines[$0].number }))
     }
 
     static func isBlank(_ text: String) -> Bool {

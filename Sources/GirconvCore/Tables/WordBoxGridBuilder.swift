@@ -18,8 +18,19 @@ public struct PositionedWord: Sendable, Equatable {
 ///   a character apart form one cell (a label, a sentence), and a number is always a cell of its own.
 /// - Value lines: a line that is labels then only values (numbers, dashes, 无, "/") is a table row. The rows
 ///   of one table form a block, which a text line reaching over its value columns ends (a header, a
-///   heading, prose); page numbers ("— 3 —", "-3-", "第 3 页") are left out, so a table goes on across a
-///   page break unless a header or heading stands between.
+///   heading, prose); page numbers ("— 3 —", "-3-", "第 3 页") and running headers and footers are left
+///   out, so a table goes on across a page break unless a header or heading stands between.
+/// - Running headers and footers (`withoutRunningLines`, `RunningLines`): among the first and last three
+///   lines of a page (page numbers alone not counted), a line printed at the same place on another page (its
+///   middle within 2 points, at the same edge) with the same text once runs of digits are masked and spaces
+///   left out ("XX局  2023年政府信息公开工作年度报告", "XX局 — 3 —", "第 3 页 共 8 页"), peeled off the page's
+///   edge with the page numbers (a line goes only while every line between it and the edge goes too). A
+///   footer goes from every page (the page number or date in it is no figure, the line no row); a header
+///   goes from every page but the first it is printed on, where it stays as a line of the text marked
+///   `isRunning`: never a row, a label or part of a paragraph, and the title only when no other line is
+///   one (`runningLines`, `ReportDocument.runningLines`), while a table's header row repeated at the top of
+///   each page it continues on still heads its first part. Linear in the lines: each edge line is looked up
+///   by its masked text and its height band.
 /// - Columns: the value columns of a block are the bands where its values' boxes overlap (when values of
 ///   one row would share a band, the columns of its fullest row, split half-way between its values): a
 ///   row missing a value gets a blank slot there, read like an HTML table's blank cell. A column blank in
@@ -57,6 +68,9 @@ package enum WordBoxGridBuilder {
         /// Headings printed over several lines in a font larger than the body text (a title wrapped on
         /// the page), each joined into one line: title candidates.
         package var headings: [String] = []
+        /// The numbers of the lines that are the first printing of a running header (`withoutRunningLines`):
+        /// title candidates only when no other line is one (`ReportDocument.runningLines`).
+        package var runningLines: [Int] = []
     }
 
     struct Cell {
@@ -82,20 +96,20 @@ package enum WordBoxGridBuilder {
         var middle: Double { (yMin + yMax) / 2 }
         /// Index of the first value cell when the line is labels then only values.
         var firstValue: Int?
+        /// The first printing of a running header (`withoutRunningLines`): no row, no label, no paragraph.
+        var isRunning = false
     }
 
     package static func build(pages: [[PositionedWord]]) -> Output {
         var lines: [Line] = []
         var printedLines: [Line] = []
-        for (index, words) in pages.enumerated() {
-            var pageLines = physicalLines(words, page: index + 1)
-            while let first = pageLines.first, isPageNumber(first) { pageLines.removeFirst() }
-            while let last = pageLines.last, isPageNumber(last) { pageLines.removeLast() }
+        for pageLines in withoutRunningLines(pages.enumerated().map { physicalLines($1, page: $0 + 1) }) {
             printedLines += pageLines
             lines += joinWrappedProse(pageLines)
         }
         // The text: one line per printed line.
         var textLines: [TextLine] = []
+        var runningLines: [Int] = []
         var text = ""
         var offset = 0
         for i in lines.indices {
@@ -115,12 +129,40 @@ package enum WordBoxGridBuilder {
             }
             lines[i].number = i + 1
             lines[i].offset = offset
+            if lines[i].isRunning { runningLines.append(i + 1) }
             textLines.append(TextLine(text: lineText, number: i + 1, offset: offset, page: lines[i].page, runs: runs))
             text += lineText + "\n"
             offset += column + 1
         }
         let (grid, joinedLabels) = rows(of: lines)
-        return Output(text: text, lines: textLines, grid: grid, joinedLabels: joinedLabels, headings: headings(in: printedLines))
+        return Output(text: text, lines: textLines, grid: grid, joinedLabels: joinedLabels, headings: headings(in: printedLines),
+                      runningLines: runningLines)
+    }
+
+    /// Each page's lines without its page numbers and its running headers and footers (`RunningLines`),
+    /// peeled off its top and bottom edges: a line goes while every line between it and the edge went too.
+    /// The first printing of a running header (top edge) stays where it is printed, marked `isRunning`
+    /// (the title a report prints only as its running header is still found; a table's header row
+    /// repeated at the top of each page it continues on stays over its first part); its repeats on later
+    /// pages go, and running footers go from every page (a page number in them is no figure).
+    static func withoutRunningLines(_ pages: [[Line]]) -> [[Line]] {
+        var all: [Line] = []
+        var ranges: [Range<Int>] = []
+        for page in pages {
+            ranges.append(all.count..<all.count + page.count)
+            all += page
+        }
+        let peeled = RunningLines.peel(pages: ranges, passed: { isPageNumber(all[$0]) },
+                                       text: { all[$0].cells.map(\.text).joined() }, y: { all[$0].middle })
+        return zip(ranges, peeled.bodies).map { range, body in
+            let kept = range.filter { peeled.firstHeaders.contains($0) }.map { i -> Line in
+                var line = all[i]
+                line.isRunning = true
+                line.firstValue = nil
+                return line
+            }
+            return kept + all[body]
+        }
     }
 
     /// The cells as a line's text prints them (`separator`).
@@ -158,16 +200,18 @@ package enum WordBoxGridBuilder {
     /// of a page whose prose reaches less than 60 % of the width its lines span (a table's label column).
     static func joinWrappedProse(_ page: [Line]) -> [Line] {
         func isProse(_ line: Line) -> Bool {
-            guard line.firstValue == nil, !line.cells.isEmpty else { return false }
+            guard line.firstValue == nil, !line.isRunning, !line.cells.isEmpty else { return false }
             for (a, b) in zip(line.cells, line.cells.dropFirst()) where b.xMin - a.xMax >= 0.7 * min(a.height, b.height) { return false }
             return true
         }
         let prose = page.map(isProse)
         guard prose.contains(true) else { return page }
         let right = zip(page, prose).filter(\.1).map { $0.0.cells.last!.xMax }.max()!
-        let left = page.map { $0.cells[0].xMin }.min()!
+        // The margins are the body's: a running header printed in the page's margin is left out.
+        let body = page.filter { !$0.isRunning }
+        let left = body.map { $0.cells[0].xMin }.min()!
         // Prose narrower than most of the page is no paragraph (the labels of a table's narrow column).
-        guard right - left >= 0.6 * (page.map { $0.cells.last!.xMax }.max()! - left) else { return page }
+        guard right - left >= 0.6 * (body.map { $0.cells.last!.xMax }.max()! - left) else { return page }
         func height(_ line: Line) -> Double { line.cells.map(\.height).max()! }
         let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "：", "!", "?", ";", ":"]
         var joined: [Line] = []
@@ -350,8 +394,8 @@ package enum WordBoxGridBuilder {
         /// and, for a line above or below the whole block (`outside`), starting no further left than the
         /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
         func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
-            // Site chrome printed under a table (主办单位 …, 备案号 …) is no label.
-            guard !ChromeLines.isChrome(lines[textLine].cells.map(\.text).joined(separator: " ")) else { return false }
+            // Site chrome printed under a table (主办单位 …, 备案号 …) and a running header are no labels.
+            guard !lines[textLine].isRunning, !ChromeLines.isChrome(lines[textLine].cells.map(\.text).joined(separator: " ")) else { return false }
             let left = valueLeft(build)
             guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
             let tableLeft = blockLeft[build.block]
@@ -776,10 +820,10 @@ package enum WordBoxGridBuilder {
         let row = lines[valueLine]
         let valueLeft = row.cells[row.firstValue!].xMin
         func inLabelArea(_ l: Int) -> Bool {
-            lines[l].page == row.page && lines[l].firstValue == nil && lines[l].cells.allSatisfy { $0.xMax <= valueLeft + 1 }
+            lines[l].page == row.page && lines[l].firstValue == nil && !lines[l].isRunning && lines[l].cells.allSatisfy { $0.xMax <= valueLeft + 1 }
                 && !ChromeLines.isChrome(lines[l].cells.map(\.text).joined(separator: " "))
         }
-        guard let h = pending.lastIndex(where: { l in lines[l].cells.contains { $0.xMax > valueLeft + 1 } }),
+        guard let h = pending.lastIndex(where: { l in lines[l].cells.contains { $0.xMax > valueLeft + 1 } }), !lines[pending[h]].isRunning,
               lines[pending[h]].page == row.page, lines[pending[h]].firstValue == nil,
               pending[(h + 1)...].allSatisfy(inLabelArea) else { return nil }
         let header = lines[pending[h]]
@@ -817,7 +861,7 @@ package enum WordBoxGridBuilder {
         while index >= 0, valueLine - index <= 8 {
             let line = lines[index]
             let height = line.cells.map(\.height).max() ?? 10
-            guard line.page == below.page, line.firstValue == nil, below.yMin - line.yMax <= 2 * height else { break }
+            guard line.page == below.page, line.firstValue == nil, !line.isRunning, below.yMin - line.yMax <= 2 * height else { break }
             cells += line.cells
             below = line
             index -= 1
