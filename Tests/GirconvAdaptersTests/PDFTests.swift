@@ -268,6 +268,31 @@ final class PDFTests: XCTestCase {
         }
     }
 
+    /// The measure: every HTML sample printed to PDF gives exactly the figures of its page, read the
+    /// same way (a blank cell as 0 where the page's is), with running headers and footers or without.
+    func testEveryPrintedPageGivesTheFiguresOfItsPageReadTheSameWay() throws {
+        let pages = [
+            "printed-2010-shanghai-district-office.pdf": "constructed-2010-shanghai-district-office.html",
+            "printed-2010-shanghai-district-office-running.pdf": "constructed-2010-shanghai-district-office.html",
+            "printed-2012-gansu-county-office.pdf": "constructed-2012-gansu-county-office.html",
+            "printed-2013-city-culture-narrative-hant.pdf": "constructed-2013-city-culture-narrative-hant.html",
+            "printed-2015-county-hrss-appendix.pdf": "constructed-2015-county-hrss-appendix.html",
+            "printed-2019-district-office-gbk-word.pdf": "constructed-2019-district-office-gbk-word.html",
+            "printed-2021-city-natural-resources-narrow.pdf": "constructed-2021-city-natural-resources-narrow.html",
+            "printed-2021-city-natural-resources-narrow-running.pdf": "constructed-2021-city-natural-resources-narrow.html",
+            "printed-2022-city-hrss-spans.pdf": "constructed-2022-city-hrss-spans.html",
+            "printed-pingtan-2011-county.pdf": "pingtan-2011-county.html",
+            "printed-pingtan-2017-zone.pdf": "pingtan-2017-zone.html",
+        ]
+        let printed = try FileManager.default.contentsOfDirectory(atPath: GoldenSampleTests.samples.path).filter { $0.hasPrefix("printed-") }
+        XCTAssertEqual(Set(printed), Set(pages.keys), "every printed sample is compared with its page")
+        for (pdf, html) in pages {
+            let fromPDF = try convert(pdf).figures, fromPage = try convert(html).figures
+            XCTAssertEqual(fromPDF.mapValues(\.value), fromPage.mapValues(\.value), pdf)
+            XCTAssertEqual(fromPDF.mapValues(\.provenance.how), fromPage.mapValues(\.provenance.how), pdf)
+        }
+    }
+
     /// What the fuzz harness can call: pdftotext's -bbox-layout XHTML to a document, with no process run.
     /// Only `<doc>` is parsed (the head before it has a DOCTYPE and metadata bytes as the PDF held them).
     func testTheDocumentIsMadeFromWordBoxesAlone() throws {

@@ -39,7 +39,14 @@ public struct PageBox: Sendable, Equatable, Codable {
     }
 
     /// A coordinate as the record gives it: points to two decimals (poppler prints six, finer than any print).
-    public static func points(_ value: Double) -> Decimal { Decimal(Int((value * 100).rounded())) / 100 }
+    public static func points(_ value: Double) -> Decimal {
+        // Hundredths, their trailing zeros dropped, as significand and exponent: no Decimal division (slow)
+        // for every coordinate written.
+        var hundredths = Int((value * 100).rounded()), exponent = -2
+        while exponent < 0, hundredths != 0, hundredths % 10 == 0 { hundredths /= 10; exponent += 1 }
+        if hundredths == 0 { return 0 }
+        return Decimal(sign: hundredths < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(hundredths.magnitude))
+    }
 
     /// "xMin yMin xMax yMax", each to two decimals: the box in one text field (the long CSV).
     public var text: String { [xMin, yMin, xMax, yMax].map { "\(Self.points($0))" }.joined(separator: " ") }
