@@ -34,8 +34,9 @@ public struct PDFReportReader: DocumentReader {
     public static let format = InputFormat(mediaType: "application/pdf", signature: .prefix(Array("%PDF-".utf8)), extensions: ["pdf"])
 
     /// Reads the words' boxes (`pdftotext -bbox`, one run) and rebuilds lines and tables from them
-    /// (`WordBoxGridBuilder`); when their XHTML cannot be read, the `-layout` text is read as before. `-bbox` prints the words `-bbox-layout` prints, in the same order
-    /// (poppler walks the same flows, blocks and lines for both), without the flow, block and line
+    /// (`WordBoxGridBuilder`); when their XHTML cannot be read, the `-layout` text is read as before.
+    /// `-bbox` prints the words `-bbox-layout` prints, in the same order (poppler walks the same flows,
+    /// blocks and lines for both), without the flow, block and line
     /// elements around them, which girconv does not read: less than half the output, and pdftotext's run
     /// costs about what `-layout`'s does (docs/performance.md, tenth session).
     public func read(_ decoded: DecodedInput, source: SourceInfo) throws -> ReportDocument {
