@@ -98,6 +98,8 @@ package enum WordBoxGridBuilder {
         var firstValue: Int?
         /// The first printing of a running header (`withoutRunningLines`): no row, no label, no paragraph.
         var isRunning = false
+        /// Site chrome (`ChromeLines`: 主办单位 …), told once per line once paragraphs are joined (`build`).
+        var isChrome = false
     }
 
     package static func build(pages: [[PositionedWord]]) -> Output {
@@ -129,6 +131,7 @@ package enum WordBoxGridBuilder {
             }
             lines[i].number = i + 1
             lines[i].offset = offset
+            lines[i].isChrome = isChrome(lines[i])
             if lines[i].isRunning { runningLines.append(i + 1) }
             textLines.append(TextLine(text: lineText, number: i + 1, offset: offset, page: lines[i].page, runs: runs))
             text += lineText + "\n"
@@ -221,7 +224,7 @@ package enum WordBoxGridBuilder {
                max(height(above), height(line)) <= 1.3 * h,
                above.cells[0].xMin <= left + 3 * h, above.cells.last!.xMax >= right - 1.5 * h, let end = above.cells.last!.text.last, !sentenceEnds.contains(end),
                line.cells[0].xMin <= left + 0.5 * h, line.yMin > above.yMin, line.yMin - above.yMax < h,
-               !startsItem(line.cells[0].text), !ChromeLines.isChrome(above.cells.map(\.text).joined(separator: " ")) {
+               !startsItem(line.cells[0].text), !isChrome(above) {
                 var cells = line.cells
                 cells[0].continuesLine = true
                 above.cells += cells
@@ -351,6 +354,11 @@ package enum WordBoxGridBuilder {
 
     /// A page number printed on its own line at the top or bottom of a page: "-3-", "— 3 —", "- 3 -",
     /// "第 3 页", "第3页 共12页", "3/12".
+    /// Whether the line is site chrome (`ChromeLines`), its cells read one space apart.
+    static func isChrome(_ line: Line) -> Bool {
+        ChromeLines.isChrome(line.cells.map(\.text).joined(separator: " "))
+    }
+
     static func isPageNumber(_ line: Line) -> Bool {
         FlattenedTextGridBuilder.isPageNumber(line.cells.map(\.text).joined(separator: " "))
     }
@@ -362,8 +370,10 @@ package enum WordBoxGridBuilder {
         var valueLine: Int
         var labelCells: [(cell: Cell, line: Int)] = []
         var block: Int
-        /// A row printed with its label only, every cell blank (`blankRow`): `valueLine` is its label's line.
-        var blank = false
+        /// For a row printed with its label only, every cell blank (`isBlankRow`): where its block's values
+        /// start (`valueLine` is its label's line). Nil for a row printed with values.
+        var blankValuesLeft: Double? = nil
+        var blank: Bool { blankValuesLeft != nil }
     }
 
     enum Item {
@@ -381,11 +391,10 @@ package enum WordBoxGridBuilder {
         var extent: (lo: Double, hi: Double)? = nil
         var pending: [Int] = []           // text lines since the block's last row
         var open = false
-        var blankValueLeft: [Int: Double] = [:]   // a blank row's line -> where its block's values start
 
         func valueLeft(_ build: RowBuild) -> Double {
             let line = lines[build.valueLine]
-            guard !build.blank else { return blankValueLeft[build.valueLine] ?? .infinity }
+            if let blankValuesLeft = build.blankValuesLeft { return blankValuesLeft }
             return line.cells[line.firstValue!].xMin
         }
         /// Where each row's labels end on its value line (a blank row: the whole line).
@@ -395,7 +404,7 @@ package enum WordBoxGridBuilder {
         /// block's labels (a heading at the page margin is no label; between rows, a group label may be).
         func isLabelOf(_ textLine: Int, _ build: RowBuild, outside: Bool) -> Bool {
             // Site chrome printed under a table (主办单位 …, 备案号 …) and a running header are no labels.
-            guard !lines[textLine].isRunning, !ChromeLines.isChrome(lines[textLine].cells.map(\.text).joined(separator: " ")) else { return false }
+            guard !lines[textLine].isRunning, !lines[textLine].isChrome else { return false }
             let left = valueLeft(build)
             guard outside else { return lines[textLine].cells.allSatisfy { $0.xMax <= left + 1 } }
             let tableLeft = blockLeft[build.block]
@@ -437,8 +446,7 @@ package enum WordBoxGridBuilder {
         func isBlankRow(_ textLine: Int, below previous: Int, next: Int?) -> Bool {
             let line = lines[textLine], row = lines[builds[previous].valueLine]
             guard !builds[previous].blank, line.cells.count == 1, let first = row.firstValue, first > 0, line.page == row.page,
-                  isLabelOf(textLine, builds[previous], outside: false),
-                  !ChromeLines.isChrome(line.cells[0].text) else { return false }
+                  isLabelOf(textLine, builds[previous], outside: false) else { return false }
             let cell = line.cells[0], own = row.cells[first - 1]
             let h = min(cell.height, own.height)
             guard abs(cell.xMin - own.xMin) <= 0.5 * h || abs(cell.center - own.center) <= 0.5 * h else { return false }
@@ -490,8 +498,7 @@ package enum WordBoxGridBuilder {
             }
             if let previous, unplaced.count == 1, let extent, isBlankRow(unplaced[0], below: previous, next: next) {
                 let row = builds.count
-                builds.append(RowBuild(valueLine: unplaced[0], block: builds[previous].block, blank: true))
-                blankValueLeft[unplaced[0]] = extent.lo
+                builds.append(RowBuild(valueLine: unplaced[0], block: builds[previous].block, blankValuesLeft: extent.lo))
                 blocks[blocks.count - 1].append(row)
                 items.append(.row(row))
             } else {
@@ -506,7 +513,7 @@ package enum WordBoxGridBuilder {
         func close(by closing: Int? = nil) {
             // Site chrome under a table (主办单位 …) holds no lines of its own: a tall label's last lines,
             // nearer to it than to their row's values, stay with the row.
-            let closing = closing.flatMap { ChromeLines.isChrome(lines[$0].cells.map(\.text).joined(separator: " ")) ? nil : $0 }
+            let closing = closing.flatMap { lines[$0].isChrome ? nil : $0 }
             resolvePending(previous: open ? blocks.last?.last : nil, next: nil, closing: closing)
             open = false
             extent = nil
@@ -591,16 +598,18 @@ package enum WordBoxGridBuilder {
                 let location = SourceLocation(line: line.number, offset: column.map { line.offset + $0 } ?? line.offset, page: line.page, box: box)
                 cells.append(GridCell(text: text, location: location, originRow: origin?.row ?? index, originColumn: origin?.column ?? cells.count))
             }
+            /// A cell joined from label pieces stacked in a column (given whole to `joinedLabels` too).
+            func addJoined(_ column: [(cell: Cell, line: Int)]) {
+                let first = column[0]
+                let text = column.map(\.cell.text).joined(separator: " ")
+                if column.count > 1 { joinedLabels.append(text) }
+                add(text, line: lines[first.line], column: first.cell.column, box: box(of: column, in: lines))
+            }
             switch item {
             case .text(let l):
                 for cell in lines[l].cells { add(cell.text, line: lines[l], column: cell.column, box: cell.box) }
             case .header(let headerLines):
-                for column in wrappedHeaderColumns(headerLines, in: lines) {
-                    let first = column[0]
-                    let text = column.map(\.cell.text).joined(separator: " ")
-                    if column.count > 1 { joinedLabels.append(text) }
-                    add(text, line: lines[first.line], column: first.cell.column, box: box(of: column, in: lines))
-                }
+                for column in wrappedHeaderColumns(headerLines, in: lines) { addJoined(column) }
             case .row(let r):
                 let line = lines[builds[r].valueLine]
                 for g in spanning[r] ?? [] {
@@ -612,12 +621,7 @@ package enum WordBoxGridBuilder {
                     add(groups[g].map(\.cell.text).joined(separator: " "), line: lines[first.line], column: first.cell.column,
                         box: box(of: groups[g], in: lines), origin: groupOrigin[g])
                 }
-                for column in rowColumns[r] {
-                    let first = column[0]
-                    let text = column.map(\.cell.text).joined(separator: " ")
-                    if column.count > 1 { joinedLabels.append(text) }
-                    add(text, line: lines[first.line], column: first.cell.column, box: box(of: column, in: lines))
-                }
+                for column in rowColumns[r] { addJoined(column) }
                 for slot in slots[r] {
                     if let slot { add(slot.text, line: line, column: slot.column, box: slot.box) } else { add("", line: line, column: nil, box: nil) }
                 }
@@ -821,7 +825,7 @@ package enum WordBoxGridBuilder {
         let valueLeft = row.cells[row.firstValue!].xMin
         func inLabelArea(_ l: Int) -> Bool {
             lines[l].page == row.page && lines[l].firstValue == nil && !lines[l].isRunning && lines[l].cells.allSatisfy { $0.xMax <= valueLeft + 1 }
-                && !ChromeLines.isChrome(lines[l].cells.map(\.text).joined(separator: " "))
+                && !lines[l].isChrome
         }
         guard let h = pending.lastIndex(where: { l in lines[l].cells.contains { $0.xMax > valueLeft + 1 } }), !lines[pending[h]].isRunning,
               lines[pending[h]].page == row.page, lines[pending[h]].firstValue == nil,
